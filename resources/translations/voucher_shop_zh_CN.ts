@@ -184,17 +184,17 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="277"/>
         <source>The newest {count} events shown</source>
         <translation>已显示最新的 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="279"/>
         <source>{count} events</source>
         <translation>共 {count} 条事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin/audit_dialog.py" line="281"/>
         <source>No events match these filters.</source>
         <translation>没有符合这些筛选条件的事件。</translation>
     </message>
@@ -202,27 +202,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="305"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="303"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="306"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="307"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="305"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="308"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="306"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="309"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1070,34 +1070,59 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>ClockTexts</name>
     <message>
-        <location filename="../../desktop_app/messages/clock_texts.py" line="16"/>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="22"/>
         <source>about {count} minutes</source>
         <translation>约 {count} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/clock_texts.py" line="17"/>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="23"/>
         <source>about {count} hours</source>
         <translation>约 {count} 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/clock_texts.py" line="18"/>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="24"/>
         <source>about {count} days</source>
         <translation>约 {count} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/clock_texts.py" line="20"/>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="26"/>
         <source>This PC&apos;s clock is {amount} ahead of the shop&apos;s server. The shop&apos;s times follow the server.</source>
         <translation>本机时钟比店铺服务器快{amount}。店铺的时间以服务器为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/clock_texts.py" line="23"/>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="29"/>
         <source>This PC&apos;s clock is {amount} behind the shop&apos;s server. The shop&apos;s times follow the server.</source>
         <translation>本机时钟比店铺服务器慢{amount}。店铺的时间以服务器为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/clock_texts.py" line="26"/>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="32"/>
         <source>Redemptions, expiry dates and reports use the server&apos;s time, so nothing is recorded wrong. Please set this PC&apos;s date and time (or let it set them automatically).</source>
         <translation>核销、有效期和报表都使用服务器的时间，所以不会记错。请校正本机的日期和时间（或设为自动同步）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="55"/>
+        <source>Please check this PC&apos;s date and time: its clock is {amount} behind the shop&apos;s newest records.</source>
+        <translation>请检查这台电脑的日期和时间：它的时钟比店铺最新的记录慢了 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="58"/>
+        <source>Is this PC&apos;s date right? It is {amount} after the shop&apos;s newest record.</source>
+        <translation>这台电脑的日期对吗？它比店铺最新的记录晚了 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="60"/>
+        <source>A shop kept in a file goes by this PC&apos;s clock for sales, redemptions, expiry dates and reports. Records dated after this PC&apos;s clock were made while it was set ahead, or it is behind now. If this PC&apos;s date and time are right, vouchers sold while it was ahead can be used from the date they show.</source>
+        <translation>保存在本机文件中的店铺，其销售、核销、有效期和报表都以这台电脑的时钟为准。日期晚于这台电脑时钟的记录，是在时钟被调快时写入的，或者电脑现在的时钟慢了。如果这台电脑的日期和时间是正确的，时钟调快期间售出的卡券要从券上显示的日期起才能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="65"/>
+        <source>A shop kept in a file goes by this PC&apos;s clock for sales, redemptions, expiry dates and reports. If the shop was closed for a while, all is well. If not, please set this PC&apos;s date and time (or let it set them automatically).</source>
+        <translation>保存在本机文件中的店铺，其销售、核销、有效期和报表都以这台电脑的时钟为准。如果店铺停业了一段时间，一切正常。否则请设置这台电脑的日期和时间（或让它自动设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/clock_texts.py" line="70"/>
+        <source>{explanation} Please check this PC&apos;s date and time.</source>
+        <translation>{explanation} 请检查这台电脑的日期和时间。</translation>
     </message>
 </context>
 <context>
@@ -1326,27 +1351,27 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="252"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="253"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="256"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="262"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="263"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="270"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="271"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="282"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="283"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
@@ -1459,17 +1484,17 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="192"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="193"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="225"/>
         <source>History of {code} ({product}): 1 attempt</source>
         <translation>{code}（{product}）的历史：1 条核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="226"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="227"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -1750,199 +1775,199 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="110"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="205"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="116"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="127"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="130"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="136"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="145"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="162"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="163"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="199"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="205"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="230"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="256"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="262"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="264"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="268"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="277"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="280"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="293"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="310"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="315"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="344"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="348"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1950,53 +1975,53 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="91"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="92"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="92"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="93"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="93"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="95"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="26"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -2011,102 +2036,107 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="235"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="62"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="64"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="63"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="65"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="65"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="67"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="67"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="71"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="72"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="74"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="77"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="79"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="79"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="81"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="83"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="88"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="90"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="89"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="91"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="92"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="94"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="104"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="106"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="105"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="107"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="107"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="109"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="109"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="112"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
+        <source>New recovery &amp;key…</source>
+        <translation>新的恢复密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_menus.py" line="116"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="114"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="118"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="116"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="120"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
@@ -2116,44 +2146,49 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>服务器上的店铺在服务器上用 PostgreSQL 自带工具（pg_dump）备份：见 README。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="124"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="128"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="131"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="135"/>
         <source>&amp;Move to another computer…</source>
         <translation>迁移到另一台电脑(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="135"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="139"/>
         <source>A shop on a server is not moved: on another computer, connect to the same server.</source>
         <translation>服务器上的店铺无需迁移：在另一台电脑上连接同一台服务器即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="239"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="237"/>
+        <source>The new recovery key works from now on; any earlier one no longer does.</source>
+        <translation>新的恢复密钥即刻生效；之前的密钥已不能再用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_menus.py" line="269"/>
         <source>The log folder could not be opened: {folder}</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="28"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="394"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -2163,7 +2198,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="178"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="182"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -2193,7 +2228,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="244"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="274"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -2483,6 +2518,47 @@ Click “New product” to add your first service pass, gift card, card key or g
         <location filename="../../desktop_app/ui/session/password_dialog.py" line="135"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryKey</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="58"/>
+        <source>New recovery key</source>
+        <translation>新的恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="59"/>
+        <source>This shop has a recovery key already. A new one replaces it: the old key stops working at once, wherever it is kept. Make a new key only if the old one is lost or someone else may have seen it.</source>
+        <translation>本店已有恢复密钥。新密钥会取代它：旧密钥无论存放在哪里都会立即失效。只有在旧密钥丢失或可能被他人看到时，才需要生成新密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="62"/>
+        <source>Make a new key</source>
+        <translation>生成新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="62"/>
+        <source>Keep the old key</source>
+        <translation>保留旧密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="83"/>
+        <source>I have kept it</source>
+        <translation>我已妥善保存</translation>
+    </message>
+</context>
+<context>
+    <name>NoRecoveryKeyButton</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="103"/>
+        <source>No recovery key: make one…</source>
+        <translation>没有恢复密钥：立即生成…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="105"/>
+        <source>This shop has no recovery key (it was made before they existed). Without one, a shop whose every owner password is forgotten cannot be opened again. Make it now, while you are logged in: Admin → New recovery key…</source>
+        <translation>本店没有恢复密钥（店铺创建时还没有这项功能）。没有它，一旦所有店主密码都忘记，店铺将再也无法打开。请趁现在已登录时生成：管理 → 新的恢复密钥…</translation>
     </message>
 </context>
 <context>
@@ -3063,22 +3139,27 @@ Click “New order” to sell your first voucher.</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="285"/>
         <source>Forgotten password</source>
         <translation>忘记密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="285"/>
-        <source>Type the shop&apos;s recovery key (shown when the shop was made) and a new password for the owner “{name}”.</source>
-        <translation>请输入店铺的恢复密钥（创建店铺时显示过），并为店主“{name}”设置新密码。</translation>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="286"/>
+        <source>Type the shop&apos;s recovery key (shown when the shop was made, or when an owner last made a new one) and a new password for the owner “{name}”.</source>
+        <translation>请输入店铺的恢复密钥（创建店铺时，或店主最近一次生成新密钥时显示过），并为店主“{name}”设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="301"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="291"/>
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="293"/>
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>
@@ -3521,102 +3602,102 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="87"/>
         <source>Your recovery key</source>
         <translation>您的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="93"/>
         <source>Voucher Shop recovery key</source>
         <translation>Voucher Shop 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="94"/>
         <source>If every owner password is forgotten, this key lets an owner set a new one (login screen: “Owner password forgotten?”, or the command recover NAME). Keep it on paper, somewhere safe and away from the shop&apos;s computer: whoever has it can open the shop. It is shown only once.</source>
         <translation>如果所有店主密码都忘了，店主可以用这个密钥设置新密码（登录界面点“忘记店主密码？”，或使用命令 recover NAME）。请把它抄在纸上，存放在安全的地方，远离店里的电脑：谁拿到它，谁就能打开店铺。它只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="101"/>
         <source>Keep your recovery key</source>
         <translation>请保管好恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="102"/>
         <source>The one way back in when every owner password is forgotten.</source>
         <translation>所有店主密码都忘记时，这是唯一的找回途径。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="114"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="115"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="116"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="127"/>
         <source>the last group, {n} characters</source>
         <translation>最后一组，{n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="130"/>
         <source>To show you kept it, type the key&apos;s last group:</source>
         <translation>为确认您已保存，请输入密钥的最后一组：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="135"/>
         <source>I have kept it — open the shop</source>
         <translation>我已保存好——打开店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="172"/>
         <source>“{typed}” is not the key&apos;s last group. Compare it with the key above, character by character, and type the group after its last dash.</source>
         <translation>“{typed}”不是恢复密钥的最后一组。请逐个字符对照上面的密钥，输入最后一个短横线之后的那一组。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="184"/>
         <source>Keep the key first: type its last group to continue.</source>
         <translation>请先保存密钥：输入最后一组后才能继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="189"/>
         <source>Copied. Paste it somewhere safe, then clear the clipboard.</source>
         <translation>已复制。请粘贴到安全的地方，然后清空剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="192"/>
         <source>Save the recovery key as PDF</source>
         <translation>将恢复密钥保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="194"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="207"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="212"/>
         <source>Print the recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="224"/>
         <source>The printer refused the page. Save it as a PDF instead, or copy the key.</source>
         <translation>打印机拒绝了此页面。请改为保存为 PDF，或复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="226"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -3910,6 +3991,11 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="261"/>
+        <source>Not redeemed — failed: {reason}</source>
+        <translation>未核销——失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="264"/>
         <source>Spent {amount}</source>
         <translation>已消费 {amount}</translation>
     </message>
@@ -4052,23 +4138,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="100"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="201"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="105"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="220"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="92"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="97"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="98"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="244"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
@@ -4133,7 +4219,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="229"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="248"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -4649,7 +4735,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="129"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption the shop&apos;s data holds ({redemptions}; none of those vouchers can be used again), vouchers voided and operators disabled.</source>
         <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：店铺数据中的全部核销记录（{redemptions} 次；这些卡券不能再次使用）、已作废的卡券和已停用的操作员。</translation>
     </message>
@@ -4714,17 +4800,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>这份备份所在的文件夹记得本店比该备份更新的记录（那里写入过更新的备份）。这些记录中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中检查并确认问题。请改为恢复最新的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="107"/>
+        <source>The shop&apos;s current data is too damaged to read, so its records newer than this backup (this computer saw them) cannot be carried over: they stay in the damaged data, which the restore keeps in a before-restore folder. Vouchers redeemed since the backup could be redeemed again, so after this restore redeeming stays stopped until an owner checks the latest redemptions in Verify and acknowledges.</source>
+        <translation>店铺当前的数据已损坏，无法读取，因此其中比这份备份更新的记录（这台电脑见过它们）无法带入：它们留在已损坏的数据中，恢复时会把这些数据保存在“before-restore”文件夹里。备份之后已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中核对最近的核销并确认问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="141"/>
         <source>Since this backup the shop was moved to the server {server}: what was done on the server since the move (sales, redemptions, refunds) is not in this backup and is not carried over. Stop the counters on the server first.</source>
         <translation>此备份之后，店铺已迁移到服务器 {server}：迁移后在服务器上完成的操作（销售、核销、退款）不在此备份中，也不会被带过来。请先停止服务器上的各收银台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="147"/>
         <source>This shop was moved to another computer with the final backup {backup}. Restoring makes it work on this computer again: do it only if the shop is not used on the other computer any more, or a voucher could be used on both.</source>
         <translation>本店已通过最终备份 {backup} 迁移到另一台电脑。恢复后，店铺会在这台电脑上重新启用：只有在另一台电脑已不再使用本店时才这样做，否则同一张卡券可能在两台电脑上都被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="153"/>
         <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
@@ -4868,12 +4959,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="125"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="114"/>
         <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
@@ -4909,7 +5000,32 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanFailures</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="128"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="76"/>
+        <source>the shop&apos;s server cannot be reached</source>
+        <translation>无法连接店铺的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="123"/>
+        <source>the shop file was in use</source>
+        <translation>店铺文件正被占用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="125"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="127"/>
+        <source>the shop&apos;s server did not answer</source>
+        <translation>店铺的服务器没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="129"/>
+        <source>an unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="168"/>
         <source>Checked with the shop&apos;s server: the scan of {code} ({time}) was not saved, so nothing was taken. Scan it again.</source>
         <translation>已向店铺服务器核实：{code}（{time}）的那次扫码没有保存，没有扣除任何内容。请重新扫码。</translation>
     </message>
@@ -4917,47 +5033,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="54"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="57"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="58"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="58"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="59"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="64"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="65"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="65"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="66"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="71"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="73"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="74"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="75"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -5541,27 +5657,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="102"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="103"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="106"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="107"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="108"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="126"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="127"/>
         <source>Undo the spend of {amount} from {code} ({product}) by {operator}, {when}? The amount goes back on the card; the record stays.</source>
         <translation>撤销 {operator} 于 {when} 从 {code}（{product}）消费的 {amount}？金额将退回卡内；记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="130"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="131"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -5569,100 +5685,110 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="206"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="210"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="207"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="215"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="216"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
+        <source>Nothing was used · Click to dismiss</source>
+        <translation>未扣次数 · 点击关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="227"/>
+        <source>Scanned: {code}</source>
+        <translation>扫描内容：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="222"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="242"/>
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="223"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243"/>
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="229"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="294"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="314"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="240"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="260"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="242"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="252"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="262"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="272"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="270"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="260"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="280"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="262"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="282"/>
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="266"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="286"/>
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="318"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="338"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="325"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="345"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="236"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="349"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="372"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="237"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="351"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="374"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -5670,248 +5796,323 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="15"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="17"/>
         <source>Rolled back: the database is older than the last changes recorded on this computer. An old copy of it may have been put back, or recent changes were lost in a crash. Vouchers redeemed since may look unused again.</source>
         <translation>已回退：数据库比本机记录的最近更改还旧。可能有人放回了数据库的旧副本，或最近的更改在崩溃中丢失。此后已核销的卡券可能又显示为未使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="19"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="21"/>
         <source>Missing: the file beside the database that vouches for its latest records (anchor.bin) is not there, so a rolled-back database cannot be ruled out.</source>
         <translation>缺失：数据库旁用于证明最新记录的文件（anchor.bin）不存在，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="22"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="24"/>
         <source>Damaged: the file beside the database that vouches for its latest records (anchor.bin) is damaged or was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：数据库旁用于证明最新记录的文件（anchor.bin）已损坏或被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="26"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="28"/>
         <source>Cannot be read: the file beside the database that vouches for its latest records (anchor.bin) cannot be opened (no permission, or a folder problem), so a rolled-back database cannot be ruled out. Check the shop folder&apos;s permissions, then open the shop again.</source>
         <translation>无法读取：数据库旁用于证明最新记录的文件（anchor.bin）打不开（没有权限，或文件夹有问题），因此无法排除数据库被回退的可能。请检查店铺文件夹的权限，然后重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="33"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="35"/>
         <source>Rolled back: this computer remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy.</source>
         <translation>已回退：本机记得的记录比数据库中的更新。店铺文件夹（或数据库）被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="36"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="38"/>
         <source>Rolled back: the backup folder remembers newer records than the database holds. The shop folder (or the database) was put back to an older copy, or another computer works on this same shop and backs up to that folder.</source>
         <translation>已回退：备份文件夹记得比数据库更新的记录。店铺文件夹（或数据库）被换回了旧副本，或者另一台电脑也在使用本店并备份到该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="41"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="43"/>
         <source>Another computer works on this same shop: its backup in the backup folder has records this computer does not have, and this computer has records of its own in their place. Use the shop on one computer only. To bring the other computer&apos;s records in, restore its newest backup here: redemptions made on this computer are carried over, and the restore first names what else of this computer&apos;s it lacks.</source>
         <translation>另一台电脑也在使用本店：它在备份文件夹中的备份有这台电脑没有的记录，而这台电脑在相应位置有自己的记录。请只在一台电脑上使用本店。要并入另一台电脑的记录，请在这里恢复它最新的备份：这台电脑上的核销会被保留，恢复前会先列出这台电脑的其他哪些记录会缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="50"/>
         <source>Another copy of this shop works on this computer: it has records this one does not have, and this one has records of its own in their place. Use one copy of the shop only. To bring the other copy&apos;s records in, back it up and restore that backup here: redemptions made in this copy are carried over.</source>
         <translation>这台电脑上还有本店的另一个副本在使用：它有这个副本没有的记录，而这个副本在相应位置有自己的记录。请只使用一个副本。要并入另一个副本的记录，请备份它并在这里恢复该备份：这个副本中的核销会被保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="55"/>
         <source>Damaged: the record this computer keeps of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：本机保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="58"/>
         <source>Damaged: the record kept beside the backups of the shop&apos;s latest changes was altered, so a rolled-back database cannot be ruled out.</source>
         <translation>已损坏：备份旁保存的店铺最新更改记录被改动过，因此无法排除数据库被回退的可能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="62"/>
         <source>Cannot be read: the record this computer keeps of the shop&apos;s latest changes cannot be opened (no permission, or its folder is not a folder). That is a set-up problem on this computer, not a change to the records, but until it is fixed a rolled-back database cannot be ruled out. Check that this user may read and write Voucher Shop&apos;s own folder, then open the shop again.</source>
         <translation>无法读取：本机保存的店铺最新更改记录打不开（没有权限，或它所在的文件夹不是文件夹）。这是本机的设置问题，记录并未被改动；但在修好之前，无法排除数据库被回退的可能。请确认当前用户可以读写 Voucher Shop 自己的文件夹，然后重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="68"/>
         <source>Cannot be read: the record kept beside the backups of the shop&apos;s latest changes cannot be opened (no permission, or the backup folder cannot be reached). Check the backup folder, then open the shop again.</source>
         <translation>无法读取：备份旁保存的店铺最新更改记录打不开（没有权限，或无法访问备份文件夹）。请检查备份文件夹，然后重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="72"/>
         <source>Damaged: the record of an earlier integrity problem cannot be read as one. Redeeming stays stopped until an owner has checked the shop and recorded what was found.</source>
         <translation>已损坏：之前完整性问题的记录无法读取。在店主检查店铺并记录检查结果之前，核销仍保持暂停。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="76"/>
         <source>Not known whose: this folder keeps the record of an earlier integrity problem, written by an older version of Voucher Shop that did not say which shop it was for, and nothing in this shop&apos;s own records explains it. It may be this shop&apos;s, or another shop&apos;s that was in this folder before. Redeeming stays stopped until an owner has checked this shop and recorded what was found.</source>
         <translation>不知属于哪个店铺：此文件夹保留着一条较早的完整性问题记录，由旧版本写入，未注明属于哪个店铺，本店自己的记录也无法解释它。它可能属于本店，也可能属于之前放在此文件夹中的其他店铺。在店主检查本店并记录检查结果之前，核销保持暂停。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="82"/>
         <source>Cannot be read: the record of an earlier integrity problem cannot be opened (no permission, or its folder is not a folder). Check the folder&apos;s permissions, then open the shop again.</source>
         <translation>无法读取：之前完整性问题的记录打不开（没有权限，或它所在的文件夹不是文件夹）。请检查文件夹的权限，然后重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="90"/>
         <source>Rolled back: this computer saw newer records than the shop&apos;s database on the server holds. The database was put back to an older copy (a pg_dump restored, a snapshot rolled back).</source>
         <translation>已回退：本机见过的记录比服务器上的店铺数据库更新。数据库被换回了旧副本（恢复了一份 pg_dump，或回滚了快照）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="95"/>
         <source>Leave the server&apos;s database as it is, and compare with your newest pg_dump of it before selling or redeeming more. To go back to that dump, restore it with pg_restore into an empty database; or, once checked, acknowledge what was found.</source>
         <translation>请保持服务器上的数据库原样，在继续销售或核销之前，先与最新的 pg_dump 进行比对。如需回到那份转储，请用 pg_restore 把它恢复到一个空数据库；或者核对之后，确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="106"/>
+        <source>The latest backup was restored over data too damaged to read: the records newer than the backup are in that damaged data (kept in the before-restore folder in the shop folder) and could not be carried over. Vouchers redeemed since the backup may be used again. What is left: check the latest redemptions (receipts, the counters&apos; lists), then click Acknowledge to record what was found; redeeming starts again.</source>
+        <translation>最新的备份恢复时覆盖了已损坏、无法读取的数据：比备份更新的记录都在这些已损坏的数据中（保存在店铺文件夹的“before-restore”文件夹里），无法带入。备份之后已核销的卡券可能被再次使用。剩下要做的：核对最近的核销（小票、各收银台的列表），然后点击“确认问题”记下发现的情况；之后即可恢复核销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="113"/>
         <source>The latest backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds, so no restore brings them back. What is left: check the latest redemptions (receipts, the counters&apos; lists), then click Acknowledge to record what was found; redeeming starts again.</source>
         <translation>已恢复最新的备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有，因此任何恢复都无法找回它们。剩下要做的：核对最近的核销（小票、各收银台的列表），然后点击“确认问题”记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="119"/>
         <source>Two computers have been working on this shop. Use the shop on one computer only: restore the other computer&apos;s newest backup here (Admin → Restore from backup) to bring its records in, then check again.</source>
         <translation>有两台电脑在使用本店。请只在一台电脑上使用：在这里恢复另一台电脑最新的备份（管理 → 从备份恢复）以并入它的记录，然后再校验一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="115"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="125"/>
+        <source>The latest backup was restored over data too damaged to read: the records newer than the backup are in that damaged data (kept in the before-restore folder in the shop folder) and could not be carried over. Vouchers redeemed since the backup may be used again. What is left: check the latest redemptions (receipts, the counters&apos; lists), then record what was found with verify --acknowledge REASON; redeeming starts again.</source>
+        <translation>最新的备份恢复时覆盖了已损坏、无法读取的数据：比备份更新的记录都在这些已损坏的数据中（保存在店铺文件夹的“before-restore”文件夹里），无法带入。备份之后已核销的卡券可能被再次使用。剩下要做的：核对最近的核销（小票、各收银台的列表），然后用 verify --acknowledge 原因 记下发现的情况；之后即可恢复核销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="132"/>
         <source>The latest backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds, so no restore brings them back. What is left: check the latest redemptions (receipts, the counters&apos; lists), then record what was found with verify --acknowledge REASON; redeeming starts again.</source>
         <translation>已恢复最新的备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有，因此任何恢复都无法找回它们。剩下要做的：核对最近的核销（小票、各收银台的列表），然后用 verify --acknowledge 原因 记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="121"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="138"/>
         <source>Two computers have been working on this shop. Use the shop on one computer only: restore the other computer&apos;s newest backup here (restore FILE) to bring its records in, then run verify again.</source>
         <translation>有两台电脑在使用本店。请只在一台电脑上使用：在这里恢复另一台电脑最新的备份（restore 文件）以并入它的记录，然后再运行 verify。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="142"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="159"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="144"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="161"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="149"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="166"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="152"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="169"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="154"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="171"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="161"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="178"/>
         <source>Replaced while open: the shop&apos;s files in its folder are no longer the ones this session opened (an older copy put back, the folder moved, a file deleted). Nothing more is saved in this session: close the shop and open it again (Log out, then log in).</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="98"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="141"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="216"/>
+        <source>The database file is damaged: part of it cannot be read (a disk fault or a power cut). Restore your latest backup; the restore keeps the damaged file aside.</source>
+        <translation>数据库文件已损坏：其中一部分无法读取（磁盘出错或断电）。请恢复最近的备份；恢复时会把损坏的文件另存一旁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="219"/>
+        <source>The database file fails its encryption check on {count} page(s) ({pages}): it was damaged (a disk fault, a power cut) or altered outside Voucher Shop.</source>
+        <translation>数据库文件有 {count} 页未通过加密校验（{pages}）：它已损坏（磁盘出错、断电），或在 Voucher Shop 之外被改动过。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="222"/>
+        <source>The database&apos;s structure is damaged: SQLite&apos;s check found {count} problem(s).</source>
+        <translation>数据库的结构已损坏：SQLite 检查发现 {count} 处问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="225"/>
+        <source>Could not be checked, because the part of the database file that holds them is damaged: {what}.</source>
+        <translation>无法检查，因为数据库文件中存放它们的部分已损坏：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="228"/>
+        <source>Could not be checked, because the database could not be read (another program using the shop file, or a disk problem): {what}. Check again in a moment.</source>
+        <translation>无法检查，因为数据库无法读取（另一个程序正在使用店铺文件，或磁盘有问题）：{what}。请稍后再检查一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="232"/>
+        <source>the database file&apos;s encryption</source>
+        <translation>数据库文件的加密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="233"/>
+        <source>the database&apos;s structure</source>
+        <translation>数据库的结构</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="234"/>
+        <source>the audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="235"/>
+        <source>the vouchers&apos; uses</source>
+        <translation>卡券的使用次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="236"/>
+        <source>the gift cards&apos; balances</source>
+        <translation>礼品卡余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="237"/>
+        <source>the file that vouches for the records</source>
+        <translation>为记录作证的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="238"/>
+        <source>the records kept outside the shop folder</source>
+        <translation>保存在店铺文件夹之外的记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="247"/>
+        <source>Newer records than the shop holds: a record on this computer or beside a backup vouches for records the restored backup lacks. They were in the data the restore replaced, which was too damaged to read; nothing was put back to an older copy.</source>
+        <translation>存在比店铺现有记录更新的记录：这台电脑上或备份旁的记录证明存在一些恢复的备份中没有的记录。它们在被恢复替换掉的数据中，而那些数据已损坏、无法读取；并没有人把数据换回旧副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="143"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="118"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="120"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="122"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="124"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Putting the newest pg_dump back is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是放回最新的 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="148"/>
         <source>Checks the audit log&apos;s chain on the server, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept on this computer. Problems found stop redeeming and every change at this counter until an owner puts the newest pg_dump back or acknowledges them.</source>
         <translation>检查服务器上的操作日志链、每张卡券的次数与核销记录是否相符，以及本机保存的最新操作日志记录。一旦发现问题，本收银台的核销和一切更改都会停止，直到店主放回最新的 pg_dump 或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="153"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="180"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="181"/>
         <source>This takes a few seconds for a large shop.</source>
         <translation>数据多的店铺需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="191"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="193"/>
         <source>The shop&apos;s database on the server, the audit log&apos;s chain, every voucher&apos;s uses and the record kept on this computer all agree.</source>
         <translation>服务器上的店铺数据库、操作日志链、每张卡券的使用次数以及本机保存的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="195"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="203"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="100"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="229"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="58"/>
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="62"/>
         <source>This computer last worked with this shop in {folder}, not here. Acknowledging makes this copy the shop on this computer, and {folder} stops: do it only if that folder is gone or older.</source>
         <translation>本电脑上次使用此店铺是在 {folder}，而不是这里。确认后，这份副本将成为本电脑上的店铺，{folder} 将停止使用：只有在那个文件夹已不存在或更旧时才这样做。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="70"/>
         <source>{folder} holds redemptions this shop&apos;s data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="75"/>
         <source>The shop will work on the server&apos;s database as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions first (receipts, the Redemption tab&apos;s list at each counter, the server&apos;s newest pg_dump).</source>
         <translation>店铺将按服务器数据库的现状继续工作。在丢失记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、各收银台核销页的列表、服务器最新的 pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="81"/>
         <source>The shop will work on its data as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="255"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -6159,114 +6360,114 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="21"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="23"/>
         <source>usage: </source>
         <translation>用法： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="22"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="24"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="23"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="25"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="24"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="26"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="25"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="27"/>
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="26"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="28"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="27"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="29"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="28"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="30"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="29"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="31"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="30"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="32"/>
         <source>one of the arguments %s is required</source>
         <translation>必须提供以下参数之一：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="31"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="33"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="32"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="34"/>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="33"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="35"/>
         <source>ignored explicit argument %r</source>
         <translation>忽略了多余的参数值 %r</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="34"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="36"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="35"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="37"/>
         <source>expected at most one argument</source>
         <translation>最多需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="36"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="38"/>
         <source>expected at least one argument</source>
         <translation>至少需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="37"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="39"/>
         <source>expected %s argument</source>
         <translation>需要 %s 个参数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="38"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="40"/>
         <source>expected %s arguments</source>
         <translation>需要 %s 个参数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="39"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="41"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项有歧义：%(option)s 可匹配 %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="40"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="42"/>
         <source>unexpected option string: %s</source>
         <translation>意外的选项：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="41"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="43"/>
         <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
         <translation>无法打开“%(filename)s”：%(error)s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/argparse_words.py" line="43"/>
+        <location filename="../../desktop_app/cli/argparse_words.py" line="45"/>
         <source>show program&apos;s version number and exit</source>
         <translation>显示程序版本号并退出</translation>
     </message>
@@ -6379,62 +6580,62 @@ Click “New order” to sell your first voucher.</source>
         <translation>用恢复密钥设置店主密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
         <source>Restore: newer records carried over</source>
         <translation>恢复备份：带入较新的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="50"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
         <source>Gift card reloaded</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
         <source>Gift card cashed out</source>
         <translation>礼品卡余额提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
         <source>Gift card balances expired</source>
         <translation>礼品卡余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
         <source>Gift card PIN set</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="70"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="72"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="72"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="74"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="75"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="73"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
@@ -6444,513 +6645,523 @@ Click “New order” to sell your first voucher.</source>
         <translation>退回的卡密已重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="44"/>
+        <source>New recovery key made (any earlier one stopped working)</source>
+        <translation>生成了新的恢复密钥（之前的密钥已失效）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
         <source>Restore stopped half-way: undone, the shop as before it</source>
         <translation>恢复备份中途停止：已撤销，店铺保持恢复之前的样子</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
         <source>Restore stopped half-way: completed at the next login</source>
         <translation>恢复备份中途停止：已在下次登录时完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
         <source>Gift card: wrong PIN</source>
         <translation>礼品卡：PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
         <source>Gift card PIN locked</source>
         <translation>礼品卡 PIN 码已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
         <source>Gift card looked up with its PIN</source>
         <translation>凭 PIN 码查询礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
         <source>Card key shown in full</source>
         <translation>显示完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
         <source>Card key sent to the customer</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="63"/>
         <source>Shop moved to a server</source>
         <translation>店铺已迁移到服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
         <source>Shop moved to another computer (final backup)</source>
         <translation>店铺已迁移到另一台电脑（最终备份）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
         <source>Shop data upgraded for a new version</source>
         <translation>店铺数据已为新版本升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
         <source>address / phone</source>
         <translation>地址/电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
         <source>attempts</source>
         <translation>各次核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
         <source>automatic backups</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>backup made</source>
         <translation>备份制作时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>paid back for gift cards</source>
         <translation>礼品卡退还金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>card keys kept out of stock</source>
         <translation>未回库存的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>same number, other password</source>
         <translation>卡号相同、密码不同</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>default validity (days)</source>
         <translation>默认有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>final backup</source>
         <translation>最终备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>from data format</source>
         <translation>原数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>clerks reload and cash out cards</source>
         <translation>店员可充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>gift-card changes lost</source>
         <translation>丢失的礼品卡变动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>gift-card entries</source>
         <translation>礼品卡流水</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>low-stock warning at</source>
         <translation>低库存提醒阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>cash paid out</source>
         <translation>付出现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>used beyond what they held</source>
         <translation>超出可用次数的使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>paid back</source>
         <translation>已退还</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>reload money lost</source>
         <translation>丢失的充值金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <source>an earlier key replaced</source>
+        <translation>取代了之前的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
         <source>found and settled</source>
         <translation>发现并处理时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
         <source>restore started</source>
         <translation>恢复开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
         <source>to data format</source>
         <translation>新数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="166"/>
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="167"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="168"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="166"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="169"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="184"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="188"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="189"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="190"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="191"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="209"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="212"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="213"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="234"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="237"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -6997,7 +7208,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="106"/>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="215"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="226"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
@@ -7018,38 +7229,53 @@ Click “New order” to sell your first voucher.</source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="213"/>
+        <location filename="../../desktop_app/cli/frame.py" line="216"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="45"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="49"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="57"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="61"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="61"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="65"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="217"/>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="72"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="228"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="76"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="79"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="83"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="90"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="97"/>
+        <source>This shop has a recovery key.</source>
+        <translation>本店已有恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="98"/>
+        <source>This shop has no recovery key: make one with recovery-key --new.</source>
+        <translation>本店没有恢复密钥：请用 recovery-key --new 生成一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="102"/>
+        <source>New recovery key (shown only now; any earlier key no longer works; keep it on paper, away from this PC):</source>
+        <translation>新的恢复密钥（只显示这一次；之前的密钥已失效；请抄在纸上，不要放在这台电脑旁）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="112"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
@@ -7235,67 +7461,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将{report}报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="138"/>
         <source>Nothing was acknowledged; the shop stays on hold.</source>
         <translation>未作确认；店铺仍处于暂停状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="119"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
         <source>Acknowledged and recorded in the audit log:</source>
         <translation>已确认并记入操作日志：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="123"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="146"/>
         <source>This computer last worked with this shop in {folder}: that folder is now held, this copy being the shop here.</source>
         <translation>本电脑上次使用此店铺是在 {folder}：那个文件夹现在已停止，这份副本成为本电脑上的店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="155"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="141"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="164"/>
         <source>This shop was moved to the server {host} (database {database}); this folder keeps it for reading only.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}）；此文件夹中的店铺仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="157"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="180"/>
         <source>{folder} holds redemptions this shop&apos;s data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="164"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="187"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Restore the latest backup instead if you have one; else check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。如有最新备份，请改为恢复备份；否则请先核对最近的核销（小票、最新备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="169"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="192"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Check the latest redemptions first (receipts, the counters&apos; lists).</source>
         <translation>确认后，店铺将按现有数据继续工作：丢失记录中已核销的卡券会重新显示为未使用，可能被再次核销。请先核对最近的核销（小票、各收银台的列表）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="173"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="196"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Check the latest redemptions first (receipts, the Redemption tab&apos;s list at each counter, the server&apos;s newest pg_dump).</source>
         <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。请先核对最近的核销（小票、各收银台核销页的列表、服务器最新的 pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="194"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="217"/>
         <source>Acknowledge anyway? [y/N] </source>
         <translation>仍要确认吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="210"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="233"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="220"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="243"/>
         <source>Final backup written to {out}. This folder now keeps the shop for reading only: nothing can be redeemed or changed in it any more. On the new computer, restore this backup (restore {out}), then work there.</source>
         <translation>最终备份已写入 {out}。此文件夹中的店铺现在只能查看：不能再核销或修改任何内容。请在新电脑上恢复这份备份（restore {out}），然后在那里工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="247"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="270"/>
         <source>This folder could not write the move into its own audit log ({problem}). It was marked as moved before the copy, so it refuses every change all the same. Do not run migrate-to again: the shop is on the server now.</source>
         <translation>此文件夹未能把迁移写入自己的操作日志（{problem}）。它在复制前已标记为迁移中，因此同样拒绝任何修改。请不要再次运行 migrate-to：店铺现在在服务器上。</translation>
     </message>
@@ -7320,12 +7546,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>这份备份写于 {moment}。此后在另一台电脑上的任何操作（核销、礼品卡消费、销售）都不在其中：那些卡券在这里会显示为未使用，可能被再次使用。如果另一台电脑还能用，请在那台电脑上写入最终备份（“店铺 → 迁移到另一台电脑…”，或 backup --out 文件 --final），然后改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="102"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="104"/>
         <source>Refunds of orders from before the backup paid back {money}: after the restore those orders show as not refunded. Do not pay them back a second time.</source>
         <translation>备份之前的订单的退款共退还 {money}：恢复后这些订单会显示为未退款。请勿再次退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="111"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="113"/>
         <source>Refunds of orders made since paid back {money}: those orders and their refunds are lost.</source>
         <translation>此后新建订单的退款共退还 {money}：这些订单及其退款都会丢失。</translation>
     </message>
@@ -7360,73 +7586,78 @@ Click “New order” to sell your first voucher.</source>
         <translation>同一文件夹中有本店更新的备份：{file}，写于 {moment}。这份备份缺少两者之间的操作：请改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="107"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="109"/>
         <source>Refunds of orders from before the backup (they paid no money back): after the restore those orders show as not refunded.</source>
         <translation>备份之前的订单的退款（未退还任何金额）：恢复后这些订单会显示为未退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="117"/>
         <source>Refunds of orders made since (they paid no money back) are lost with their orders.</source>
         <translation>此后所下订单的退款（未退还任何金额）会随订单一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="125"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="127"/>
         <source>Passwords changed since this backup come back as they were then (a recovery too): {names} log in with the password they had when the backup was made.</source>
         <translation>此备份之后修改过的密码（包括找回密码）将恢复为当时的样子：{names} 需用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="130"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="132"/>
         <source>The recovery key comes back as it was when the backup was made: the newer one stops working.</source>
         <translation>恢复密钥将恢复为备份时的那一个：较新的恢复密钥将失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="136"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="138"/>
         <source>This computer saw newer records than both the backup and the shop&apos;s data hold (the data was put back to an older copy): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge.</source>
         <translation>本电脑见过比备份和店铺数据都更新的记录（数据曾被换回旧副本）：其中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主检查卡券并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="141"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="145"/>
+        <source>The shop&apos;s data this backup replaced was too damaged to read, so its records newer than the backup (this computer saw them) could not be carried over: they are in the damaged data, kept in the before-restore folder named below. Vouchers redeemed since the backup could be redeemed again, so redeeming stays stopped after the restore until an owner checks the latest redemptions (receipts, the counters&apos; lists) and runs verify --acknowledge.</source>
+        <translation>这份备份替换掉的店铺数据已损坏、无法读取，因此其中比备份更新的记录（这台电脑见过它们）无法带入：它们在已损坏的数据中，保存在下面列出的“before-restore”文件夹里。备份之后已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主核对最近的核销（小票、各收银台的列表）并运行 verify --acknowledge。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="152"/>
         <source>The folder this backup is in remembers newer records of this shop than the backup holds (a newer backup was written there): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge. Restore the newest backup instead.</source>
         <translation>这份备份所在的文件夹记得本店比该备份更新的记录（那里写入过更新的备份）：其中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主核对卡券并运行 verify --acknowledge。请改为恢复最新的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="153"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="164"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="158"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="169"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="159"/>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="195"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="170"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="218"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="183"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="194"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="188"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="199"/>
         <source>The shop opens with a password as it was when the backup was made. If {name}&apos;s is not known, set a new one with the recovery key: recover {name} (SHOP_RECOVERY_KEY and SHOP_NEW_PASSWORD, or asked).</source>
         <translation>店铺需要用备份时的密码登录。如果不知道 {name} 的密码，请用恢复密钥设置新密码：recover {name}（使用 SHOP_RECOVERY_KEY 和 SHOP_NEW_PASSWORD，或按提示输入）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="194"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="205"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="233"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="256"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="241"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="264"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. This folder now keeps the shop for reading only: start every counter with --database {url} (or SHOP_DATABASE_URL).</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并核对了副本。此文件夹中的店铺从此仅供查看：每个收银台请用 --database {url}（或 SHOP_DATABASE_URL）启动。</translation>
     </message>
@@ -7461,330 +7692,340 @@ Click “New order” to sell your first voucher.</source>
         <translation>收银台名称，1 至 {maximum} 个字符，不能包含控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="82"/>
+        <location filename="../../desktop_app/cli/parser.py" line="62"/>
         <source>print one JSON object on stdout</source>
         <translation>在标准输出打印一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="84"/>
-        <location filename="../../desktop_app/cli/parser.py" line="381"/>
+        <location filename="../../desktop_app/cli/parser.py" line="64"/>
+        <location filename="../../desktop_app/cli/parser.py" line="370"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="86"/>
+        <location filename="../../desktop_app/cli/parser.py" line="66"/>
         <source>the shop&apos;s PostgreSQL server</source>
         <translation>店铺的 PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="100"/>
+        <location filename="../../desktop_app/cli/parser.py" line="80"/>
         <source>create a new encrypted shop</source>
         <translation>创建新的加密店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="106"/>
+        <location filename="../../desktop_app/cli/parser.py" line="86"/>
         <source>operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="107"/>
+        <location filename="../../desktop_app/cli/parser.py" line="87"/>
         <source>add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="115"/>
+        <location filename="../../desktop_app/cli/parser.py" line="95"/>
         <source>products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="116"/>
+        <location filename="../../desktop_app/cli/parser.py" line="96"/>
         <source>add a product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="123"/>
+        <location filename="../../desktop_app/cli/parser.py" line="103"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="126"/>
+        <location filename="../../desktop_app/cli/parser.py" line="106"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="127"/>
+        <location filename="../../desktop_app/cli/parser.py" line="107"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="131"/>
+        <location filename="../../desktop_app/cli/parser.py" line="111"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="133"/>
+        <location filename="../../desktop_app/cli/parser.py" line="113"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="141"/>
+        <location filename="../../desktop_app/cli/parser.py" line="121"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="143"/>
+        <location filename="../../desktop_app/cli/parser.py" line="123"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="150"/>
+        <location filename="../../desktop_app/cli/parser.py" line="130"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="155"/>
+        <location filename="../../desktop_app/cli/parser.py" line="135"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="157"/>
+        <location filename="../../desktop_app/cli/parser.py" line="137"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="164"/>
+        <location filename="../../desktop_app/cli/parser.py" line="144"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="165"/>
+        <location filename="../../desktop_app/cli/parser.py" line="145"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="168"/>
+        <location filename="../../desktop_app/cli/parser.py" line="148"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="181"/>
+        <location filename="../../desktop_app/cli/parser.py" line="161"/>
         <source>the price each voucher is booked at (default: the product&apos;s; 0: given away)</source>
         <translation>每张卡券的入账单价（默认为商品售价；0 表示免费赠送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="194"/>
+        <location filename="../../desktop_app/cli/parser.py" line="174"/>
         <source>pay a gift card&apos;s small remainder out in cash and empty it (up to the shop&apos;s cash-out limit)</source>
         <translation>将礼品卡的少量余额以现金付出并清空该卡（不超过店铺的提现上限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="199"/>
+        <location filename="../../desktop_app/cli/parser.py" line="179"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="205"/>
+        <location filename="../../desktop_app/cli/parser.py" line="185"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="209"/>
-        <location filename="../../desktop_app/cli/parser.py" line="217"/>
+        <location filename="../../desktop_app/cli/parser.py" line="189"/>
+        <location filename="../../desktop_app/cli/parser.py" line="197"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="211"/>
+        <location filename="../../desktop_app/cli/parser.py" line="191"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="214"/>
+        <location filename="../../desktop_app/cli/parser.py" line="194"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="219"/>
+        <location filename="../../desktop_app/cli/parser.py" line="199"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="224"/>
+        <location filename="../../desktop_app/cli/parser.py" line="204"/>
         <source>this counter&apos;s name in the records (default: SHOP_STATION, else the computer&apos;s name)</source>
         <translation>记录中本收银台的名称（默认：SHOP_STATION，否则为本机名称）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="247"/>
+        <location filename="../../desktop_app/cli/parser.py" line="227"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="252"/>
+        <location filename="../../desktop_app/cli/parser.py" line="232"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="254"/>
+        <location filename="../../desktop_app/cli/parser.py" line="234"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="258"/>
+        <location filename="../../desktop_app/cli/parser.py" line="238"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="260"/>
+        <location filename="../../desktop_app/cli/parser.py" line="240"/>
         <source>the voucher&apos;s QR payload (as scanned) or its printed code</source>
         <translation>卡券的二维码内容（扫码所得）或印在券上的券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="266"/>
+        <location filename="../../desktop_app/cli/parser.py" line="246"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="267"/>
+        <location filename="../../desktop_app/cli/parser.py" line="247"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="281"/>
+        <location filename="../../desktop_app/cli/parser.py" line="261"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="283"/>
+        <location filename="../../desktop_app/cli/parser.py" line="263"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="285"/>
+        <location filename="../../desktop_app/cli/parser.py" line="265"/>
         <source>acknowledge without asking, although it re-opens vouchers of lost records</source>
         <translation>不询问直接确认，即使这会让丢失记录中的卡券可再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="293"/>
+        <location filename="../../desktop_app/cli/parser.py" line="273"/>
         <source>owner: the final backup, to move the shop to another computer; this folder then keeps the shop for reading only</source>
         <translation>店主：最终备份，用于把店铺迁移到另一台电脑；之后此文件夹中的店铺只能查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="299"/>
+        <location filename="../../desktop_app/cli/parser.py" line="279"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="302"/>
+        <location filename="../../desktop_app/cli/parser.py" line="282"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="304"/>
+        <location filename="../../desktop_app/cli/parser.py" line="284"/>
         <source>open the backup with the shop&apos;s recovery key (SHOP_RECOVERY_KEY, or asked) instead of a password: for a backup made before the password was changed</source>
         <translation>用店铺的恢复密钥（SHOP_RECOVERY_KEY，或提示输入）代替密码打开备份：用于修改密码之前做的备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="310"/>
+        <location filename="../../desktop_app/cli/parser.py" line="290"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="317"/>
+        <location filename="../../desktop_app/cli/parser.py" line="297"/>
+        <source>owner: whether the shop has a recovery key; --new makes a new one</source>
+        <translation>店主：查看本店是否有恢复密钥；--new 生成新的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="299"/>
+        <source>make the shop a new recovery key and print it once; any earlier key stops working</source>
+        <translation>为本店生成新的恢复密钥并只显示一次；之前的密钥即刻失效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="305"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="171"/>
+        <location filename="../../desktop_app/cli/parser.py" line="151"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="174"/>
+        <location filename="../../desktop_app/cli/parser.py" line="154"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="176"/>
+        <location filename="../../desktop_app/cli/parser.py" line="156"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="177"/>
+        <location filename="../../desktop_app/cli/parser.py" line="157"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="183"/>
+        <location filename="../../desktop_app/cli/parser.py" line="163"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="187"/>
+        <location filename="../../desktop_app/cli/parser.py" line="167"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="237"/>
+        <location filename="../../desktop_app/cli/parser.py" line="217"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="238"/>
+        <location filename="../../desktop_app/cli/parser.py" line="218"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="240"/>
+        <location filename="../../desktop_app/cli/parser.py" line="220"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="231"/>
+        <location filename="../../desktop_app/cli/parser.py" line="211"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="233"/>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="276"/>
+        <location filename="../../desktop_app/cli/parser.py" line="256"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="291"/>
+        <location filename="../../desktop_app/cli/parser.py" line="271"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="380"/>
+        <location filename="../../desktop_app/cli/parser.py" line="369"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="382"/>
+        <location filename="../../desktop_app/cli/parser.py" line="371"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="386"/>
+        <location filename="../../desktop_app/cli/parser.py" line="375"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="388"/>
+        <location filename="../../desktop_app/cli/parser.py" line="377"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="390"/>
+        <location filename="../../desktop_app/cli/parser.py" line="379"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="280"/>
+        <location filename="../../desktop_app/cli/frame.py" line="283"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -7918,7 +8159,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库，命令行 verify）并确认发现的问题。</translation>
     </message>
@@ -7963,7 +8204,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>此店铺由较新版本的 Voucher Shop 保存（数据格式 {found}；本版本最多支持 {supported}）。请安装店内其他电脑所用的版本或更新的版本，再在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
         <source>This shop was moved to the server {host} (database {database}), so nothing can be redeemed or changed in this folder any more; it is kept for reading only. Use the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in the app, click Use the shop on the server.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
@@ -8053,152 +8294,152 @@ Click “New order” to sell your first voucher.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="93"/>
-        <source>This shop was made before recovery keys existed, so it has none.</source>
-        <translation>本店创建于恢复密钥功能推出之前，因此没有恢复密钥。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
         <source>A restore of a backup did not finish in the folder {path} (the computer stopped or the program was closed during it). The shop was put back as it was before that restore: nothing in it was lost. Run the restore again if you still want the backup; anything else can be done again now.</source>
         <translation>文件夹 {path} 中的一次备份恢复没有完成（期间电脑停机或程序被关闭）。店铺已还原为那次恢复之前的样子：没有丢失任何内容。如仍需要该备份，请重新恢复；其他操作现在可以继续进行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="105"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="112"/>
         <source>Only the shop owner may take money for gift cards here. The owner can allow clerks in Settings → Shop (Clerks may reload and cash out gift cards).</source>
         <translation>只有店主可以在这里为礼品卡收付款。店主可以在 设置 → 店铺 中允许核销员这样做（核销员可以为礼品卡充值和提现）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="116"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="121"/>
         <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
         <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="122"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="127"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="125"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="130"/>
         <source>Order {id} was not paid: the validity of “{product}” has ended, so its vouchers would be expired at once. Cancel the order (or give the product new dates in Inventory first). No money was taken.</source>
         <translation>订单 {id} 未付款：“{product}”的有效期已结束，发出的卡券会立即过期。请取消该订单（或先在库存中为该商品设置新的日期）。未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="129"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="134"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
         <source>This gift card is empty: there is nothing to pay out.</source>
         <translation>这张礼品卡余额为零：没有可付出的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="134"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="139"/>
         <source>Nothing is left to refund on order {id}: every unit of it was used or refunded already, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {id} 已没有可退的内容：每一份都已使用或已退款，没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="142"/>
         <source>Nothing is left on this gift card of order {order}: it was spent, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {order} 的这张礼品卡已用完：没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
         <source>This gift card holds {balance}, more than the {limit} a card may be paid out in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to).</source>
         <translation>这张礼品卡余额为 {balance}，超过了可付现的上限 {limit}。店主可在 设置 → 店铺 中设置该上限（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>Nothing of this reload is left on the gift card: it was spent or paid out, so there is nothing to refund.</source>
         <translation>这笔充值在礼品卡上已无剩余：已被消费或提现，因此没有可退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="146"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="149"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="154"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="157"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="172"/>
         <source>The backup {path} was made by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}), so nothing was restored and the shop is unchanged. Install that newer version of Voucher Shop or a later one, then restore the backup with it.</source>
         <translation>备份 {path} 由较新版本的 Voucher Shop 制作（数据格式 {found}；本版本最多支持 {supported}），因此没有恢复任何内容，店铺保持不变。请安装那个较新版本或更新的版本，再用它恢复此备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
+        <source>The database is damaged: restore your latest backup (Admin → Restore from backup…). Part of the shop&apos;s database file cannot be read (a disk fault or a power cut), so redeeming and selling are stopped: nothing more is saved into it. The restore keeps the damaged file aside; do not delete it.</source>
+        <translation>数据库已损坏：请恢复最近的备份（管理 → 从备份恢复…）。店铺数据库文件的一部分无法读取（磁盘出错或断电），因此已暂停核销和销售：不会再向其中保存任何内容。恢复时会把损坏的文件另存一旁；请不要删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
         <source>Redeeming is stopped: the shop&apos;s files were replaced or moved while the shop was open here, so nothing more is saved in this session. Close the shop and open it again (Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>核销已停止：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="205"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
         <source>Redeeming is stopped: the shop&apos;s database on the server is older than the last records this computer saw, so an older copy (a pg_dump) was put back on the server, and vouchers redeemed since may look unused again. The owner puts the newest dump back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：服务器上的店铺数据库比本机见过的最新记录还旧，说明服务器上放回了旧副本（一份 pg_dump），此后已核销的卡券可能又显示为未使用。请店主放回最新的转储（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner checks the shop (Admin → Verify) and acknowledges what was found, or puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database).</source>
         <translation>核销已停止：无法确认店铺记录的可靠性。请店主检查店铺（管理 → 校验数据库）并确认发现的问题，或放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="235"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
         <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything over or charge again yet: when the server answers, look the voucher up (voucher show) and check for that attempt.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="268"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="273"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="258"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（verify）并确认发现的问题。</translation>
     </message>
@@ -8208,127 +8449,137 @@ Click “New order” to sell your first voucher.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="267"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
+        <source>This shop has no recovery key yet (it was made before recovery keys existed). Ask an owner who still knows their password to make one while logged in: Admin → New recovery key… (or the command recovery-key --new). If every owner&apos;s password is lost, no recovery key can be made any more and none can help: only a backup, with an owner&apos;s password as it was when the backup was made.</source>
+        <translation>本店还没有恢复密钥（店铺创建时还没有恢复密钥功能）。请仍记得密码的店主登录后生成一个：管理 → 新的恢复密钥…（或命令 recovery-key --new）。如果所有店主的密码都已丢失，就再也无法生成恢复密钥，任何密钥也帮不上忙：只能用备份，并使用备份当时的店主密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="278"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="272"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="275"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
         <source>This shop moved to another computer on {at} with the final backup {backup}. This computer keeps a copy for reading only: nothing can be redeemed or changed here any more. Work in the shop on the new computer.</source>
         <translation>本店已于 {at} 通过最终备份 {backup} 迁移到另一台电脑。这台电脑保留一份只能查看的副本：这里不能再核销或修改任何内容。请在新电脑上使用本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="294"/>
         <source>This shop lives on a server: it has no folder to move. On another computer, connect to the same server instead.</source>
         <translation>本店在服务器上，没有可迁移的文件夹。请在另一台电脑上连接同一台服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="298"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="309"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="299"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="310"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="304"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="309"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="341"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="361"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="372"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="364"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="375"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="367"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="378"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
+        <source>the shop&apos;s database file is damaged</source>
+        <translation>店铺的数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="382"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="8"/>
         <source>Order {id} was refunded already, on {when}: {refund} was paid back then. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：当时已退还 {refund}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="376"/>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="11"/>
         <source>Order {id} was refunded already, on {when}: that refund paid back {refund}, and its part refunds before it the rest of the {refunded_total} paid back in all. There is nothing more to refund.</source>
         <translation>订单 {id} 已于 {when} 退款：那次退款退还了 {refund}，此前的部分退款退还了其余部分，合计共退还 {refunded_total}。没有可再退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="15"/>
         <source>Order {id} was refunded already, before this version of Voucher Shop: {refund} was paid back. There is nothing more to refund.</source>
         <translation>订单 {id} 在本版本之前已退款：已退还 {refund}。没有可再退的金额。</translation>
     </message>
@@ -8468,7 +8719,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="177"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -8483,17 +8734,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法写入 {path}：{reason}。请选择其他位置，或让该文件夹可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="199"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -8838,177 +9089,202 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="314"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="325"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="322"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="323"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="334"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="324"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="325"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="337"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="343"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="334"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="346"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="337"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="339"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="343"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="346"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="160"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="162"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="163"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="165"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="172"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="174"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="176"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="178"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="14"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="15"/>
+        <source>Stopped: nothing can be redeemed or changed. The latest backup was restored over data too damaged to read, so the records newer than the backup could not be carried over (they are in the damaged data, kept in the before-restore folder), and vouchers redeemed since the backup could be redeemed again. What is left: the owner checks the latest redemptions, then checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>已暂停：不能核销，也不能做任何更改。最新的备份恢复时覆盖了已损坏、无法读取的数据，因此比备份更新的记录无法带入（它们在已损坏的数据中，保存在“before-restore”文件夹里），备份之后已核销的卡券可能被再次核销。剩下要做的：店主核对最近的核销，然后校验店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="22"/>
         <source>Stopped: nothing can be redeemed or changed. The latest backup was restored, and the shop stays stopped because a record on this computer or beside a backup vouches for newer records than the backup holds ({problems}). What is left: the owner checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止：不能核销，也不能做任何更改。已恢复最新的备份，但店铺仍然停止，因为这台电脑上或备份旁的记录证明存在比该备份更新的记录（{problems}）。剩下要做的：店主检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="19"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="27"/>
         <source>Stopped: nothing can be redeemed or changed, because another computer works on this same shop: its backup in the backup folder has records this computer does not have. Use the shop on one computer only. The owner restores the other computer&apos;s newest backup here to bring its records in (redemptions made on this computer are carried over; the restore first names what else of this computer&apos;s it lacks), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止：不能核销，也不能做任何更改，因为另一台电脑也在使用本店：它在备份文件夹中的备份有这台电脑没有的记录。请只在一台电脑上使用本店。店主可以在这里恢复另一台电脑最新的备份以并入它的记录（这台电脑上的核销会被保留；恢复前会先列出这台电脑的其他哪些记录会缺失），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="29"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="35"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s database file is damaged. The owner restores the latest backup (Admin → Restore from backup…); the restore keeps the damaged file aside.</source>
+        <translation>已暂停：不能核销，也不能做任何更改，因为店铺的数据库文件已损坏。请店主恢复最近的备份（管理 → 从备份恢复…）；恢复时会把损坏的文件另存一旁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="42"/>
+        <source>Stopped: nothing can be redeemed or changed. The latest backup was restored over data too damaged to read, so the records newer than the backup could not be carried over (they are in the damaged data, kept in the before-restore folder), and vouchers redeemed since the backup could be redeemed again. What is left: the owner checks the latest redemptions, then checks the shop (verify) and acknowledges what was found (verify --acknowledge).</source>
+        <translation>已暂停：不能核销，也不能做任何更改。最新的备份恢复时覆盖了已损坏、无法读取的数据，因此比备份更新的记录无法带入（它们在已损坏的数据中，保存在“before-restore”文件夹里），备份之后已核销的卡券可能被再次核销。剩下要做的：店主核对最近的核销，然后校验店铺（verify）并确认发现的问题（verify --acknowledge）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="49"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s database file is damaged. The owner restores the latest backup (restore FILE); the restore keeps the damaged file aside.</source>
+        <translation>已暂停：不能核销，也不能做任何更改，因为店铺的数据库文件已损坏。请店主恢复最近的备份（restore 文件）；恢复时会把损坏的文件另存一旁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="53"/>
         <source>Stopped: nothing can be redeemed or changed. The latest backup was restored, and the shop stays stopped because a record on this computer or beside a backup vouches for newer records than the backup holds ({problems}). What is left: the owner checks the shop (verify) and acknowledges what was found (verify --acknowledge).</source>
         <translation>已停止：不能核销，也不能做任何更改。已恢复最新的备份，但店铺仍然停止，因为这台电脑上或备份旁的记录证明存在比该备份更新的记录（{problems}）。剩下要做的：店主检查店铺（verify）并确认发现的问题（verify --acknowledge）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="59"/>
         <source>Stopped: nothing can be redeemed or changed, because another computer works on this same shop: its backup in the backup folder has records this computer does not have. Use the shop on one computer only. The owner restores the other computer&apos;s newest backup here to bring its records in (redemptions made on this computer are carried over; the restore first names what else of this computer&apos;s it lacks), or checks the shop (verify) and acknowledges what was found (verify --acknowledge).</source>
         <translation>已停止：不能核销，也不能做任何更改，因为另一台电脑也在使用本店：它在备份文件夹中的备份有这台电脑没有的记录。请只在一台电脑上使用本店。店主可以在这里恢复另一台电脑最新的备份以并入它的记录（这台电脑上的核销会被保留；恢复前会先列出这台电脑的其他哪些记录会缺失），或检查店铺（verify）并确认发现的问题（verify --acknowledge）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="71"/>
+        <source>Redeeming is still stopped after the restore: the data it replaced was too damaged to read, so its records newer than the backup could not be carried over. They are in the damaged data, kept in the before-restore folder; vouchers redeemed since the backup may look unused and could be used again. What is left: the owner checks the latest redemptions (receipts, the counters&apos; lists), then acknowledges in Admin → Verify.</source>
+        <translation>恢复后仍暂停核销：被替换的数据已损坏、无法读取，因此其中比备份更新的记录无法带入。它们在已损坏的数据中，保存在“before-restore”文件夹里；备份之后已核销的卡券可能显示为未使用，并可能被再次使用。剩下要做的：店主核对最近的核销（小票、各收银台的列表），然后在 管理 → 校验数据库 中确认问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="78"/>
         <source>Redeeming is still stopped after the restore: a record on this computer or beside a backup vouches for records that neither the restored backup nor the data it replaced holds. Those records are lost, and vouchers redeemed in them may look unused again. What is left: the owner checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>恢复后仍然停止核销：这台电脑上或备份旁的记录证明存在一些记录，而恢复的备份和被替换的数据中都没有。这些记录已丢失，其中已核销的卡券可能重新显示为未使用。剩下要做的：店主检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="84"/>
         <source>Redeeming is stopped: another computer works on this same shop (its backup in the backup folder has records this computer does not have). Use the shop on one computer only. The owner restores the other computer&apos;s newest backup here to bring its records in (redemptions made on this computer are carried over; the restore first names what else of this computer&apos;s it lacks), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止核销：另一台电脑也在使用本店（它在备份文件夹中的备份有这台电脑没有的记录）。请只在一台电脑上使用本店。店主可以在这里恢复另一台电脑最新的备份以并入它的记录（这台电脑上的核销会被保留；恢复前会先列出这台电脑的其他哪些记录会缺失），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -9263,12 +9539,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="285"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="287"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="286"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="288"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
