@@ -35,7 +35,8 @@ def stocked(shop: Shop, keys: int = 2000) -> int:
 
 
 def read_as_before(path: Path) -> tuple[dict[str, object], bytes]:
-    """The whole-file reader of the versions before streaming: header and database."""
+    """The whole-file reader of the versions before streaming: header and database (the
+    layout is the same; the header's format is 2 since QA s19b F4)."""
     raw = path.read_bytes()
     assert raw.startswith(backup.MAGIC)
     body, digest = raw[:-32], raw[-32:]
@@ -44,7 +45,7 @@ def read_as_before(path: Path) -> tuple[dict[str, object], bytes]:
     size = int.from_bytes(raw[len(backup.MAGIC):start], "big")
     header = json.loads(body[start:start + size])
     database = body[start + size:]
-    assert len(database) == header["database_size"] and header["format"] == 1
+    assert len(database) == header["database_size"] and header["format"] == 2
     return header, database
 
 
@@ -54,7 +55,7 @@ def test_a_database_of_many_chunks_round_trips(shop: Shop, shop_dir: Path, tmp_p
     told: list[tuple[int, int]] = []
     out = backup.write_backup(shop, tmp_path / "big.vsbackup",
                               progress=lambda done, size: told.append((done, size)))
-    header, database = read_as_before(out)  # the same file format as ever
+    header, database = read_as_before(out)  # the same file layout as ever
     assert len(database) > 20 * small_chunks and header["shop_id"] == shop.shop_id
     assert len(told) > 20 and told[-1] == (len(database), len(database))
     assert [done for done, _ in told] == sorted(done for done, _ in told)

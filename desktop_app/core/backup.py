@@ -22,9 +22,9 @@ from pathlib import Path
 
 from desktop_app.core import anchor, audit, dialect, integrity, migrations, moved_shop
 from desktop_app.core.anchor import Head
+from desktop_app.core.backup_format import FORMAT, Progress, write_backup_file
 from desktop_app.core.backup_format import MAGIC as MAGIC
 from desktop_app.core.backup_format import BackupInfo as BackupInfo
-from desktop_app.core.backup_format import Progress, write_backup_file
 from desktop_app.core.backup_format import read_backup as read_backup
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.dates import utc_now
@@ -95,7 +95,7 @@ def copy_into(shop: Shop, out: Path, progress: Progress | None = None,
         exported = Path(tmp) / "copy.db"
         head = _export_database(shop, exported, leave_out)
         header = {
-            "format": 1, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
+            "format": FORMAT, "shop_id": shop.shop_id, "created_at": utc_now().isoformat(),
             "schema_version": migrations.current_version(shop.db),
             "keyslots": (shop.data_dir / KEYSLOTS_FILE).read_text(encoding="utf-8"),
             "anchor": anchor.anchor_bytes(shop.database_key, head).decode("utf-8"),

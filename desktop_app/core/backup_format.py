@@ -3,8 +3,14 @@ a few megabytes of memory, not its size three times over (QA s14a F6).
 
     MAGIC | header length (8 bytes, big-endian) | JSON header | database | SHA-256
 
-The SHA-256 covers everything before it. The header names the shop, the schema version, the
-key slots and the audit anchor at backup time, and the database's size.
+The SHA-256 covers everything before it. The header names its format, the shop, the schema
+version, the key slots and the audit anchor at backup time, and the database's size.
+
+Format 2 (since QA s19b): the copy holds the backup's own ``backup`` event, which the witness
+beside it vouches for; format 1 backups were written either way (``old_backup_witness``). The
+number also keeps older builds away from a newer shop: 6d841fe and 6fd055c read only format 1
+and refuse any other as damaged before they touch anything (they took a format-1 backup of a
+newer schema and left a shop they could not open: QA s19b F4). Both formats are read here.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from typing import Any, BinaryIO
 from desktop_app.core.anchor import events_in
 from desktop_app.core.errors import BackupInvalid
 
-MAGIC = b"VOUCHER-SHOP-BACKUP 1\n"
+MAGIC = b"VOUCHER-SHOP-BACKUP 1\n"  # the same in both formats: the header's "format" differs
+FORMAT = 2  # written
+READABLE_FORMATS = (1, 2)
 CHUNK = 1 << 20  # bytes read, hashed and written at a time
 DIGEST_SIZE = 32
 _LENGTH_SIZE = 8
@@ -43,6 +51,7 @@ class BackupInfo:
     path: Path
     database_offset: int
     database_size: int
+    file_format: int  # the header's "format": 1 or 2
 
 
 def write_backup_file(target: BinaryIO, header: dict[str, Any], database: Path,
@@ -97,11 +106,13 @@ def read_backup(path: Path) -> BackupInfo:
 def _info(path: Path, header_bytes: bytes, offset: int, end: int) -> BackupInfo:
     try:
         header = json.loads(header_bytes.decode("utf-8"))
-        if end - offset != int(header["database_size"]) or header["format"] != 1:
+        if (end - offset != int(header["database_size"])
+                or header["format"] not in READABLE_FORMATS):
             raise ValueError("size")
         return BackupInfo(str(header["shop_id"]), dt.datetime.fromisoformat(header["created_at"]),
                           int(header["schema_version"]), header["keyslots"].encode("utf-8"),
-                          header["anchor"].encode("utf-8"), path, offset, end - offset)
+                          header["anchor"].encode("utf-8"), path, offset, end - offset,
+                          int(header["format"]))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BackupInvalid(problem="damaged", path=str(path)) from exc
 

@@ -25,6 +25,7 @@ from desktop_app.core import (
     hold_record,
     integrity,
     migrations,
+    old_backup_witness,
     restore_facts,
     restore_journal,
     restore_notice,
@@ -122,10 +123,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
         # The witnesses the next open reads, the backup's folder's too: "held" now is what
         # that open decides, not a surprise at the next scan (QA s18a F3).
-        databases = [restored, current, *carried]
-        holders = integrity.witnessed_holders(
-            data_dir, key, info.shop_id, databases,
-            restore_facts.watched_folders(backup, restored, key))
+        holders = _witnessed(data_dir, key, info, restored, [restored, current, *carried])
         beyond_both = any(not held for held in holders.values())
         beyond_backup = any(restored not in held for held in holders.values())
         facts = restore_facts.backup_facts(info, restored, key, holders)  # before a carry
@@ -156,6 +154,16 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         shutil.rmtree(staging, ignore_errors=True)
     log.info("restored a backup made %s", info.created_at.isoformat())
     return aside
+
+
+def _witnessed(data_dir: Path, key: bytes, info: BackupInfo, restored: Path,
+               databases: list[Path]) -> dict[anchor.Head, set[Path]]:
+    """Which of ``databases`` hold each event a witness vouches for, the backup's folder's
+    witness among them; the copy ``restored`` stands for an older build's backup event the
+    witness beside it vouches for, which that build recorded after copying (QA s19b F3)."""
+    holders = integrity.witnessed_holders(data_dir, key, info.shop_id, databases,
+                                          restore_facts.watched_folders(info.path, restored, key))
+    return old_backup_witness.held_by_backup(holders, info, restored, key)
 
 
 def _in_shop_folder(exc: ShopError, staging: Path, data_dir: Path) -> ShopError | None:
@@ -234,10 +242,7 @@ def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, info: BackupInfo
     """What the backup lacks, and whether the shop stays held, as ``_restore_alone`` finds."""
     current = data_dir / DATABASE_FILE
     carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
-    databases = [staged_db, current, *carried]
-    holders = integrity.witnessed_holders(
-        data_dir, key, info.shop_id, databases,
-        restore_facts.watched_folders(info.path, staged_db, key))
+    holders = _witnessed(data_dir, key, info, staged_db, [staged_db, current, *carried])
     loss = what_backup_lacks(staged_db, current, key)
     # As the restore decides: over data it cannot read, what the copy lacks stays held.
     stays = any((staged_db not in found) if not loss.readable else not found
