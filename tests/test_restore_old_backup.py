@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from test_cli import as_json, run
+from test_restore_carry import sold
 
-from desktop_app.core import migrations, orders, redemption, restore
+from desktop_app.core import giftcards, migrations, orders, redemption, restore
 from desktop_app.core.backup_format import MAGIC, copy_database, read_backup, write_backup_file
 from desktop_app.core.cipher_files import unbound
 from desktop_app.core.errors import BackupInvalid
@@ -145,3 +147,21 @@ def test_a_tampered_first_build_backup_is_still_refused(
     assert (over["error"], over["problem"]) == ("backup_invalid", "damaged")
     assert (folder / DATABASE_FILE).read_bytes() == before
     assert restore_cli(folder, backup_v1)["ok"] is True  # the untampered one still does
+
+
+def test_the_question_tells_what_the_restore_finds_of_cards_sold_since(
+        tmp_path: Path, backup_v1: Path) -> None:
+    """The question reads the copy at its own version (the models serve the open shop
+    meanwhile); a first-build copy has no gift-card ledger yet, and the restore's upgraded copy
+    an empty one: both lack the reload made since, and say so alike."""
+    folder = tmp_path / "live"
+    assert restore_cli(folder, backup_v1)["ok"] is True
+    with open_shop(folder, OPERATOR, PASSWORD) as shop:
+        (card,) = sold(shop, "giftcard", price="100")
+        giftcards.reload(shop, Voucher.get_by_id(card.id), 5000)
+    _, asked = restore.check_restore_and_loss(folder, backup_v1, OPERATOR, PASSWORD)
+    told: list[restore.RestoreLoss] = []
+    restore.restore_backup(folder, backup_v1, OPERATOR, PASSWORD,
+                           confirm=lambda loss: told.append(loss) is None)
+    assert (told[0].giftcard_changes, told[0].reload_cents) == (1, 5000)
+    assert replace(asked, backup=told[0].backup) == told[0]
