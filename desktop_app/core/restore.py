@@ -58,8 +58,8 @@ log = logging.getLogger(__name__)
 def _check_restored(path: Path, key: bytes, info: BackupInfo, operator: str) -> None:
     """Open the restored copy and prove it whole before it replaces anything; a backup of an
     older version is proven as far as its version reads (pages, structure, chain, anchor)
-    and then upgraded as an open would upgrade the shop, so that the full check, the
-    question and the carry read it as this version's (QA s19b F1)."""
+    and then upgraded as an open would upgrade the shop, so that the full check, the carry
+    and what it tells ``confirm`` read it as this version's (QA s19b F1)."""
     db = unbound(path, key)
     try:
         with models_bound_to(db):
