@@ -29,6 +29,7 @@ from desktop_app.core import (
     restore_facts,
     restore_journal,
     restore_notice,
+    schema_upgrade,
     shoplock,
 )
 from desktop_app.core.backup_format import BackupInfo, copy_database, read_backup
@@ -39,6 +40,7 @@ from desktop_app.core.errors import (
     Forbidden,
     RestoreNotConfirmed,
     ShopError,
+    name_database_error,
 )
 from desktop_app.core.file_connection import require_no_other_connection
 from desktop_app.core.fileio import raise_for_os_error
@@ -51,24 +53,38 @@ from desktop_app.core.restore_loss import RestoreLoss as RestoreLoss
 from desktop_app.core.restore_loss import what_backup_lacks
 from desktop_app.core.restore_unlock import current_shop_id as current_shop_id
 from desktop_app.core.restore_unlock import older_passwords, unlock_throttled
+from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
 
 
 def _check_restored(path: Path, key: bytes, info: BackupInfo, operator: str) -> None:
-    """Open the restored copy and prove it whole before it replaces anything."""
+    """Open the restored copy and prove it whole before it replaces anything; a backup of an
+    older version is proven as far as its version reads (pages, structure, chain, anchor)
+    and then upgraded as an open would upgrade the shop, so that the full check, the carry
+    and what it tells ``confirm`` read it as this version's (QA s19b F1)."""
     db = unbound(path, key)
     try:
         with models_bound_to(db):
-            problems = audit.verify_database(db, key, info.anchor)
-            if problems:
-                log.error("backup check failed: %s", problems[:5])
-                raise BackupInvalid(problem="damaged")
+            older = 0 < migrations.current_version(db) < migrations.CURRENT_VERSION
+            if older:
+                _refuse_problems(audit.verify_database(db, key, info.anchor, any_version=True))
             row = Operator.get_or_none(Operator.slot_name == normalize_operator(operator))
             if row is None or row.role != "owner" or not row.active:
                 raise Forbidden(action="restore")
+            if older:
+                slots = KeySlotFile.load(path.parent / KEYSLOTS_FILE)
+                schema_upgrade.upgrade_copy(Shop(path.parent, db, row, slots, key))
+            _refuse_problems(audit.verify_database(db, key, info.anchor))
     except DatabaseError as exc:
+        log.error("backup check failed: %s", name_database_error(exc))
         raise BackupInvalid(problem="damaged") from exc
+
+
+def _refuse_problems(problems: list[str]) -> None:
+    if problems:
+        log.error("backup check failed: %s", problems[:5])
+        raise BackupInvalid(problem="damaged")
 
 
 def restore_backup(data_dir: Path, backup: Path, operator: str, password: str,

@@ -80,8 +80,31 @@ class ServerGuard:
 def record(shop: Shop, found: int) -> None:
     """The upgrade in the audit chain, once the shop is open (an event names its operator):
     from ``found``, the version ``migrations.migrate`` found, to the current one."""
-    if not 0 < found < migrations.CURRENT_VERSION:
+    if not _upgraded(found):
         return
     with shop.write(evidence_only=True):
-        audit.record(shop, "schema_upgraded", from_version=found,
-                     to_version=migrations.CURRENT_VERSION)
+        _append_event(shop, found)
+
+
+def upgrade_copy(copy: Shop) -> int:
+    """A restored backup of an older version brought to this one before it replaces the
+    shop, as an open would bring the shop (QA s19b F1): the same steps, the same event, so
+    the restored shop opens at this version with its upgrade in its chain. Nobody else can
+    have the copy open; and no witness follows its event now, though an open's would: the
+    restore may yet be refused, and once the copy is in, the restore re-bases them all on it
+    (``integrity.after_restore``). Returns the version found."""
+    found = migrations.migrate(copy.db)
+    if _upgraded(found):
+        with copy.db.atomic():
+            _append_event(copy, found)
+        copy.pending_head = None  # vouched for by the restore, not by this copy's write
+    return found
+
+
+def _upgraded(found: int) -> bool:
+    return 0 < found < migrations.CURRENT_VERSION
+
+
+def _append_event(shop: Shop, found: int) -> None:
+    audit.record(shop, "schema_upgraded", from_version=found,
+                 to_version=migrations.CURRENT_VERSION)
