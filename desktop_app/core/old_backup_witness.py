@@ -76,11 +76,11 @@ def own_event_beside(info: BackupInfo, restored: Path, key: bytes) -> Head | Non
     return record.head
 
 
-def held_by_backup(holders: dict[Head, set[Path]], info: BackupInfo, restored: Path,
-                   key: bytes) -> dict[Head, set[Path]]:
-    """``holders`` (``integrity.witnessed_holders``) where the restored copy stands for the
-    older build's backup event the witness beside it vouches for."""
-    own = own_event_beside(info, restored, key)
+def held_by_backup(holders: dict[Head, set[Path]], own: Head | None, restored: Path
+                   ) -> dict[Head, set[Path]]:
+    """``holders`` (``integrity.witnessed_holders``) where the restored copy stands for
+    ``own``, the older build's backup event the witness beside it vouches for
+    (``own_event_beside``, read before the copy is upgraded)."""
     if own is None or own not in holders:
         return holders
     return {**holders, own: {*holders[own], restored}}

@@ -132,14 +132,16 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         restore_journal.finish_pending(data_dir, key)  # one whose files are in: finished
         require_no_other_connection(current, key, str(data_dir))  # a first version's too
         copy_database(info, staging / DATABASE_FILE)
-        _check_restored(staging / DATABASE_FILE, key, info, operator)
         restored = staging / DATABASE_FILE
+        # Read before the check upgrades the copy: an upgrade adds an event after its newest.
+        own = old_backup_witness.own_event_beside(info, restored, key)
+        _check_restored(restored, key, info, operator)
         # Data an earlier restore put aside and carried whole explains a witness ahead of
         # both: that restore stopped before the witnesses followed it (QA s12a F2).
         carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
         # The witnesses the next open reads, the backup's folder's too: "held" now is what
         # that open decides, not a surprise at the next scan (QA s18a F3).
-        holders = _witnessed(data_dir, key, info, restored, [restored, current, *carried])
+        holders = _witnessed(data_dir, key, info, restored, [restored, current, *carried], own)
         beyond_both = any(not held for held in holders.values())
         beyond_backup = any(restored not in held for held in holders.values())
         facts = restore_facts.backup_facts(info, restored, key, holders)  # before a carry
@@ -173,13 +175,13 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
 
 
 def _witnessed(data_dir: Path, key: bytes, info: BackupInfo, restored: Path,
-               databases: list[Path]) -> dict[anchor.Head, set[Path]]:
+               databases: list[Path], own: anchor.Head | None) -> dict[anchor.Head, set[Path]]:
     """Which of ``databases`` hold each event a witness vouches for, the backup's folder's
-    witness among them; the copy ``restored`` stands for an older build's backup event the
-    witness beside it vouches for, which that build recorded after copying (QA s19b F3)."""
+    witness among them; the copy ``restored`` stands for ``own``, an older build's backup
+    event the witness beside it vouches for, recorded after copying (QA s19b F3)."""
     holders = integrity.witnessed_holders(data_dir, key, info.shop_id, databases,
                                           restore_facts.watched_folders(info.path, restored, key))
-    return old_backup_witness.held_by_backup(holders, info, restored, key)
+    return old_backup_witness.held_by_backup(holders, own, restored)
 
 
 def _in_shop_folder(exc: ShopError, staging: Path, data_dir: Path) -> ShopError | None:
@@ -258,7 +260,8 @@ def _loss_and_hold(data_dir: Path, staged_db: Path, key: bytes, info: BackupInfo
     """What the backup lacks, and whether the shop stays held, as ``_restore_alone`` finds."""
     current = data_dir / DATABASE_FILE
     carried = [p for p in [aside_carried(data_dir, current, key)] if p is not None]
-    holders = _witnessed(data_dir, key, info, staged_db, [staged_db, current, *carried])
+    holders = _witnessed(data_dir, key, info, staged_db, [staged_db, current, *carried],
+                         old_backup_witness.own_event_beside(info, staged_db, key))
     loss = what_backup_lacks(staged_db, current, key)
     # As the restore decides: over data it cannot read, what the copy lacks stays held.
     stays = any((staged_db not in found) if not loss.readable else not found
