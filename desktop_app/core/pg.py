@@ -190,6 +190,11 @@ class ServerLoginThrottle(LoginThrottle):
             dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
             return super().succeeded(operator, source)
 
+    def forgive(self, operator: str) -> None:
+        with self.db.atomic():
+            dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
+            super().forgive(operator)
+
 
 # --- the open shop -----------------------------------------------------------------------------
 
