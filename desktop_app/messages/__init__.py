@@ -165,6 +165,19 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
         "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
 
 
+def locked_out_wait(exc: ShopError) -> str:
+    """A password's wait in words without its way out ("or ask the owner..."): the login
+    screen says the ways out its own way, for a clerk and for an owner (QA s19a F10)."""
+    seconds = int(exc.params.get("seconds") or 0)
+    if seconds <= 0:
+        return translate("errors", "Too many wrong passwords for this operator. Wait a few "
+                         "minutes, then try again.")
+    if seconds < 90:
+        return _locked_out_message({"seconds": seconds}) or ""
+    return translate("errors", "Too many wrong passwords. Wait {minutes} minutes, then try "
+                     "again.").format(minutes=math.ceil(seconds / 60))
+
+
 def _recovery_key_wait(seconds: int) -> str:
     """The recovery key typed during a wait: the wait counts wrong passwords and wrong keys
     alike, so that guessing either is slowed; the key itself was not tried."""
