@@ -15,6 +15,7 @@ from desktop_app.core import cipher_log, server_clock
 from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.errors import NotEncrypted, ShopError
+from desktop_app.core.fileio import raise_for_os_error
 from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.transactions import translate_db_error
 
@@ -35,8 +36,12 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
     ]
 
 
-def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatabase:
-    """The shop's database at ``path``, connected with ``key`` and proven encrypted."""
+def connect_file(path: Path, key: bytes, busy_timeout_ms: int,
+                 new: bool = False) -> SqlCipherDatabase:
+    """The shop's database at ``path``, connected with ``key`` and proven encrypted; ``new``:
+    a new shop's, made first for this computer user only, as its other files are."""
+    if new:
+        _make_private(path)
     db = SqlCipherDatabase(str(path), passphrase=raw_key(key),
                            pragmas=_pragmas(busy_timeout_ms))
     try:
@@ -55,6 +60,17 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> SqlCipherDatab
         raise
     server_clock.use_this_pc()  # a file has no clock of its own: this PC's is the shop's
     return db
+
+
+def _make_private(path: Path) -> None:
+    """An empty file SQLite then starts its database in: 0600 (QA s19a F13: it made it 0644,
+    the umask's, while the key slots, the anchor and a restored database are 0600). SQLite
+    gives the -wal and -shm files the database's permissions."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600))
+        os.chmod(path, 0o600)
+    except OSError as exc:  # a full disk: said as any file's (create_shop removes it again)
+        raise_for_os_error(exc, path)
 
 
 def remove_half_made(data_dir: Path, slots_path: Path) -> None:

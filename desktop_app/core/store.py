@@ -273,7 +273,7 @@ def create_shop(
     db_path = data_dir / DATABASE_FILE
     lock = shoplock.hold_open(data_dir)
     try:
-        db = connect_file(db_path, key, busy_timeout_ms)
+        db = connect_file(db_path, key, busy_timeout_ms, new=True)
     except BaseException:
         remove_half_made(data_dir, slots.path)  # its first page made it on a full disk
         lock.release()
