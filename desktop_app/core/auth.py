@@ -175,7 +175,7 @@ def _quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     try:
         current = Operator.get_or_none(Operator.id == shop.operator.id)
     except (DatabaseError, OperationalError) as exc:
-        raise shop.translate_error(exc) from exc
+        raise shop.translate_error(exc, "open") from exc
     if current is None or not current.active:
         raise OperatorDisabled(operator=shop.operator.name)
     return shop

@@ -4,6 +4,7 @@ proof that it is encrypted and readable, and what a failure to open means to a p
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 from pathlib import Path
@@ -14,7 +15,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from desktop_app.core import cipher_log, server_clock
 from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
-from desktop_app.core.errors import NotEncrypted, ShopError
+from desktop_app.core.errors import DiskFull, NotEncrypted, ShopError
 from desktop_app.core.fileio import raise_for_os_error
 from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.transactions import translate_db_error
@@ -42,6 +43,7 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int,
     a new shop's, made first for this computer user only, as its other files are."""
     if new:
         _make_private(path)
+    during = "create" if new else "open"
     db = SqlCipherDatabase(str(path), passphrase=raw_key(key),
                            pragmas=_pragmas(busy_timeout_ms))
     try:
@@ -54,7 +56,7 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int,
     except (DatabaseError, OperationalError) as exc:
         db.close()
         log.warning("opening the database failed: %s: %s", type(exc).__name__, exc)
-        raise translate_db_error(exc, path) from exc
+        raise translate_db_error(exc, path, during) from exc
     except ShopError:
         db.close()
         raise
@@ -69,7 +71,9 @@ def _make_private(path: Path) -> None:
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600))
         os.chmod(path, 0o600)
-    except OSError as exc:  # a full disk: said as any file's (create_shop removes it again)
+    except OSError as exc:  # create_shop removes it again
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(path=str(path), shop_folder=str(path.parent), during="create") from exc
         raise_for_os_error(exc, path)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
+from desktop_app.messages.disk_texts import DISK_FULL_SHOP_TEXTS
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
     COMMAND_LINE_TEXTS,
@@ -246,6 +247,9 @@ def error_message(exc: ShopError) -> str:
             return _fill(how, params)
     if exc.code == "disk_full" and params.get("folder"):
         return _fill(DISK_FULL_FOLDER_TEXT, params)
+    if exc.code == "disk_full" and params.get("shop_folder"):  # the shop's own disk
+        return _fill(DISK_FULL_SHOP_TEXTS.get(str(params.get("during")),
+                                              DISK_FULL_SHOP_TEXTS["change"]), params)
     variant = _variant(HOLD_VARIANT_TEXTS, exc) or _variant(VARIANT_TEXTS, exc)
     if variant is not None:
         return _fill(variant, params)
