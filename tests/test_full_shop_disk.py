@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
+from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
 from test_full_disk import _fill_leaving, tiny_disk  # noqa: F401 (a fixture)
 from test_restore_guards import ENV
@@ -81,3 +82,19 @@ def test_a_change_on_the_full_disk_still_says_it_was_not_saved(tiny_disk: Path) 
     said = error_message(refused.value)
     assert said.startswith(f"The disk that holds the shop ({folder}) is full.")
     assert NOT_SAVED in said
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_the_login_screen_on_the_full_disk(qtbot: QtBot, tiny_disk: Path) -> None:  # noqa: F811
+    from test_ui_setup_login import log_in, open_login
+
+    folder = tiny_disk / "shop"
+    create_shop(folder, "Full", "CNY", OWNER, OWNER_PASSWORD).close()
+    _fill_leaving(tiny_disk, 0)
+    dialog = open_login(qtbot, folder)
+    log_in(qtbot, dialog, OWNER, OWNER_PASSWORD)
+    assert dialog.shop is None
+    said = dialog.message.text()
+    assert said.startswith(f"The disk that holds the shop ({folder}) is full, so the shop "
+                           "could not be opened")
+    assert NOT_SAVED not in said
