@@ -119,7 +119,9 @@ def test_creating_a_shop_on_a_full_disk_says_full_and_leaves_no_half_shop(
     filler = _fill_leaving(tiny_disk, room_kib * 1024)
     with pytest.raises(DiskFull) as refused:
         create_shop(folder, "Full", "CNY", OWNER, OWNER_PASSWORD).close()
-    assert "The disk is full" in error_message(refused.value)
+    # QA s19a F6: the shop's disk named, and no "last change" of a shop never made.
+    assert error_message(refused.value).startswith(
+        f"The shop could not be created: the disk that holds {folder} is full.")
     assert not shop_exists(folder)
     filler.unlink()
     with create_shop(folder, "Full", "CNY", OWNER, OWNER_PASSWORD) as shop:

@@ -8,7 +8,7 @@ from desktop_app.core import redemption
 from desktop_app.core.money import money_text, parse_amount
 from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import translate
-from desktop_app.messages.verdict_texts import mistyped_text, verdict_headline
+from desktop_app.messages.verdict_texts import EXPLANATIONS, mistyped_text, verdict_headline
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
@@ -31,6 +31,8 @@ def cmd_redeem(ctx: Context) -> Outcome:
     if verdict.reason == "mistyped" and verdict.suspect_group is not None:
         line += "  " + translate("cli", "check group {group}").format(
             group=verdict.suspect_group + 1)
+    if verdict.reason == "wrong_shop":  # what to do next, as the counter says (QA s19a F14)
+        line += "  " + translate("Redemption", EXPLANATIONS["wrong_shop"])
     if verdict.reason == "already_redeemed" and verdict.last_at:
         line += "  " + translate("cli", "last by {who} at {when}").format(
             who=verdict.last_operator, when=when(verdict.last_at))

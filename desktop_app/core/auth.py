@@ -104,10 +104,13 @@ def set_active(shop: Shop, operator_id: int, active: bool, password: str | None 
         row.save()
         audit.record(shop, "operator_enable" if active else "operator_disable", row.id)
         shop.slots.save()
+    if active:  # a new password given, as by reset_password
+        shop.login_throttle().forgive(row.name)
 
 
 def reset_password(shop: Shop, operator_id: int, password: str) -> None:
-    """An owner gives an operator a new password: a new key slot, the old one gone."""
+    """An owner gives an operator a new password: a new key slot, the old one gone, and the
+    operator's waits after wrong passwords ended."""
     require_owner(shop, "operator_reset_password")
     with shop.write():
         row = _operator(operator_id)
@@ -115,6 +118,9 @@ def reset_password(shop: Shop, operator_id: int, password: str) -> None:
         shop.reload_slots().set_password(row.name, password, shop.database_key)
         audit.record(shop, "operator_reset_password", row.id)
         shop.slots.save()
+    # The owner has proved who they are: the operator's waits after wrong passwords end, or
+    # the password just given would be refused "too many wrong passwords" (QA s19a F8).
+    shop.login_throttle().forgive(row.name)
 
 
 def change_own_password(shop: Shop, current: str, new: str) -> None:
@@ -169,7 +175,7 @@ def _quick_unlock(shop: Shop, operator: str, password: str) -> Shop:
     try:
         current = Operator.get_or_none(Operator.id == shop.operator.id)
     except (DatabaseError, OperationalError) as exc:
-        raise shop.translate_error(exc) from exc
+        raise shop.translate_error(exc, "open") from exc
     if current is None or not current.active:
         raise OperatorDisabled(operator=shop.operator.name)
     return shop
@@ -216,5 +222,9 @@ def set_recovered_password(shop: Shop, owner: str, new_password: str) -> Shop:
     except BaseException:
         shop.close()
         raise
+    try:  # the key proved the owner: their waits end at every source too (QA s19a F8)
+        shop.login_throttle().forgive(owner)
+    except Exception:  # the password is set by now: a wait left over must not undo that
+        log.exception("could not end the waits of owner #%s", shop.operator.id)
     log.info("owner #%s recovered with the recovery key", shop.operator.id)
     return shop

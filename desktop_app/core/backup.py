@@ -28,7 +28,7 @@ from desktop_app.core.backup_format import BackupInfo as BackupInfo
 from desktop_app.core.backup_format import read_backup as read_backup
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import InvalidInput, ServerBackupElsewhere
+from desktop_app.core.errors import DiskFull, InvalidInput, ServerBackupElsewhere
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.paths import DATABASE_FILE, KEYSLOTS_FILE
 from desktop_app.core.roles import require_owner
@@ -66,8 +66,13 @@ def start_backup(shop: Shop, out: Path, automatic: bool = False) -> Path:
     out = check_destination(shop, out)
     # Its event goes first, so the copy holds it: the witnesses vouch for that event, and a
     # restore asks whether a backup holds what they vouch for (integrity.witnessed_holders).
-    with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
-        audit.record(shop, "backup", out.name)
+    try:
+        with shop.write(evidence_only=True):  # a backup is a read: it works on a held shop too
+            audit.record(shop, "backup", out.name)
+    except DiskFull as exc:  # the shop's own disk, not the backup's (QA s19a F6)
+        if "shop_folder" not in exc.params:
+            raise
+        raise DiskFull(**{**exc.params, "during": "backup"}) from exc
     return out
 
 

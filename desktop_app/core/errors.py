@@ -91,7 +91,17 @@ class DatabaseLocked(ShopError):
 
 
 class DiskFull(ShopError):
+    """A disk with no room left. ``folder``: a file written beside the shop (a backup's USB
+    stick, an export) whose disk is full. ``shop_folder``: the shop's own disk, and ``during``
+    what the shop was doing then (one of ``DISK_FULL_DURING``): a login changed nothing, so it
+    must not say "the last change was not saved" (QA s19a F6)."""
+
     code = "disk_full"
+
+
+# What a shop was doing when its own disk was full: opening it (a login, any command), making
+# it, a change, an action it only notes in its records (an export, a look-up), a backup.
+DISK_FULL_DURING = ("open", "create", "change", "record", "backup")
 
 
 class NotEncrypted(ShopError):

@@ -4,6 +4,7 @@ proof that it is encrypted and readable, and what a failure to open means to a p
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 from collections.abc import Iterator
@@ -16,7 +17,8 @@ from desktop_app.core import cipher_log, file_clock, server_clock
 from desktop_app.core.anchor import anchor_path
 from desktop_app.core.cipher_files import raw_key
 from desktop_app.core.damage import ShopFileDatabase
-from desktop_app.core.errors import NotEncrypted, ShopError, ShopInUse
+from desktop_app.core.errors import DiskFull, NotEncrypted, ShopError, ShopInUse
+from desktop_app.core.fileio import raise_for_os_error
 from desktop_app.core.paths import DATABASE_FILE
 from desktop_app.core.transactions import translate_db_error
 
@@ -38,8 +40,13 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
     ]
 
 
-def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> ShopFileDatabase:
-    """The shop's database at ``path``, connected with ``key`` and proven encrypted."""
+def connect_file(path: Path, key: bytes, busy_timeout_ms: int,
+                 new: bool = False) -> ShopFileDatabase:
+    """The shop's database at ``path``, connected with ``key`` and proven encrypted; ``new``:
+    a new shop's, made first for this computer user only, as its other files are."""
+    if new:
+        _make_private(path)
+    during = "create" if new else "open"
     db = ShopFileDatabase(str(path), passphrase=raw_key(key),
                            pragmas=_pragmas(busy_timeout_ms))
     try:
@@ -52,13 +59,26 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int) -> ShopFileDataba
     except (DatabaseError, OperationalError) as exc:
         db.close()
         log.warning("opening the database failed: %s: %s", type(exc).__name__, exc)
-        raise translate_db_error(exc, path) from exc
+        raise translate_db_error(exc, path, during) from exc
     except ShopError:
         db.close()
         raise
     server_clock.use_this_pc()  # a file has no clock of its own: this PC's is the shop's
     file_clock.measure_at_open(db.execute_sql)  # ...and its newest record, to compare with
     return db
+
+
+def _make_private(path: Path) -> None:
+    """An empty file SQLite then starts its database in: 0600 (QA s19a F13: it made it 0644,
+    the umask's, while the key slots, the anchor and a restored database are 0600). SQLite
+    gives the -wal and -shm files the database's permissions."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600))
+        os.chmod(path, 0o600)
+    except OSError as exc:  # create_shop removes it again
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(path=str(path), shop_folder=str(path.parent), during="create") from exc
+        raise_for_os_error(exc, path)
 
 
 def remove_half_made(data_dir: Path, slots_path: Path) -> None:

@@ -12,6 +12,9 @@ never makes the owner wait at the login screen.
 Every failure is also kept, with its source, until the operator's next login, which reports
 how many there were ("3 failed attempts since your last login").
 
+A new password the owner gives (or an owner's own, set with the recovery key) ends every wait
+of that name (``forgive``): the operator is then typing the password just given, not guessing.
+
 What this cannot do: the file lives in the shop folder, which everyone who can run the app
 can write, so someone with the files can reset it, or copy ``keyslots.json`` away and guess
 offline; there only scrypt's cost and the password's length protect the shop.
@@ -142,3 +145,15 @@ class LoginThrottle:
             if unseen or had_streak:
                 self._save(data)
             return unseen
+
+    def forgive(self, operator: str) -> None:
+        """An owner gave ``operator`` a new password, or an owner set their own with the
+        recovery key: the waits of that name end, from every source (QA s19a F8: the new
+        password was refused "too many wrong passwords" for up to an hour). The failures stay
+        listed for the operator's next login."""
+        with _lock:
+            data = self._load()
+            entry = self._entry(data, operator)
+            if entry["sources"]:
+                entry["sources"] = {}
+                self._save(data)

@@ -190,6 +190,11 @@ class ServerLoginThrottle(LoginThrottle):
             dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
             return super().succeeded(operator, source)
 
+    def forgive(self, operator: str) -> None:
+        with self.db.atomic():
+            dialect.serialise(self.db, dialect.LOGIN_THROTTLE_LOCK)
+            super().forgive(operator)
+
 
 # --- the open shop -----------------------------------------------------------------------------
 
@@ -221,7 +226,7 @@ class ServerShop(Shop):
             log.error("the id sequence of %s is behind its rows (restored over itself?)", table)
             raise ServerIdsBehind() from exc
 
-    def translate_error(self, exc: Exception) -> ShopError:
+    def translate_error(self, exc: Exception, during: str = "change") -> ShopError:
         if not is_connection_lost(exc):
             return translate_db_error(exc, Path(self.url))
         self._forget_dead_connection()

@@ -130,9 +130,9 @@ class Shop:
         the attempt comes from (see ``lockout.login_source``)."""
         return open_shop(self.data_dir, operator, password, source=source)
 
-    def translate_error(self, exc: Exception) -> ShopError:
-        """The user-facing meaning of a database error of this shop's engine."""
-        return translate_db_error(exc, self.data_dir / DATABASE_FILE)
+    def translate_error(self, exc: Exception, during: str = "change") -> ShopError:
+        """The meaning of a database error of this shop's engine, ``during`` (see DiskFull)."""
+        return translate_db_error(exc, self.data_dir / DATABASE_FILE, during)
 
     @property
     def is_owner(self) -> bool:
@@ -187,7 +187,7 @@ class Shop:
             self.pending_head = None  # rolled back: that event is not in the chain
             if "constraint" in str(exc).lower():
                 raise
-            raise self.translate_error(exc) from exc
+            raise self.translate_error(exc, "record" if evidence_only else "change") from exc
         except BaseException:
             if outermost:
                 self.pending_head = None
@@ -270,7 +270,7 @@ def create_shop(
     db_path = data_dir / DATABASE_FILE
     lock = shoplock.hold_open(data_dir)
     try:
-        db = connect_file(db_path, key, busy_timeout_ms)
+        db = connect_file(db_path, key, busy_timeout_ms, new=True)
     except BaseException:
         remove_half_made(data_dir, slots.path)  # its first page made it on a full disk
         lock.release()
@@ -302,7 +302,7 @@ def create_shop(
         remove_half_made(data_dir, slots.path)
         lock.release()
         if isinstance(exc, DatabaseError | OperationalError):  # a full disk (QA s10a F4)
-            raise translate_db_error(exc, db_path) from exc
+            raise translate_db_error(exc, db_path, "create") from exc
         raise
     log.info("created a shop")
     return shop
@@ -367,7 +367,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
     except (DatabaseError, OperationalError) as exc:
         db.close()
         lock.release()
-        raise translate_db_error(exc, db_path) from exc
+        raise translate_db_error(exc, db_path, "open") from exc
     except BaseException:
         db.close()
         lock.release()

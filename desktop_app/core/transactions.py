@@ -41,8 +41,9 @@ def error_chain_text(exc: BaseException) -> str:
     return " | ".join(texts)
 
 
-def translate_db_error(exc: Exception, path: Path) -> ShopError:
-    """The user-facing meaning of an SQLite/SQLCipher error."""
+def translate_db_error(exc: Exception, path: Path, during: str | None = None) -> ShopError:
+    """The user-facing meaning of an SQLite/SQLCipher error; ``during``: what the shop in a
+    file at ``path`` was doing (see ``DiskFull``), None for a server's."""
     if isinstance(exc, DatabaseCorrupt):  # named already (``damage``): its words are known
         return DatabaseCorrupt(**exc.params)
     text = error_chain_text(exc)
@@ -52,7 +53,9 @@ def translate_db_error(exc: Exception, path: Path) -> ShopError:
             "disk i/o" in text and _nearly_full(Path(path).parent)):
         # Opening on a full disk fails to create the -wal/-shm files with an I/O error, not
         # "full": "damaged, restore a backup" would send the owner to lose recent sales.
-        return DiskFull(path=str(path))
+        place = {} if during is None else {"shop_folder": str(Path(path).parent),
+                                            "during": during}
+        return DiskFull(path=str(path), **place)
     return DatabaseCorrupt(path=str(path), detail=name_database_error(exc))
 
 

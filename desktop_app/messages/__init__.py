@@ -18,6 +18,7 @@ from typing import Any
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
+from desktop_app.messages.disk_texts import DISK_FULL_SHOP_TEXTS
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
     COMMAND_LINE_TEXTS,
@@ -167,6 +168,19 @@ def _locked_out_message(params: Mapping[str, Any]) -> str | None:
         "the owner to reset the password.").format(minutes=math.ceil(seconds / 60))
 
 
+def locked_out_wait(exc: ShopError) -> str:
+    """A password's wait in words without its way out ("or ask the owner..."): the login
+    screen says the ways out its own way, for a clerk and for an owner (QA s19a F10)."""
+    seconds = int(exc.params.get("seconds") or 0)
+    if seconds <= 0:
+        return translate("errors", "Too many wrong passwords for this operator. Wait a few "
+                         "minutes, then try again.")
+    if seconds < 90:
+        return _locked_out_message({"seconds": seconds}) or ""
+    return translate("errors", "Too many wrong passwords. Wait {minutes} minutes, then try "
+                     "again.").format(minutes=math.ceil(seconds / 60))
+
+
 def _recovery_key_wait(seconds: int) -> str:
     """The recovery key typed during a wait: the wait counts wrong passwords and wrong keys
     alike, so that guessing either is slowed; the key itself was not tried."""
@@ -235,6 +249,9 @@ def error_message(exc: ShopError) -> str:
             return _fill(how, params)
     if exc.code == "disk_full" and params.get("folder"):
         return _fill(DISK_FULL_FOLDER_TEXT, params)
+    if exc.code == "disk_full" and params.get("shop_folder"):  # the shop's own disk
+        return _fill(DISK_FULL_SHOP_TEXTS.get(str(params.get("during")),
+                                              DISK_FULL_SHOP_TEXTS["change"]), params)
     variant = _variant(HOLD_VARIANT_TEXTS, exc) or _variant(VARIANT_TEXTS, exc)
     if variant is not None:
         return _fill(variant, params)

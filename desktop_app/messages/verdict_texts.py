@@ -38,7 +38,10 @@ EXPLANATIONS: dict[str, str] = {
     "invalid_signature": QT_TRANSLATE_NOOP(
         "Redemption", "This QR code was not made by this shop, or it was changed. Do not "
         "accept it."),
-    "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "This voucher was issued by another shop."),
+    # What the cashier does next (QA s19a F14: it said only whose it was).
+    "wrong_shop": QT_TRANSLATE_NOOP(
+        "Redemption", "This voucher was issued by another shop. It cannot be used here: the "
+        "customer uses it at the shop that sold it."),
     "malformed": QT_TRANSLATE_NOOP(
         "Redemption", "What was read is not a voucher. Scan again, or type the printed code."),
     "mistyped": QT_TRANSLATE_NOOP(

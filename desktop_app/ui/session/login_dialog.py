@@ -30,6 +30,7 @@ from desktop_app.core.errors import (
     DatabaseCorrupt,
     KeySlotMissing,
     KeySlotsDamaged,
+    LockedOut,
     ServerUnreachable,
     ShopError,
     UnknownOperator,
@@ -37,7 +38,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.recovery_keys import folder_has_recovery_key
 from desktop_app.core.store import Shop, open_shop
-from desktop_app.messages import error_message, role_label, server_address
+from desktop_app.messages import error_message, locked_out_wait, role_label, server_address
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
@@ -368,7 +369,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _refused(self, exc: ShopError) -> None:
-        self.message.show_error(error_message(exc))
+        self.message.show_error(self._refusal_text(exc))
         self._server_refusal = self.message.text() if isinstance(exc, ServerUnreachable) \
             else ""
         if not self.locked:
@@ -379,6 +380,19 @@ class LoginDialog(QDialog):
         elif isinstance(exc, WrongPassword):
             self.password.clear()
             self.password.setFocus()
+
+    def _refusal_text(self, exc: ShopError) -> str:
+        """``exc`` in words; a wrong password or a wait adds what to do when it is forgotten
+        (QA s19a F10), for a clerk and an owner both: roles are in the encrypted database."""
+        if exc.params.get("credential") or not isinstance(exc, WrongPassword | LockedOut):
+            return error_message(exc)  # the recovery key's, an older backup's: as they are
+        said = locked_out_wait(exc) if isinstance(exc, LockedOut) else error_message(exc)
+        return " ".join((said, self.tr(
+            "Forgot your password? A clerk asks the owner to set a new one (Admin → "
+            "Operators); an owner clicks Quit, then “Owner password forgotten?” at the login."
+        ) if self.locked else self.tr(
+            "Forgot your password? A clerk asks the owner to set a new one (Admin → "
+            "Operators); an owner clicks “Owner password forgotten?” below.")))
 
     def reject(self) -> None:
         if self.busy:
