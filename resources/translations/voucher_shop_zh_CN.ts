@@ -1775,201 +1775,211 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="115"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="206"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="131"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="163"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="165"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="177"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="206"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="219"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="231"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="257"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="269"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="281"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="294"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="303"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="330"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="349"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="391"/>
+        <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
+        <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="394"/>
+        <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
+        <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
 </context>
 <context>
@@ -3790,52 +3800,57 @@ Click “New order” to sell your first voucher.</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="62"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="42"/>
+        <source>This voucher was issued by another shop. It cannot be used here: the customer uses it at the shop that sold it.</source>
+        <translation>这是其他店铺发行的券，不能在本店使用：请顾客到售出该券的店铺使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="65"/>
         <source>This is a gift card: type the amount to spend and press Enter. No need to scan it again.</source>
         <translation>这是礼品卡：请输入消费金额并按回车，无需重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="76"/>
         <source>A character is missing – check the code.</source>
         <translation>少了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="77"/>
         <source>There is one character too many – check the code.</source>
         <translation>多了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="95"/>
         <source>Card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="93"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="96"/>
         <source>Card key already marked as used</source>
         <translation>卡密此前已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="98"/>
         <source>The key is on the customer&apos;s voucher. A used key is no longer refunded.</source>
         <translation>卡密印在顾客的券上。已使用的卡密不再退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="115"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="118"/>
         <source>Empty: reload it to spend it again</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="121"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="124"/>
         <source>Can be marked as used</source>
         <translation>可以标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="123"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="126"/>
         <source>card key not yet marked as used</source>
         <translation>卡密尚未标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="124"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="127"/>
         <source>card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
@@ -3855,62 +3870,57 @@ Click “New order” to sell your first voucher.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="41"/>
-        <source>This voucher was issued by another shop.</source>
-        <translation>这是其他店铺发行的券。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="45"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="47"/>
         <source>A character is wrong or two are swapped – check the code.</source>
         <translation>券码有字符输错或顺序颠倒，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="46"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="49"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="51"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="53"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="54"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="52"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="56"/>
         <source>This operator may not redeem vouchers now: the account was disabled or its role changed. Ask the owner.</source>
         <translation>此操作员现在不能核销卡券：账号已被停用或角色已变更。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="59"/>
         <source>Last redeemed by {who}, {when}.</source>
         <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="58"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="61"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="68"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
@@ -4030,7 +4040,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="117"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
@@ -7436,7 +7446,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="35"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="37"/>
         <source>last by {who} at {when}</source>
         <translation>最近一次：{who}，{when}</translation>
     </message>
@@ -9214,22 +9224,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="162"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="163"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="165"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="166"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="174"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="176"/>
+        <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
+        <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/__init__.py" line="180"/>
+        <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
+        <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/__init__.py" line="188"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="178"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="192"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -9287,6 +9307,31 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/hold_texts.py" line="84"/>
         <source>Redeeming is stopped: another computer works on this same shop (its backup in the backup folder has records this computer does not have). Use the shop on one computer only. The owner restores the other computer&apos;s newest backup here to bring its records in (redemptions made on this computer are carried over; the restore first names what else of this computer&apos;s it lacks), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止核销：另一台电脑也在使用本店（它在备份文件夹中的备份有这台电脑没有的记录）。请只在一台电脑上使用本店。店主可以在这里恢复另一台电脑最新的备份以并入它的记录（这台电脑上的核销会被保留；恢复前会先列出这台电脑的其他哪些记录会缺失），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/disk_texts.py" line="11"/>
+        <source>The disk that holds the shop ({shop_folder}) is full. Nothing already saved was lost, but the last change was not saved. Free some space on that disk, then do it again.</source>
+        <translation>店铺所在的磁盘（{shop_folder}）已满。已保存的数据没有丢失，但最后一次修改未能保存。请在该磁盘上腾出空间，然后再做一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/disk_texts.py" line="15"/>
+        <source>The disk that holds the shop ({shop_folder}) is full, so the shop could not be opened: even reading it needs a little free room on that disk. Nothing was changed and nothing was lost. Free some space there (a few MB), then try again.</source>
+        <translation>店铺所在的磁盘（{shop_folder}）已满，因此无法打开店铺：即使只是读取，也需要该磁盘上有一点空余空间。没有做任何更改，也没有丢失任何数据。请在该磁盘上腾出一些空间（几 MB），然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/disk_texts.py" line="19"/>
+        <source>The disk that holds the shop ({shop_folder}) is full: the shop notes this in its records first and has no room for that, so it was not done. Nothing was changed and nothing was lost. Free some space on that disk, then do it again.</source>
+        <translation>店铺所在的磁盘（{shop_folder}）已满：店铺要先把这一步记入记录，但没有空间，因此没有执行。没有做任何更改，也没有丢失任何数据。请在该磁盘上腾出空间，然后再做一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/disk_texts.py" line="23"/>
+        <source>The disk that holds the shop ({shop_folder}) is full, so the backup was not written: the shop notes each backup in its records first and has no room for that. Nothing was lost, and the backup&apos;s folder is not the problem. Free some space on the shop&apos;s disk, then back up again.</source>
+        <translation>店铺所在的磁盘（{shop_folder}）已满，因此没有写入备份：店铺会先把每次备份记入记录，但没有空间。没有丢失任何数据，问题也不在备份文件夹。请在店铺所在的磁盘上腾出空间，然后重新备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/disk_texts.py" line="28"/>
+        <source>The shop could not be created: the disk that holds {shop_folder} is full. Nothing was made there. Free some space on that disk, then try again.</source>
+        <translation>无法创建店铺：{shop_folder} 所在的磁盘已满。那里没有创建任何内容。请在该磁盘上腾出空间，然后重试。</translation>
     </message>
 </context>
 <context>
@@ -9539,12 +9584,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="287"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="304"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="288"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="305"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
