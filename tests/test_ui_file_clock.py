@@ -13,35 +13,19 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import OWNER, OWNER_PASSWORD, close_test_shop
+from conftest import close_test_shop
 from counter_driver import Counter
 from pytestqt.qtbot import QtBot
+from test_file_clock import A_YEAR, real_now, reopen, sell, set_clock
 
-from desktop_app.core import dates, file_clock, fulfilment, orders, products, redemption
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core import file_clock, fulfilment, redemption
+from desktop_app.core.store import Shop
 from desktop_app.i18n import translate
 from desktop_app.messages.clock_texts import VERDICT_HINT, with_clock_hint
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import TIME
 
-A_YEAR = dt.timedelta(days=366)
-real_now = dates.pc_clock
 STATION = "Counter 1"
-
-
-def set_clock(monkeypatch: pytest.MonkeyPatch, skew: dt.timedelta) -> None:
-    monkeypatch.setattr(dates, "pc_clock", lambda: real_now() + skew)
-
-
-def reopen(shop: Shop) -> Shop:
-    shop.close()
-    return open_shop(shop.data_dir, OWNER, OWNER_PASSWORD)
-
-
-def sell(shop: Shop) -> fulfilment.IssuedVoucher:
-    sold = len(products.list_products(shop, include_archived=True))
-    item = products.add_product(shop, f"Pass {sold + 1}", "99.00", uses=10, valid_days=365)
-    return fulfilment.pay_order(shop, orders.create_order(shop, [(item.id, 1)]).id)[0]
 
 
 def the_counters_shop(shop: Shop, monkeypatch: pytest.MonkeyPatch, case: str
