@@ -3,8 +3,8 @@ and a printed key lost or seen by someone must be replaceable. The owner is aske
 a key exists (the old one stops working), then for their current password (a key made at a
 counter its owner stepped away from would let whoever made it set the owner's password with
 ``recover``), then the new key is shown as at the shop's creation: print, save, copy, and its
-last group typed back. A status-bar button tells an
-owner whose shop has no key, and opens the same."""
+last group typed back. A status-bar button tells an owner whose shop has no key, and opens
+the same."""
 
 from __future__ import annotations
 
