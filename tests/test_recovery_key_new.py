@@ -13,8 +13,9 @@ from test_cli import as_json, run
 
 from desktop_app.core import audit, auth, recovery_keys
 from desktop_app.core.engine import ShopLocation
-from desktop_app.core.errors import Forbidden, NoRecoveryKey, WrongPassword
+from desktop_app.core.errors import Forbidden, LockedOut, NoRecoveryKey, WrongPassword
 from desktop_app.core.keyslots import new_recovery_key
+from desktop_app.core.lockout import FREE_FAILURES
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages import error_message
 
@@ -31,7 +32,7 @@ def _location(shop: Shop) -> ShopLocation:
 def test_an_owner_makes_a_new_key_and_the_old_one_stops_working(shop: Shop) -> None:
     old_key = shop.recovery_key
     assert old_key and recovery_keys.has_recovery_key(shop)
-    new_key = recovery_keys.make_new_recovery_key(shop)
+    new_key = recovery_keys.make_new_recovery_key(shop, OWNER_PASSWORD)
     assert new_key != old_key and len(new_key.split("-")) == 7
     [event] = audit.list_events(shop, kind="recovery_key_new")
     assert event.operator_id == shop.operator.id and json.loads(event.detail) == {
@@ -43,6 +44,26 @@ def test_an_owner_makes_a_new_key_and_the_old_one_stops_working(shop: Shop) -> N
         location.recover(OWNER, old_key, NEW_PASSWORD)
     location.recover(OWNER, new_key, NEW_PASSWORD).close()
     location.open(OWNER, NEW_PASSWORD).close()
+
+
+def test_a_wrong_password_makes_no_key_and_counts_toward_the_lockout(shop: Shop) -> None:
+    """An open owner session alone must not make a key (whoever made it could then set the
+    owner's password with ``recover``): the current password is proven first, under the
+    login's limit on guessing, as for a password change."""
+    old_key, slot_before = shop.recovery_key, shop.reload_slots().recovery
+    assert old_key is not None
+    for _ in range(FREE_FAILURES):
+        with pytest.raises(WrongPassword):
+            recovery_keys.make_new_recovery_key(shop, "not the owner's password")
+    with pytest.raises(LockedOut):  # the right one too, as at the login screen
+        recovery_keys.make_new_recovery_key(shop, OWNER_PASSWORD)
+    assert shop.reload_slots().recovery == slot_before
+    assert audit.list_events(shop, kind="recovery_key_new") == []
+    location = _location(shop)
+    shop.close()
+    with location.open(OWNER, OWNER_PASSWORD) as again:  # told at the owner's next login
+        assert again.failed_logins == FREE_FAILURES
+    location.recover(OWNER, old_key, NEW_PASSWORD).close()  # the old key still works
 
 
 def test_a_shop_without_a_key_gets_one(shop: Shop) -> None:
@@ -57,7 +78,7 @@ def test_a_shop_without_a_key_gets_one(shop: Shop) -> None:
     with pytest.raises(NoRecoveryKey):  # the refusal says what to do next
         location.recover(OWNER, old_key, NEW_PASSWORD)
     with location.open(OWNER, OWNER_PASSWORD) as owner:
-        key = recovery_keys.make_new_recovery_key(owner)
+        key = recovery_keys.make_new_recovery_key(owner, OWNER_PASSWORD)
         assert recovery_keys.has_recovery_key(owner)
         [event] = audit.list_events(owner, kind="recovery_key_new")
         assert json.loads(event.detail) == {"replaced": False}
@@ -71,7 +92,7 @@ def test_a_clerk_may_not_make_a_recovery_key(shop: Shop) -> None:
     shop.close()
     with location.open(CLERK, CLERK_PASSWORD) as clerk:
         with pytest.raises(Forbidden):
-            recovery_keys.make_new_recovery_key(clerk)
+            recovery_keys.make_new_recovery_key(clerk, CLERK_PASSWORD)
         assert clerk.reload_slots().recovery == before
 
 
@@ -80,7 +101,7 @@ def test_the_first_builds_shop_gets_a_key(tmp_path: Path) -> None:
     shutil.copytree(DATA / "shop_v1", folder)
     assert recovery_keys.folder_has_recovery_key(folder) is False
     with open_shop(folder, V1_OWNER, V1_PASSWORD) as shop:
-        key = recovery_keys.make_new_recovery_key(shop)
+        key = recovery_keys.make_new_recovery_key(shop, V1_PASSWORD)
     assert recovery_keys.folder_has_recovery_key(folder) is True
     assert recovery_keys.folder_has_recovery_key(tmp_path / "nothing") is None
     auth.recover_owner(folder, V1_OWNER, key, NEW_PASSWORD).close()

@@ -1,6 +1,6 @@
-"""QA s19b F5 in the app: Admin → New recovery key… (asked first when a key exists, shown as
-at the shop's creation), the status bar of a shop without a key, and the login's "Owner
-password forgotten?" for such a shop."""
+"""QA s19b F5 in the app: Admin → New recovery key… (asked first when a key exists, the
+owner's current password proven, shown as at the shop's creation), the status bar of a shop
+without a key, and the login's "Owner password forgotten?" for such a shop."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import OWNER
+from conftest import OWNER, OWNER_PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_ui_login_remember import open_login
 
+from desktop_app.core import audit
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import WrongPassword
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.recovery_key_action import NewRecoveryKey
 from desktop_app.ui.main_window import MainWindow
@@ -29,6 +31,16 @@ WAIT_MS = 15_000
 
 def idle() -> None:
     assert tasks.wait_until_idle(WAIT_MS), "a background task did not finish"
+
+
+def _prove(qtbot: QtBot, flow: NewRecoveryKey, password: str = OWNER_PASSWORD) -> None:
+    """The owner's current password typed into the flow's dialog, and its button clicked."""
+    qtbot.waitUntil(lambda: flow.password_dialog is not None
+                    and flow.password_dialog.isVisible(), timeout=WAIT_MS)
+    dialog = flow.password_dialog
+    assert dialog is not None and dialog.save_button.text() == "Make the new key"
+    qtbot.keyClicks(dialog.current, password)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
 
 def _keep(qtbot: QtBot, flow: NewRecoveryKey) -> str:
@@ -75,6 +87,7 @@ def test_admin_new_recovery_key_asks_first_and_shows_the_key_once(
     assert question is not None and "stops working" in question.text()
     assert question.defaultButton() is question.button(QMessageBox.StandardButton.Cancel)
     qtbot.mouseClick(question.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    _prove(qtbot, flow)
     key = _keep(qtbot, flow)
     assert not flow.running
     assert "new recovery key works" in window.statusBar().currentMessage()
@@ -88,6 +101,56 @@ def test_admin_new_recovery_key_asks_first_and_shows_the_key_once(
     except WrongPassword:
         pass
     location.recover(OWNER, key, NEW_PASSWORD).close()
+
+
+def test_a_wrong_password_makes_no_key_and_the_right_one_does(qtbot: QtBot, shop: Shop) -> None:
+    """Someone at an owner's unlocked session must not make a key (and then set the owner's
+    password with it): the owner's current password is asked; a wrong one is said in the
+    dialog, its field cleared, and nothing made."""
+    slot_before = shop.reload_slots().recovery
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    flow = _asked(qtbot, window)
+    assert flow.question is not None
+    qtbot.mouseClick(flow.question.button(QMessageBox.StandardButton.Yes),
+                     Qt.MouseButton.LeftButton)
+    _prove(qtbot, flow, "not the owner's password")
+    dialog = flow.password_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.current_message.isVisible(), timeout=WAIT_MS)
+    assert dialog.current_message.text() == error_message(WrongPassword())
+    assert dialog.current.text() == "" and dialog.isVisible() and flow.dialog is None
+    assert shop.reload_slots().recovery == slot_before
+    assert audit.list_events(shop, kind="recovery_key_new") == []
+    window.recovery_key_action.trigger()  # still under way: the same dialog, no second one
+    assert window.recovery_key_flow is flow and flow.password_dialog is dialog
+    _prove(qtbot, flow)
+    _keep(qtbot, flow)
+    assert not dialog.isVisible() and shop.reload_slots().recovery != slot_before
+    window.close()
+    idle()
+
+
+def test_cancelling_the_password_makes_nothing(qtbot: QtBot, shop: Shop) -> None:
+    slots = shop.reload_slots()
+    slots.recovery = None
+    slots.save()
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    qtbot.mouseClick(window.no_recovery_key, Qt.MouseButton.LeftButton)
+    flow = window.recovery_key_flow
+    qtbot.waitUntil(lambda: flow.password_dialog is not None
+                    and flow.password_dialog.isVisible(), timeout=WAIT_MS)
+    assert flow.password_dialog is not None
+    flow.password_dialog.cancel_button.click()
+    assert not flow.running and flow.dialog is None
+    assert shop.reload_slots().recovery is None
+    window.close()
+    idle()
 
 
 def test_a_shop_without_a_key_says_so_and_the_status_button_makes_one(
@@ -104,6 +167,7 @@ def test_a_shop_without_a_key_says_so_and_the_status_button_makes_one(
     assert window.minimumSizeHint().width() <= 911  # 1366x768 at 150 % (README)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     flow = window.recovery_key_flow
+    _prove(qtbot, flow)
     _keep(qtbot, flow)
     assert flow.question is None  # nothing to replace: nothing to ask
     assert button.isHidden()

@@ -144,8 +144,10 @@ def a_core_is_free() -> bool:
         return True
 
 
-def open_as_operator(ctx: Context) -> Shop:
-    name, password = credentials()
+def open_as_operator(ctx: Context, login: tuple[str, str] | None = None) -> Shop:
+    """The shop opened as SHOP_OPERATOR / SHOP_PASSWORD (or asked), or as ``login`` when the
+    command needs the password again (``credentials()`` called once, never a second prompt)."""
+    name, password = login or credentials()
     settles = restore_stopped_half_way(ctx)
     shop = ctx.location.open(name, password)
     if shop.failed_logins and not ctx.json:

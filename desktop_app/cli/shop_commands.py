@@ -14,6 +14,7 @@ from desktop_app.cli.frame import (
     Context,
     Outcome,
     UsageError,
+    credentials,
     new_password,
     open_as_operator,
     prompt,
@@ -90,14 +91,16 @@ def cmd_recovery_key(ctx: Context) -> Outcome:
     old one no longer working (QA s19b F5: a first-build shop had none, and no way to one)."""
     from desktop_app.core import recovery_keys
 
-    with open_as_operator(ctx) as shop:
+    login = credentials()
+    with open_as_operator(ctx, login) as shop:
         roles.require_owner(shop, "recovery_key_new" if ctx.args.new else "recovery_key")
         if not ctx.args.new:
             exists = recovery_keys.has_recovery_key(shop)
             return Outcome({"recovery_key_exists": exists}, [translate(
                 "cli", "This shop has a recovery key.") if exists else translate(
                 "cli", "This shop has no recovery key: make one with recovery-key --new.")])
-        key = recovery_keys.make_new_recovery_key(shop)
+        # The login's password, proven again as the app asks for it (no second prompt).
+        key = recovery_keys.make_new_recovery_key(shop, login[1])
     return Outcome({"recovery_key": key}, [
         translate("cli", "New recovery key (shown only now; any earlier key no longer works; "
                   "keep it on paper, away from this PC):"), f"    {key}"])

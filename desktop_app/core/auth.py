@@ -123,19 +123,28 @@ def reset_password(shop: Shop, operator_id: int, password: str) -> None:
     shop.login_throttle().forgive(row.name)
 
 
-def change_own_password(shop: Shop, current: str, new: str) -> None:
-    """Any operator changes their own password, proving the current one first, under the
-    login's limit on guessing: this must not be a way round the waits of the login screen."""
+def prove_own_password(shop: Shop, password: str) -> None:
+    """The logged-in operator's current password, proven before what an open session alone
+    must not do (someone at a counter its owner stepped away from). Under the login's limit
+    on guessing: a wrong one counts toward the same lockout, and a locked-out operator is
+    refused even the right one; this must not be a way round the waits of the login screen."""
     throttle = shop.login_throttle()
     name = shop.operator.name
     source = login_source(name)
     throttle.check(name, source)
     try:
-        shop.reload_slots().unlock(name, current)
+        # Read the slots again: the password may have changed at another counter meanwhile.
+        shop.reload_slots().unlock(name, password)
     except WrongPassword:
         throttle.failed(name, source)
         raise
     throttle.succeeded(name, source)
+
+
+def change_own_password(shop: Shop, current: str, new: str) -> None:
+    """Any operator changes their own password, proving the current one first."""
+    prove_own_password(shop, current)
+    name = shop.operator.name
     validate_new_operator(name, new)
     with shop.write():
         shop.reload_slots().set_password(name, new, shop.database_key)

@@ -3,8 +3,10 @@ a logged-in owner (QA s19b F5). A shop made by the first build has none, and a p
 lost or seen by someone must be replaceable; only ``create_shop`` made one before.
 
 The recovery slot wraps the database key like an operator's slot does, so the owner's open
-session (which holds the database key) is all a new one needs; on a server the slot is a row
-of the key slot table, written in the same transaction as its audit event."""
+session holds the database key the new one wraps. The owner's current password is proven
+first all the same: a key made at a counter its owner stepped away from would let whoever made
+it set the owner's password with ``recover``. On a server the slot is a row of the key slot
+table, written in the same transaction as its audit event."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import logging
 from pathlib import Path
 
 from desktop_app.core import audit
+from desktop_app.core.auth import prove_own_password
 from desktop_app.core.errors import ShopError
 from desktop_app.core.keyslots import KeySlotFile
 from desktop_app.core.paths import KEYSLOTS_FILE
@@ -37,10 +40,13 @@ def folder_has_recovery_key(data_dir: Path) -> bool | None:
         return None
 
 
-def make_new_recovery_key(shop: Shop) -> str:
-    """A new recovery key for the shop, made by an owner; any earlier key stops working at
-    once. Returned once, to be shown and written down: never stored in the clear."""
+def make_new_recovery_key(shop: Shop, password: str) -> str:
+    """A new recovery key for the shop, made by an owner who proves ``password``, their
+    current one (a wrong one raises ``WrongPassword`` and counts toward the login's lockout;
+    nothing is made). Any earlier key stops working at once. Returned once, to be shown and
+    written down: never stored in the clear."""
     require_owner(shop, "recovery_key_new")
+    prove_own_password(shop, password)
     with shop.write():
         slots = shop.reload_slots()
         replaced = slots.recovery is not None

@@ -1,8 +1,10 @@
 """Admin → New recovery key… (QA s19b F5): a shop made before recovery keys existed has none,
 and a printed key lost or seen by someone must be replaceable. The owner is asked first when
-a key exists (the old one stops working), then the new key is shown as at the shop's
-creation: print, save, copy, and its last group typed back. A status-bar button tells an
-owner whose shop has no key, and opens the same."""
+a key exists (the old one stops working), then for their current password (a key made at a
+counter its owner stepped away from would let whoever made it set the owner's password with
+``recover``), then the new key is shown as at the shop's creation: print, save, copy, and its
+last group typed back. A status-bar button tells an owner whose shop has no key, and opens
+the same."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from desktop_app.core.errors import ShopError
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
 from desktop_app.ui.confirm import ask_to_confirm
+from desktop_app.ui.session.password_dialog import PasswordDialog
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import ERROR_COLOR
@@ -40,6 +43,7 @@ class NewRecoveryKey(QObject):
         self.tell = tell  # where a refusal is said (the window's notice)
         self.window = parent
         self.question: QMessageBox | None = None
+        self.password_dialog: PasswordDialog | None = None
         self.dialog: RecoveryKeyDialog | None = None
         self.running = False
         self.making = False
@@ -67,16 +71,31 @@ class NewRecoveryKey(QObject):
             self.running = False
 
     def bring_to_front(self) -> None:
-        for window in (self.dialog, self.question):
+        for window in (self.dialog, self.password_dialog, self.question):
             if window is not None and shiboken6.isValid(window) and window.isVisible():
                 window.raise_()
                 window.activateWindow()
 
     def _make(self) -> None:
+        """The owner's current password, proven in the dialog: a wrong one is said there and
+        counts toward the login's lockout; nothing is made until it is right."""
         self.making = True
         shop = self.shop
-        run_in_background(self.window, lambda: recovery_keys.make_new_recovery_key(shop),
-                          self._show, errors=self._refused)
+        dialog = PasswordDialog(
+            self.tr("New recovery key"), self.tr(
+                "Type your current password to make the new recovery key. It is asked even "
+                "though you are logged in: with a recovery key, anyone can set an owner's "
+                "password."),
+            lambda current, _new: recovery_keys.make_new_recovery_key(shop, current),
+            ask_current=True, ask_new=False, button_text=self.tr("Make the new key"),
+            parent=self.window)
+        dialog.succeeded.connect(self._show)
+        dialog.rejected.connect(self._cancelled)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _cancelled(self) -> None:
+        self.running = False
 
     def _show(self, key: str) -> None:
         dialog = RecoveryKeyDialog(key, self.shop_name, self.window,

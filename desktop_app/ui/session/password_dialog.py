@@ -2,7 +2,8 @@
 
 ``PasswordDialog`` serves changing one's own password (the current one first), an owner
 resetting an operator's password, and enabling a disabled operator again (a disabled
-operator's key slot is gone, so enabling needs a new password).
+operator's key slot is gone, so enabling needs a new password); with ``ask_new=False``, only
+the current password, proven before an act an open session alone must not do.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ class NewPasswordFields(QObject):
         self._show()
 
 
-# apply(current, new) runs on the worker thread; ``current`` is "" unless it was asked for.
+# apply(current, new) runs on the worker thread; each is "" unless it was asked for.
 ApplyFn = Callable[[str, str], Any]
 
 
@@ -164,11 +165,12 @@ class PasswordDialog(FittingDialog):
     succeeded = Signal(object)  # what ``apply`` returned
 
     def __init__(self, title: str, intro: str, apply: ApplyFn, *, ask_current: bool = False,
-                 button_text: str = "", current_label: str = "",
+                 ask_new: bool = True, button_text: str = "", current_label: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._apply = apply
         self.ask_current = ask_current
+        self.ask_new = ask_new
         self._current_label = current_label
         self.busy = False
         self.setWindowTitle(title)
@@ -197,8 +199,13 @@ class PasswordDialog(FittingDialog):
             self.current.textEdited.connect(self._update)
         else:
             self.current.hide()
-        self.fields = NewPasswordFields(self)
-        self.fields.add_rows(form, self.tr("New password:"), self.tr("Repeat new password:"))
+        if self.ask_new:
+            self.fields = NewPasswordFields(self)
+            self.fields.add_rows(form, self.tr("New password:"), self.tr("Repeat new password:"))
+        else:  # kept, out of sight and empty, so the rest of the dialog reads the same
+            holder = QWidget(self)
+            holder.hide()
+            self.fields = NewPasswordFields(holder)
         self.fields.changed.connect(self._update)
         self.fields.confirm.returnPressed.connect(self.submit)
         body.addLayout(form)
@@ -214,7 +221,8 @@ class PasswordDialog(FittingDialog):
         return buttons
 
     def _ready(self) -> bool:
-        return not self.fields.problem() and (not self.ask_current or bool(self.current.text()))
+        return ((not self.ask_new or not self.fields.problem())
+                and (not self.ask_current or bool(self.current.text())))
 
     def _update(self) -> None:
         self.current_message.clear()
