@@ -2520,12 +2520,12 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="86"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="136"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
@@ -2533,27 +2533,38 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NewRecoveryKey</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="85"/>
         <source>New recovery key</source>
         <translation>新的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="63"/>
         <source>This shop has a recovery key already. A new one replaces it: the old key stops working at once, wherever it is kept. Make a new key only if the old one is lost or someone else may have seen it.</source>
         <translation>本店已有恢复密钥。新密钥会取代它：旧密钥无论存放在哪里都会立即失效。只有在旧密钥丢失或可能被他人看到时，才需要生成新密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="66"/>
         <source>Make a new key</source>
         <translation>生成新密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="66"/>
         <source>Keep the old key</source>
         <translation>保留旧密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="86"/>
+        <source>Type your current password to make the new recovery key. It is asked even though you are logged in: with a recovery key, anyone can set an owner&apos;s password.</source>
+        <translation>请输入您当前的密码以生成新的恢复密钥。虽然您已登录，仍需输入密码：有了恢复密钥，任何人都能设置店主的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="90"/>
+        <source>Make the new key</source>
+        <translation>生成新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="102"/>
         <source>I have kept it</source>
         <translation>我已妥善保存</translation>
     </message>
@@ -2561,12 +2572,12 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NoRecoveryKeyButton</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="122"/>
         <source>No recovery key: make one…</source>
         <translation>没有恢复密钥：立即生成…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="124"/>
         <source>This shop has no recovery key (it was made before they existed). Without one, a shop whose every owner password is forgotten cannot be opened again. Make it now, while you are logged in: Admin → New recovery key…</source>
         <translation>本店没有恢复密钥（店铺创建时还没有这项功能）。没有它，一旦所有店主密码都忘记，店铺将再也无法打开。请趁现在已登录时生成：管理 → 新的恢复密钥…</translation>
     </message>
@@ -3109,67 +3120,67 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="178"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="198"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="204"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="204"/>
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="220"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="277"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="278"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="283"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="293"/>
         <source>Forgotten password</source>
         <translation>忘记密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="294"/>
         <source>Type the shop&apos;s recovery key (shown when the shop was made, or when an owner last made a new one) and a new password for the owner “{name}”.</source>
         <translation>请输入店铺的恢复密钥（创建店铺时，或店主最近一次生成新密钥时显示过），并为店主“{name}”设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="309"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="299"/>
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="301"/>
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>
@@ -7239,53 +7250,53 @@ Click “New order” to sell your first voucher.</source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="216"/>
+        <location filename="../../desktop_app/cli/frame.py" line="218"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="49"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="50"/>
         <source>Owner name: </source>
         <translation>店主账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="61"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="62"/>
         <source>Created the shop “{shop}” in {path}.</source>
         <translation>已在 {path} 创建店铺“{shop}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="65"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="66"/>
         <source>Recovery key (shown only now; keep it on paper, away from this PC; it lets an owner set a new password when every owner password is forgotten):</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/restore_commands.py" line="228"/>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="76"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="77"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="83"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="84"/>
         <source>New password set for {name}; the recovery key stays the same.</source>
         <translation>已为 {name} 设置新密码；恢复密钥保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="97"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="99"/>
         <source>This shop has a recovery key.</source>
         <translation>本店已有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="98"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="100"/>
         <source>This shop has no recovery key: make one with recovery-key --new.</source>
         <translation>本店没有恢复密钥：请用 recovery-key --new 生成一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="102"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="105"/>
         <source>New recovery key (shown only now; any earlier key no longer works; keep it on paper, away from this PC):</source>
         <translation>新的恢复密钥（只显示这一次；之前的密钥已失效；请抄在纸上，不要放在这台电脑旁）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="112"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="115"/>
         <source>Added operator {name} ({role}).</source>
         <translation>已添加操作员 {name}（{role}）。</translation>
     </message>
@@ -7471,67 +7482,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>已将{report}报表（{rows} 行）写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="138"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="141"/>
         <source>Nothing was acknowledged; the shop stays on hold.</source>
         <translation>未作确认；店铺仍处于暂停状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="145"/>
         <source>Acknowledged and recorded in the audit log:</source>
         <translation>已确认并记入操作日志：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="146"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="149"/>
         <source>This computer last worked with this shop in {folder}: that folder is now held, this copy being the shop here.</source>
         <translation>本电脑上次使用此店铺是在 {folder}：那个文件夹现在已停止，这份副本成为本电脑上的店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="155"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="158"/>
         <source>The database and its audit chain are intact.</source>
         <translation>数据库及其操作日志链完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="164"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="167"/>
         <source>This shop was moved to the server {host} (database {database}); this folder keeps it for reading only.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}）；此文件夹中的店铺仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="180"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="183"/>
         <source>{folder} holds redemptions this shop&apos;s data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="187"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="190"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Restore the latest backup instead if you have one; else check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。如有最新备份，请改为恢复备份；否则请先核对最近的核销（小票、最新备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="192"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="195"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Check the latest redemptions first (receipts, the counters&apos; lists).</source>
         <translation>确认后，店铺将按现有数据继续工作：丢失记录中已核销的卡券会重新显示为未使用，可能被再次核销。请先核对最近的核销（小票、各收银台的列表）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="196"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="199"/>
         <source>Acknowledging lets the shop work on its data as it is now: vouchers redeemed in the lost records look unused again and can be redeemed a second time. Check the latest redemptions first (receipts, the Redemption tab&apos;s list at each counter, the server&apos;s newest pg_dump).</source>
         <translation>确认后，店铺将按现有数据继续工作：在丢失记录中已核销的卡券会显示为未使用，可能被再次核销。请先核对最近的核销（小票、各收银台核销页的列表、服务器最新的 pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="217"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="220"/>
         <source>Acknowledge anyway? [y/N] </source>
         <translation>仍要确认吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="233"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="236"/>
         <source>Backup written to {out}.</source>
         <translation>备份已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="243"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="246"/>
         <source>Final backup written to {out}. This folder now keeps the shop for reading only: nothing can be redeemed or changed in it any more. On the new computer, restore this backup (restore {out}), then work there.</source>
         <translation>最终备份已写入 {out}。此文件夹中的店铺现在只能查看：不能再核销或修改任何内容。请在新电脑上恢复这份备份（restore {out}），然后在那里工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="270"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="273"/>
         <source>This folder could not write the move into its own audit log ({problem}). It was marked as moved before the copy, so it refuses every change all the same. Do not run migrate-to again: the shop is on the server now.</source>
         <translation>此文件夹未能把迁移写入自己的操作日志（{problem}）。它在复制前已标记为迁移中，因此同样拒绝任何修改。请不要再次运行 migrate-to：店铺现在在服务器上。</translation>
     </message>
@@ -7642,7 +7653,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/restore_commands.py" line="170"/>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="218"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="221"/>
         <source>y</source>
         <translation>是</translation>
     </message>
@@ -7662,12 +7673,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="256"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="259"/>
         <source>migrate-to copies the shop of a folder: leave out --database and SHOP_DATABASE_URL.</source>
         <translation>migrate-to 复制的是文件夹中的店铺：请不要指定 --database 和 SHOP_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/shop_commands.py" line="264"/>
+        <location filename="../../desktop_app/cli/shop_commands.py" line="267"/>
         <source>Copied the shop to {url} ({rows} rows) and checked the copy. This folder now keeps the shop for reading only: start every counter with --database {url} (or SHOP_DATABASE_URL).</source>
         <translation>已将店铺复制到 {url}（{rows} 行）并核对了副本。此文件夹中的店铺从此仅供查看：每个收银台请用 --database {url}（或 SHOP_DATABASE_URL）启动。</translation>
     </message>
@@ -8035,7 +8046,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="283"/>
+        <location filename="../../desktop_app/cli/frame.py" line="285"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
