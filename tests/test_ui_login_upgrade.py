@@ -70,3 +70,28 @@ def test_an_upgrade_is_told_only_to_its_own_thread(v1_shop: Path) -> None:
     assert told == ["this thread"]
     open_shop(v1_shop, V1_OWNER, V1_PASSWORD).close()  # no listener now: nothing to tell
     assert told == ["this thread"]
+
+
+def test_the_window_says_once_that_the_data_was_upgraded(qtbot: QtBot, v1_shop: Path,
+                                                         language: str) -> None:
+    """QA s19b F7: the upgrade was silent, and an older build at another counter, or a backup
+    made from then on, then failed there with nothing said here."""
+    from test_ui_admin_session import log_in
+
+    from desktop_app.i18n import translate
+    from desktop_app.messages.restore_notice_texts import CONTEXT, UPGRADED_TEXT
+    from desktop_app.ui.shop_session import ShopSession
+
+    for upgrading in (True, False):
+        session = ShopSession(v1_shop)
+        session.start()
+        try:
+            window = log_in(qtbot, session, V1_OWNER, V1_PASSWORD)
+            box = window.notice_box
+            told = box is not None and box.isVisible() and box.text() == translate(
+                CONTEXT, UPGRADED_TEXT)
+            assert told == upgrading, language
+            if upgrading:
+                assert "older versions" in box.text() or "旧版本" in box.text()
+        finally:
+            session.shutdown()

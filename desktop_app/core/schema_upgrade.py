@@ -79,11 +79,13 @@ class ServerGuard:
 
 def record(shop: Shop, found: int) -> None:
     """The upgrade in the audit chain, once the shop is open (an event names its operator):
-    from ``found``, the version ``migrations.migrate`` found, to the current one."""
+    from ``found``, the version ``migrations.migrate`` found, to the current one; the shop
+    keeps ``found`` for its operator to be told."""
     if not _upgraded(found):
         return
     with shop.write(evidence_only=True):
         _append_event(shop, found)
+    shop.upgraded_from = found
 
 
 def upgrade_copy(copy: Shop) -> int:

@@ -112,6 +112,7 @@ class Shop:
     recovery_key: str | None = field(default=None, repr=False)
     # A restore that had stopped half-way, settled at or before this open: to tell (QA s12e).
     restore_notice: RestoreNotice | None = None
+    upgraded_from: int = 0  # the data format this open upgraded (told once: QA s19b F7)
     # Read at open and kept as they change (see ``shop_identity``): the GUI thread reads them.
     name: str = field(default="", repr=False)  # out of logs
     currency: str = shop_identity.DEFAULT_CURRENCY

@@ -1,5 +1,6 @@
-"""What a login says of a restore that had stopped half-way (``core.restore_notice``): the
-app's information box after the login and the command line's note. No Qt."""
+"""What a login says of a restore that had stopped half-way (``core.restore_notice``), or of
+the upgrade it just made: the app's information box after the login and the command line's
+note. No Qt."""
 
 from __future__ import annotations
 
@@ -40,3 +41,15 @@ def restore_notice_text(notice: RestoreNotice, data_dir: str, owner: bool) -> st
     except (KeyError, ValueError, IndexError):  # a translation's broken placeholder
         text = template.format(**facts)
     return text if owner else f"{text} {translate(CONTEXT, CLERK_TEXT)}"
+
+
+# QA s19b F7: an upgrade was silent, and older builds then refused the shop and its backups.
+UPGRADED_TEXT = QT_TRANSLATE_NOOP(
+    "RestoreNotice", "This shop's data was just upgraded for this version of Voucher Shop. "
+    "Update Voucher Shop on every other computer that opens this shop before using it there: "
+    "older versions cannot open it any more, nor restore the backups made from now on.")
+
+
+def upgrade_notice_text() -> str:
+    """What the login that upgraded the shop's data tells its operator."""
+    return translate(CONTEXT, UPGRADED_TEXT)

@@ -191,7 +191,7 @@ class ShopSession(QObject):
         self.window = window
         self._show_window(window)
         self._tell_failed_logins(window, shop)
-        window.tell_restore_notice()
+        window.tell_notice_at_login()
 
     def _tell_failed_logins(self, window: MainWindow, shop: Shop) -> None:
         """Guesses at this operator's password since their last login, from anywhere: a line

@@ -29,7 +29,7 @@ from desktop_app.core import dialect
 from desktop_app.core.backup import BackupStatus
 from desktop_app.core.dates import utc_now
 from desktop_app.core.store import Shop
-from desktop_app.messages.restore_notice_texts import restore_notice_text
+from desktop_app.messages.restore_notice_texts import restore_notice_text, upgrade_notice_text
 from desktop_app.ui.admin.backup_common import last_backup_text
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.reports.stock_warning import StockWarning
@@ -189,12 +189,13 @@ class WindowBackups(_Window):
             "The automatic backup failed, so the latest changes are not in a backup yet. "
             "{reason}").format(reason=reason))
 
-    def tell_restore_notice(self) -> QMessageBox | None:
-        """A restore that had stopped half-way, settled at this login (QA s12e F5-F7): told as
-        information, the shop open and fine either way."""
+    def tell_notice_at_login(self) -> QMessageBox | None:
+        """A restore that had stopped half-way, settled at this login (QA s12e F5-F7), or the
+        upgrade of the shop's data this login made (QA s19b F7): told as information, the
+        shop open and fine either way."""
         notice = self.shop.restore_notice
         if notice is None:
-            return None
+            return self.show_notice(upgrade_notice_text()) if self.shop.upgraded_from else None
         return self.show_notice(restore_notice_text(notice, str(self.shop.data_dir),
                                                     self.shop.is_owner))
 
