@@ -140,7 +140,11 @@ class _NamingCursor:
         return self
 
     def fetchone(self) -> Any:
-        return self._fetching(self._cursor.fetchone)
+        try:  # no closure: a redemption's reads and every row of a report come through here
+            return self._cursor.fetchone()
+        except (DriverError, DatabaseError) as exc:
+            self._db.raise_named(exc)
+            raise
 
     def fetchmany(self, *args: Any) -> Any:
         return self._fetching(lambda: self._cursor.fetchmany(*args))
@@ -152,4 +156,8 @@ class _NamingCursor:
         return self
 
     def __next__(self) -> Any:
-        return self._fetching(lambda: next(self._cursor))
+        try:
+            return next(self._cursor)
+        except (DriverError, DatabaseError) as exc:
+            self._db.raise_named(exc)
+            raise
