@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from conftest import OWNER, OWNER_PASSWORD
 from desktop_app.cli.frame import run_command
 from desktop_app.cli.parser import build_parser
 from desktop_app.core import dates, file_clock, fulfilment, orders, products, redemption
-from desktop_app.core.store import Shop, open_shop
+from desktop_app.core.store import Shop, create_shop, open_shop
 
 A_YEAR = dt.timedelta(days=366)
 CLOSE_ENOUGH = dt.timedelta(minutes=2)  # a slow test machine, not a wrong clock
@@ -127,3 +128,12 @@ def test_a_command_says_it_on_stderr_and_in_json(
     assert warning["newest_record_minus_pc_s"] == pytest.approx(-A_YEAR.total_seconds(),
                                                                 abs=120)
     assert "Is this PC's date right?" in warning["message"]
+
+
+def test_a_new_shop_is_not_measured_before_it_has_tables(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Creating a shop logged "the newest record's time could not be read" every time: the
+    measure ran on the empty file, before the schema."""
+    with caplog.at_level(logging.INFO, logger="desktop_app.core.file_clock"):
+        create_shop(tmp_path / "new", "New", "CNY", OWNER, OWNER_PASSWORD).close()
+    assert "could not be read" not in caplog.text

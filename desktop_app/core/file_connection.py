@@ -64,7 +64,8 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int,
         db.close()
         raise
     server_clock.use_this_pc()  # a file has no clock of its own: this PC's is the shop's
-    file_clock.measure_at_open(db.execute_sql)  # ...and its newest record, to compare with
+    if not new:  # ...and its newest record, to compare with (a new file has no tables yet)
+        file_clock.measure_at_open(db.execute_sql)
     return db
 
 
