@@ -296,6 +296,21 @@ def no_task_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
 TASK_LEFT_S = 10.0
 
 
+@pytest.fixture(autouse=True)
+def no_modal_left() -> Iterator[None]:
+    """After each test: no modal dialog left open. One left by a failed test (CI: a restore
+    dialog) blocked every later test's input on that process, failing them too."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(10):
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        modal.close()
+        modal.hide()  # a dialog that refuses to close no longer blocks input
+
+
 _database_count = 0
 
 

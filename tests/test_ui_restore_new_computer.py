@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_ui_admin_session import log_in, product_names
 
@@ -58,6 +59,11 @@ def test_the_first_start_restores_a_backup_from_another_computer_then_logs_in(
     assert "A whole backup, made" in dialog.file_message.text()
     qtbot.keyClicks(dialog.operator, OWNER)
     qtbot.keyClicks(dialog.password, OWNER_PASSWORD)
+    # CI twice timed out below with no task started: the click did nothing. Say why at once.
+    assert dialog.restore_button.isEnabled(), (
+        f"operator {dialog.operator.text()!r}, password of {len(dialog.password.text())}, "
+        f"busy {dialog.busy}, summary {dialog.summary is not None}, "
+        f"modal {QApplication.activeModalWidget()!r}")
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     # No shop here to close: the one question says when the backup was made and what a
     # backup from another computer lacks.
