@@ -93,3 +93,21 @@ def test_a_shop_on_the_server_is_not_restored_from_a_file(
     assert not setup.restore_button.isEnabled()
     setup.this_pc.setChecked(True)
     assert setup.restore_button.isEnabled()
+
+
+def test_clicking_into_the_owner_field_does_not_check_the_file_again(
+        qtbot: QtBot, first_start: ShopSession, backed_up: Path) -> None:
+    """The file field losing focus said "edited" again, and the same file was checked anew:
+    the fields were disabled meanwhile, and the owner's name typed then was lost (the cause
+    of a CI flake: Restore stayed disabled)."""
+    setup = first_start.dialog
+    assert isinstance(setup, SetupDialog)
+    setup.restore_button.click()
+    dialog = setup.restore_dialog
+    assert dialog is not None
+    dialog.set_file(str(backed_up))
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    dialog.file.editingFinished.emit()  # as the field does when the owner clicks elsewhere
+    assert not dialog.busy and dialog.summary is not None and dialog.operator.isEnabled()
+    dialog.set_file(str(backed_up) + "x")  # another file is checked, of course
+    assert dialog.busy or dialog.summary is None

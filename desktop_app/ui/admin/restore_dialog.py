@@ -72,6 +72,7 @@ class RestoreDialog(FittingDialog):
         self.shop_id = shop.shop_id if shop is not None else restore.current_shop_id(
             self.data_dir)
         self.busy = False
+        self._checked_file = ""  # the file the summary is of, or being checked
         self.summary: BackupSummary | None = None
         self.file_dialog: QFileDialog | None = None
         self.confirm_box: QMessageBox | None = None
@@ -195,6 +196,11 @@ class RestoreDialog(FittingDialog):
         text = str(path).strip()
         if self.file.text() != text:
             self.file.setText(text)
+        if text and text == self._checked_file and (self.busy or self.summary is not None):
+            # The field losing focus (a click into Owner) says "edited" again: checking the
+            # same file anew disabled the fields under the owner's typing (CI flake).
+            return
+        self._checked_file = text
         self.summary = None
         self.message.clear()
         self._generation += 1
