@@ -45,6 +45,9 @@ def test_the_first_start_restores_a_first_build_backup_and_opens_it(
     assert "A whole backup, made" in dialog.file_message.text()
     qtbot.keyClicks(dialog.operator, OPERATOR)
     qtbot.keyClicks(dialog.password, PASSWORD)
+    assert dialog.restore_button.isEnabled(), (  # see test_ui_restore_new_computer
+        f"operator {dialog.operator.text()!r}, password of {len(dialog.password.text())}, "
+        f"busy {dialog.busy}, summary {dialog.summary is not None}")
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.loss_box is not None or bool(dialog.message.text()),
                     timeout=WAIT_MS)
