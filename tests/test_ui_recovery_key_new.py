@@ -133,7 +133,9 @@ def test_a_wrong_password_makes_no_key_and_the_right_one_does(qtbot: QtBot, shop
     idle()
 
 
-def test_cancelling_the_password_makes_nothing(qtbot: QtBot, shop: Shop) -> None:
+
+def keyless_window(qtbot: QtBot, shop: Shop) -> MainWindow:
+    """The window on ``shop`` with its recovery slot removed, as a first-build shop has."""
     slots = shop.reload_slots()
     slots.recovery = None
     slots.save()
@@ -141,6 +143,11 @@ def test_cancelling_the_password_makes_nothing(qtbot: QtBot, shop: Shop) -> None
     qtbot.addWidget(window)
     window.show()
     idle()
+    return window
+
+
+def test_cancelling_the_password_makes_nothing(qtbot: QtBot, shop: Shop) -> None:
+    window = keyless_window(qtbot, shop)
     qtbot.mouseClick(window.no_recovery_key, Qt.MouseButton.LeftButton)
     flow = window.recovery_key_flow
     qtbot.waitUntil(lambda: flow.password_dialog is not None
@@ -155,13 +162,7 @@ def test_cancelling_the_password_makes_nothing(qtbot: QtBot, shop: Shop) -> None
 
 def test_a_shop_without_a_key_says_so_and_the_status_button_makes_one(
         qtbot: QtBot, shop: Shop) -> None:
-    slots = shop.reload_slots()
-    slots.recovery = None
-    slots.save()
-    window = MainWindow(shop)
-    qtbot.addWidget(window)
-    window.show()
-    idle()
+    window = keyless_window(qtbot, shop)
     button = window.no_recovery_key
     assert button.isVisible() and "No recovery key" in button.text()
     assert window.minimumSizeHint().width() <= 911  # 1366x768 at 150 % (README)
