@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, fn
 
-from desktop_app.core import dialect, events, integrity, live_server, sql
+from desktop_app.core import dialect, events, integrity, live_server, refund_records, sql
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import InvalidInput, ShopMoved, name_database_error
@@ -192,6 +192,8 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None, *,
         ("audit_chain", lambda: [f"event {p.event_id} {p.problem}" for p in verify_chain()]),
         ("vouchers", lambda: [f"voucher {v} uses_mismatch" for v in vouchers_out_of_step()]),
         ("giftcards", lambda: [f"voucher {v} balance_mismatch" for v in cards_out_of_step()]),
+        ("refunds", lambda: [f"order {o} refund_unrecorded"
+                             for o in refund_records.orders_refunded_unrecorded()]),
     ]
     if any_version:
         checks = checks[:1]

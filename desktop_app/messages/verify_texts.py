@@ -171,6 +171,9 @@ CHECK_TEXTS: dict[str, str] = {
     "vouchers": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Voucher #{id}: its uses left do not match its redemptions. Part of the "
         "database may have been put back to an older copy."),
+    "refunds": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Order #{id} is marked refunded but has no refund record, so the sales "
+        "report does not count its money back. Check the order and the cash paid back."),
 }
 
 
@@ -197,8 +200,8 @@ def verify_problem_text(problem: str, *, server: bool = False) -> str:
         return _t(WITNESS_TEXTS[problem])
     if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
         return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
-    if check == "vouchers" and len(words) >= 2 and words[1].isdigit():
-        return _t(CHECK_TEXTS["vouchers"]).format(id=words[1])
+    if check in ("vouchers", "refunds") and len(words) >= 2 and words[1].isdigit():
+        return _t(CHECK_TEXTS[check]).format(id=words[1])
     if check == "database" and found in DAMAGE_NAMES:
         return _t(DAMAGED_FILE_TEXT)
     if found in ERROR_NAMES:  # a check that could not read (QA s19a F9: no codes)
@@ -234,6 +237,7 @@ CHECK_LABELS: dict[str, str] = {
     "audit_chain": QT_TRANSLATE_NOOP("VerifyDialog", "the audit log"),
     "vouchers": QT_TRANSLATE_NOOP("VerifyDialog", "the vouchers' uses"),
     "giftcards": QT_TRANSLATE_NOOP("VerifyDialog", "the gift cards' balances"),
+    "refunds": QT_TRANSLATE_NOOP("VerifyDialog", "the refunds' records"),
     "anchor": QT_TRANSLATE_NOOP("VerifyDialog", "the file that vouches for the records"),
     "witness": QT_TRANSLATE_NOOP("VerifyDialog", "the records kept outside the shop folder"),
 }
