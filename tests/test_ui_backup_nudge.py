@@ -126,7 +126,7 @@ def test_a_clerk_is_not_told(qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
 def test_a_shop_on_a_server_is_not_told(qtbot: QtBot, shop: Shop) -> None:
     window = open_window(qtbot, shop)
     wait_idle(qtbot)
-    assert window.backup_label.text() == "Backups: on the server"
+    assert window.backup_label.text() == "Backups: not made by this app (pg_dump)"
     assert window.backup_banner.isHidden()
 
 

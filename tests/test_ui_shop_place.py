@@ -99,7 +99,7 @@ def test_a_server_shop_offers_no_file_backups(qtbot: QtBot, shop: Shop) -> None:
     # QA s10b F7: the status bar said "Last automatic backup: never", in orange, for good
     qtbot.waitUntil(lambda: not window.backup_label.text().endswith("…"), timeout=15_000)
     label = window.backup_label
-    assert (label.text() == "Backups: on the server") == on_server
+    assert (label.text() == "Backups: not made by this app (pg_dump)") == on_server
     assert ("pg_dump" in label.toolTip()) == on_server
     assert (label.styleSheet() == "") == on_server  # a file shop never backed up: warned
     tab = window.redemption_tab()

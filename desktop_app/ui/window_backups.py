@@ -41,8 +41,10 @@ from desktop_app.ui.widgets import (
 def server_backups_text() -> str:
     """Why the app's backups are off on a shop on a server, and what backs it up instead."""
     return QCoreApplication.translate(
-        "MainWindow", "A shop on a server is backed up on the server, with PostgreSQL's own "
-        "tools (pg_dump): see the README.")
+        "MainWindow", "This app does not back up a shop on a server and cannot see its "
+        "backups: they are made on the server with PostgreSQL's own tools (pg_dump, see the "
+        "README's \"Several counters\"). Ask whoever looks after the server when the last one "
+        "was made and whether it was tried in a restore.")
 
 
 STALE_BACKUP_DAYS = 2  # the status bar warns when the last backup is older than this
@@ -148,9 +150,11 @@ class WindowBackups(_Window):
         return self.backups.open_settings()
 
     def _show_backup_status(self, status: BackupStatus) -> None:
-        if dialect.is_server(self.shop.db):  # QA s10b F7: "never", in orange, for good
+        # QA s10b F7: "never", in orange, for good; QA s20c F5: "on the server" read as
+        # "backups are handled" while nothing here makes or sees one.
+        if dialect.is_server(self.shop.db):
             self.backup_label.setText(QCoreApplication.translate(
-                "MainWindow", "Backups: on the server"))
+                "MainWindow", "Backups: not made by this app (pg_dump)"))
             self.backup_label.setToolTip(server_backups_text())
             self.backup_label.setStyleSheet("")
             return
