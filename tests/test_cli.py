@@ -119,10 +119,12 @@ def test_sell_and_redeem_end_to_end(cli_shop: Path, tmp_path: Path) -> None:
     assert verdict["station"] == "Till 1"
     second = run(cli_shop, "redeem", voucher["code"].lower(), "--json")
     assert second.returncode == 0 and as_json(second)["uses_left"] == 0
+    last_station = as_json(second)["station"]
     third = run(cli_shop, "redeem", voucher["code"], "--json")
     refused = as_json(third)
     assert third.returncode == 3 and refused["reason"] == "already_redeemed"
     assert refused["last_operator"] == "Owner" and not refused["ok"]
+    assert refused["last_station"] == last_station  # QA s20c F7: which counter, too
     garbage = run(cli_shop, "redeem", "not a voucher", "--json")
     assert garbage.returncode == 3 and as_json(garbage)["reason"] == "malformed"
     shown = as_json(run(cli_shop, "voucher", "show", voucher["code"], "--json"))

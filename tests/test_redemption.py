@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+from peewee import fn
 from race_worker import redeem_many
 
 from desktop_app.core import (
@@ -227,3 +228,14 @@ def test_processes_race_and_each_use_is_consumed_exactly_once(
         assert audit.verify_chain() == []
         assert AuditEvent.select().where(AuditEvent.kind == "redeem").count() == sum(
             v.uses for v in issued)
+        assert refusals_timed_before_their_winner() == []
+
+
+def refusals_timed_before_their_winner() -> list[int]:
+    """Refusals ("no uses left") recorded earlier than the redemption that used the last use:
+    the loser of a race took its time before waiting on the winner (QA s20c F6)."""
+    a = RedemptionAttempt
+    last_use = {row.voucher_id: row.at for row in a.select(
+        a.voucher, fn.MAX(a.created_at).alias("at")).where(a.ok == True).group_by(a.voucher)}  # noqa: E712
+    return [row.id for row in a.select().where(a.reason == "already_redeemed")
+            if row.created_at < last_use[row.voucher_id]]

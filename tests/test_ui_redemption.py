@@ -285,7 +285,7 @@ def test_already_redeemed_names_who_and_when(counter: Counter) -> None:
     panel = counter.tab.verdict
     assert verdict.reason == "already_redeemed" and panel.tone == TONE_REFUSED
     assert panel.detail.text() == (
-        f"Last redeemed by {CLERK}, {yesterday.strftime('%Y-%m-%d')} 09:15.")
+        f"Last redeemed by {CLERK} at Counter 2, {yesterday.strftime('%Y-%m-%d')} 09:15.")
     assert "0 of 2 left" in panel.facts.text()
     assert verdict.code in panel.facts.text() and "Coffee pass x2" in panel.facts.text()
 

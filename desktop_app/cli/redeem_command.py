@@ -34,6 +34,6 @@ def cmd_redeem(ctx: Context) -> Outcome:
     if verdict.reason == "wrong_shop":  # what to do next, as the counter says (QA s19a F14)
         line += "  " + translate("Redemption", EXPLANATIONS["wrong_shop"])
     if verdict.reason == "already_redeemed" and verdict.last_at:
-        line += "  " + translate("cli", "last by {who} at {when}").format(
-            who=verdict.last_operator, when=when(verdict.last_at))
+        line += "  " + translate("cli", "last by {who} at {station}, {when}").format(
+            who=verdict.last_operator, station=verdict.last_station, when=when(verdict.last_at))
     return Outcome(data, [line], EXIT_OK if verdict.ok else EXIT_REFUSED)

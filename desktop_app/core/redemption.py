@@ -54,6 +54,7 @@ class Verdict:
     customer_phone: str = ""  # masked: the last four digits only
     last_operator: str = ""  # who redeemed it last (already_redeemed)
     last_at: dt.datetime | None = None
+    last_station: str = ""  # and where (QA s20c F7: the other branch's counter, say)
     balance: int | None = None  # gift cards: cents left after this attempt
     spent: int | None = None  # gift cards: cents this attempt spent (redeemed only)
     uses: int = 1  # how many uses this attempt asked for
@@ -209,6 +210,7 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
             if last is not None:
                 fields["last_operator"] = last[0]
                 fields["last_at"] = RedemptionAttempt.created_at.python_value(last[1])
+                fields["last_station"] = last[2]
     return Verdict(ok=reason == "redeemed", reason=reason, operator=shop.operator.name,
                    station=station, at=now, attempt_id=attempt_id, uses=uses,
                    suspect_group=suspect_group, spent=spent if reason == "redeemed" else None,
@@ -259,8 +261,8 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     ``RedemptionUncertain`` if the server has not answered by then."""
     if not 1 <= uses <= MAX_USES_AT_ONCE:
         raise InvalidInput(field="uses", problem="out_of_range", low=1, high=MAX_USES_AT_ONCE)
-    now = now or utc_now()
-    now = now.astimezone(dt.UTC) if now.tzinfo else now.replace(tzinfo=dt.UTC)
+    given_now = now is not None
+    now = _utc(now or utc_now())
     station = (station.strip() or "?")[:MAX_STATION]
     scanned = text[:MAX_SCANNED]
     if amount_cents is not None:
@@ -272,6 +274,10 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
     try:
         with shop.write(operator_checked=True):  # the deciding UPDATE checks the operator
             reason, facts, suspect = _decide(shop, parsed, uses, amount_cents, now)
+            if reason != "redeemed" and not given_now:
+                # Refused after waiting on another counter's redemption of it: recorded at
+                # the refusal, not before the winner (QA s20c F6).
+                now = _utc(utc_now())
             attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
             _record(shop, reason, facts, attempt_ids, station, uses, amount_cents, now)
             verdict = _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts,
@@ -279,6 +285,10 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
         return verdict  # committed: the with block's end is the COMMIT
     except ServerLost as exc:
         return _after_lost_commit(shop, exc, verdict, parsed.code or scanned, settle_wait_s)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _record(shop: Shop, reason: str, facts: _Facts | None, attempt_ids: list[int],

@@ -55,7 +55,7 @@ OPERATOR_NOW = "SELECT active, role FROM operator WHERE id = ?"
 
 # Who consumed a use of the voucher last (for already_redeemed): newest first by primary key.
 LAST_REDEMPTION = """
-SELECT operator.name, redemption_attempt.created_at
+SELECT operator.name, redemption_attempt.created_at, redemption_attempt.station
 FROM redemption_attempt JOIN operator ON operator.id = redemption_attempt.operator_id
 WHERE redemption_attempt.voucher_id = ? AND redemption_attempt.ok = ?
 ORDER BY redemption_attempt.id DESC LIMIT 1

@@ -57,7 +57,7 @@ EXPLANATIONS: dict[str, str] = {
         "Redemption", "This operator may not redeem vouchers now: the account was disabled "
         "or its role changed. Ask the owner."),
     "already_redeemed": QT_TRANSLATE_NOOP(
-        "Redemption", "Last redeemed by {who}, {when}."),
+        "Redemption", "Last redeemed by {who} at {station}, {when}."),
     "insufficient_balance": QT_TRANSLATE_NOOP(
         "Redemption", "The card holds less than that amount. Nothing was spent."),
     # Enter spends from the card in hand; no second scan (QA s18b F7: this said "scan it

@@ -345,6 +345,7 @@ class VerdictPanel(QFrame):
             return self.tr("Only {left} left, {asked} asked for. Nothing was used.").format(
                 left=verdict.uses_left, asked=verdict.uses)
         facts = {"who": verdict.last_operator, "when": local_time_text(verdict.last_at),
+                 "station": verdict.last_station,
                  "valid_from": local_date_text(verdict.valid_from),
                  "valid_until": local_date_text(verdict.valid_until)}
         template = EXPLANATIONS.get(verdict.reason)
