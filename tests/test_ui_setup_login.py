@@ -360,15 +360,26 @@ def test_first_start_can_put_the_shop_on_the_server_and_a_second_pc_joins_it(
     close_shop(first.shop)
     second = open_setup(qtbot, tmp_path / "pc2")  # another counter: the shop is there already
     second.on_server.setChecked(True)
-    second.server_url.setText(pg_url)
-    fill_setup(qtbot, second, OWNER_PASSWORD, OWNER_PASSWORD)
+    qtbot.keyClicks(second.server_url, pg_url)
+    second.server_url.editingFinished.emit()
+    # QA s20c F4: it said "Create your shop. You will be its owner" and wanted a shop name
+    qtbot.waitUntil(second.place.joining, timeout=WAIT_MS)
+    assert second.windowTitle() == "Connect this counter"
+    assert "this PC becomes one of its counters" in second.header.subtitle.text()
+    assert second.create_button.text() == "Log in" and not second.create_button.isEnabled()
+    assert not any(f.isVisible() for f in (second.shop_name, second.currency, second.confirm))
+    qtbot.keyClicks(second.owner_name, OWNER)
+    qtbot.keyClicks(second.password, OWNER_PASSWORD)
     with qtbot.waitSignal(second.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(second.create_button, Qt.MouseButton.LeftButton)
     assert second.shop is not None and second.shop.operator.name == OWNER
     close_shop(second.shop)
     refused = open_setup(qtbot, tmp_path / "pc3")
     refused.on_server.setChecked(True)
-    refused.server_url.setText("postgresql://u:pw@127.0.0.1/db")
+    qtbot.keyClicks(refused.server_url, "postgresql://u:pw@127.0.0.1/db")
+    refused.server_url.editingFinished.emit()
+    qtbot.waitUntil(lambda: "PGPASSWORD" in refused.server_message.text(), timeout=WAIT_MS)
+    assert refused.create_button.text() == "Create shop"  # nothing found: nothing promised
     fill_setup(qtbot, refused, OWNER_PASSWORD, OWNER_PASSWORD)
     qtbot.mouseClick(refused.create_button, Qt.MouseButton.LeftButton)
     assert "PGPASSWORD" in refused.error.text() and refused.shop is None

@@ -2035,12 +2035,12 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="95" />
+        <location filename="../../desktop_app/ui/window_backups.py" line="97" />
         <source>Backup settings…</source>
         <translation>备份设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="99" />
+        <location filename="../../desktop_app/ui/window_backups.py" line="101" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -2150,11 +2150,6 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="43" />
-        <source>A shop on a server is backed up on the server, with PostgreSQL's own tools (pg_dump): see the README.</source>
-        <translation>服务器上的店铺在服务器上用 PostgreSQL 自带工具（pg_dump）备份：见 README。</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/window_menus.py" line="128" />
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
@@ -2202,7 +2197,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>上次自动备份：…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="157" />
+        <location filename="../../desktop_app/ui/window_backups.py" line="161" />
         <source>Last automatic backup: {moment}</source>
         <translation>上次自动备份：{moment}</translation>
     </message>
@@ -2212,27 +2207,32 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="152" />
-        <source>Backups: on the server</source>
-        <translation>备份：在服务器上</translation>
+        <location filename="../../desktop_app/ui/window_backups.py" line="43" />
+        <source>This app does not back up a shop on a server and cannot see its backups: they are made on the server with PostgreSQL's own tools (pg_dump, see the README's "Several counters"). Ask whoever looks after the server when the last one was made and whether it was tried in a restore.</source>
+        <translation>本软件不备份服务器上的店铺，也看不到它的备份：备份由服务器上 PostgreSQL 自带的工具（pg_dump，见 README 的“Several counters”一节）完成。请向管理服务器的人确认最近一次备份是什么时候做的，以及是否试过用它恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="161" />
+        <location filename="../../desktop_app/ui/window_backups.py" line="156" />
+        <source>Backups: not made by this app (pg_dump)</source>
+        <translation>备份：不由本软件进行（pg_dump）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window_backups.py" line="165" />
         <source>Automatic backups go to {folder}</source>
         <translation>自动备份保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="164" />
+        <location filename="../../desktop_app/ui/window_backups.py" line="168" />
         <source>Automatic backups are off: turn them on in Admin → Backup settings</source>
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="180" />
+        <location filename="../../desktop_app/ui/window_backups.py" line="184" />
         <source>No automatic backups: if this computer's disk fails, the shop is lost. Choose a USB stick or another disk.</source>
         <translation>未开启自动备份：这台电脑的硬盘一旦损坏，店铺数据将丢失。请选择U盘或另一块磁盘。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="187" />
+        <location filename="../../desktop_app/ui/window_backups.py" line="191" />
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -3815,6 +3815,11 @@ Click “New order” to sell your first voucher.</source>
         <translation>这是其他店铺发行的券，不能在本店使用：请顾客到售出该券的店铺使用。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="59" />
+        <source>Last redeemed by {who} at {station}, {when}.</source>
+        <translation>上次核销：{who}，在 {station}，{when}。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/messages/verdict_texts.py" line="65" />
         <source>This is a gift card: type the amount to spend and press Enter. No need to scan it again.</source>
         <translation>这是礼品卡：请输入消费金额并按回车，无需重新扫码。</translation>
@@ -3918,11 +3923,6 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/verdict_texts.py" line="56" />
         <source>This operator may not redeem vouchers now: the account was disabled or its role changed. Ask the owner.</source>
         <translation>此操作员现在不能核销卡券：账号已被停用或角色已变更。请联系店主。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="59" />
-        <source>Last redeemed by {who}, {when}.</source>
-        <translation>上次核销：{who}，{when}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/verdict_texts.py" line="61" />
@@ -4840,141 +4840,141 @@ Click “New order” to sell your first voucher.</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140" />
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="273" />
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="329" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="141" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="279" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="335" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="88" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="89" />
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="91" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="102" />
         <source>Use the recovery key</source>
         <translation>使用恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="104" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="105" />
         <source>7 groups of 4, as written on paper</source>
         <translation>7 组、每组 4 个字符，与纸上所写一致</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="111" />
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="112" />
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="112" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="113" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="113" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114" />
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="122" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="123" />
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="126" />
         <source>A password changed or recovered since does not open an older backup: use the shop's recovery key instead.</source>
         <translation>之后修改或找回的密码打不开较早的备份：请改用店铺的恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="134" />
         <source>Bring the shop to this computer from the other computer's backup.</source>
         <translation>用另一台电脑的备份，把店铺搬到这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="136" />
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="139" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140" />
         <source>Restore a backup from another computer</source>
         <translation>从另一台电脑恢复备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="144" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="145" />
         <source>The shop is set up here from the backup: its data, operators and passwords as they were when it was made. Nothing done on the other computer after that is in it, so the backup to restore is the final one that Shop → Move to another computer… makes there.</source>
         <translation>店铺将按备份在这里建立：数据、操作员和密码都是备份时的样子。此后在另一台电脑上的操作都不在其中，因此应恢复在那台电脑上用“店铺 → 迁移到另一台电脑…”写入的最终备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="148" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="149" />
         <source>Restoring closes the shop and replaces all its data with the backup's: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="173" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="174" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="176" />
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="282" />
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="333" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="177" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="288" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="339" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="184" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="185" />
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="207" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="213" />
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="221" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="227" />
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="222" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="228" />
         <source>A whole backup, made {moment}.</source>
         <translation>完整备份，写于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="223" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="229" />
         <source>A whole backup, made {moment}. Restoring checks that it is this shop's.</source>
         <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="274" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="280" />
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="278" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="284" />
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="280" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="286" />
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="304" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="310" />
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
@@ -4989,7 +4989,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="331" />
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="337" />
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -5451,120 +5451,158 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="120" />
         <source>Create your shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="89" />
         <source>Welcome to Voucher Shop</source>
         <translation>欢迎使用 Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="91" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="124" />
         <source>Create your shop. You will be its owner and can add clerks later.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="112" />
-        <source>This PC only</source>
-        <translation>仅本机</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="113" />
-        <source>Connect to the shop's server</source>
-        <translation>连接店铺服务器</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="118" />
-        <source>Several counters share one shop on a PostgreSQL server. If the shop is already there, log in below with your operator name and password; otherwise it is created there. The server's own password comes from PGPASSWORD or .pgpass.</source>
-        <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="156" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="150" />
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="166" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="160" />
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="169" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="163" />
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="180" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="175" />
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="181" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="176" />
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="182" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="130" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="177" />
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="183" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="119" />
+        <source>Connect this counter</source>
+        <translation>连接本收银台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="122" />
+        <source>The shop is on this server already: log in with your operator name and password, and this PC becomes one of its counters.</source>
+        <translation>店铺已在这台服务器上：请用您的账号和密码登录，本机即成为它的一个收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="130" />
+        <source>Operator name:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="131" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="132" />
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="187" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="184" />
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="212" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="209" />
         <source>Keep the owner password safe. The shop is encrypted: without an operator's password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="214" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="211" />
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="237" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="234" />
         <source>Restore a backup from another computer…</source>
         <translation>从另一台电脑恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="312" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="313" />
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="363" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="364" />
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="390" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="391" />
         <source>The shop could not be created: the disk that holds {folder} is full. Nothing was made there. Free some space on that disk, then click Create shop again.</source>
         <translation>无法创建店铺：{folder} 所在的磁盘已满，那里没有留下任何文件。请在该磁盘上腾出空间，然后再次点击“创建店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="225" />
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="364" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="222" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="365" />
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="234" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="131" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="231" />
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="234" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="231" />
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPlace</name>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="37" />
+        <source>This PC only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="38" />
+        <source>Connect to the shop's server</source>
+        <translation>连接店铺服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="43" />
+        <source>Several counters share one shop on a PostgreSQL server. If the shop is already there, this PC joins it as one more counter: log in below with your operator name and password. Otherwise it is created there. The server's own password comes from PGPASSWORD or .pgpass.</source>
+        <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，本机将作为又一个收银台加入：请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="76" />
+        <source>Looking for the shop on the server…</source>
+        <translation>正在服务器上查找店铺…</translation>
     </message>
 </context>
 <context>
@@ -5807,13 +5845,13 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="372" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="373" />
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257" />
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="374" />
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="375" />
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -5961,72 +5999,82 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="178" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="174" />
+        <source>Order #{id} is marked refunded but has no refund record, so the sales report does not count its money back. Check the order and the cash paid back.</source>
+        <translation>订单 #{id} 标记为已退款，但没有退款记录，所以销售报表没有计入这笔退款。请核对该订单和已退还的现金。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="181" />
         <source>Replaced while open: the shop's files in its folder are no longer the ones this session opened (an older copy put back, the folder moved, a file deleted). Nothing more is saved in this session: close the shop and open it again (Log out, then log in).</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="216" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="219" />
         <source>The database file is damaged: part of it cannot be read (a disk fault or a power cut). Restore your latest backup; the restore keeps the damaged file aside.</source>
         <translation>数据库文件已损坏：其中一部分无法读取（磁盘出错或断电）。请恢复最近的备份；恢复时会把损坏的文件另存一旁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="219" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="222" />
         <source>The database file fails its encryption check on {count} page(s) ({pages}): it was damaged (a disk fault, a power cut) or altered outside Voucher Shop.</source>
         <translation>数据库文件有 {count} 页未通过加密校验（{pages}）：它已损坏（磁盘出错、断电），或在 Voucher Shop 之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="222" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="225" />
         <source>The database's structure is damaged: SQLite's check found {count} problem(s).</source>
         <translation>数据库的结构已损坏：SQLite 检查发现 {count} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="225" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="228" />
         <source>Could not be checked, because the part of the database file that holds them is damaged: {what}.</source>
         <translation>无法检查，因为数据库文件中存放它们的部分已损坏：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="228" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="231" />
         <source>Could not be checked, because the database could not be read (another program using the shop file, or a disk problem): {what}. Check again in a moment.</source>
         <translation>无法检查，因为数据库无法读取（另一个程序正在使用店铺文件，或磁盘有问题）：{what}。请稍后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="232" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="235" />
         <source>the database file's encryption</source>
         <translation>数据库文件的加密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="233" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="236" />
         <source>the database's structure</source>
         <translation>数据库的结构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="234" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="237" />
         <source>the audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="235" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="238" />
         <source>the vouchers' uses</source>
         <translation>卡券的使用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="236" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="239" />
         <source>the gift cards' balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="237" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="240" />
+        <source>the refunds' records</source>
+        <translation>退款记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="241" />
         <source>the file that vouches for the records</source>
         <translation>为记录作证的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="238" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="242" />
         <source>the records kept outside the shop folder</source>
         <translation>保存在店铺文件夹之外的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="247" />
+        <location filename="../../desktop_app/messages/verify_texts.py" line="251" />
         <source>Newer records than the shop holds: a record on this computer or beside a backup vouches for records the restored backup lacks. They were in the data the restore replaced, which was too damaged to read; nothing was put back to an older copy.</source>
         <translation>存在比店铺现有记录更新的记录：这台电脑上或备份旁的记录证明存在一些恢复的备份中没有的记录。它们在被恢复替换掉的数据中，而那些数据已损坏、无法读取；并没有人把数据换回旧副本。</translation>
     </message>
@@ -7462,8 +7510,8 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="37" />
-        <source>last by {who} at {when}</source>
-        <translation>最近一次：{who}，{when}</translation>
+        <source>last by {who} at {station}, {when}</source>
+        <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="221" />

@@ -1,9 +1,9 @@
-"""First start: create the encrypted shop and its owner."""
+"""First start: create the encrypted shop and its owner, or join the shop on the server."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.session.last_operator import remember_operator
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
 from desktop_app.ui.session.restore_here import restore_from_another_computer
+from desktop_app.ui.session.setup_place import ShopPlace
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -42,8 +42,6 @@ from desktop_app.ui.widgets import (
     frame_with_header,
     hint_label,
 )
-
-log = logging.getLogger(__name__)
 
 # The currencies small shops we know of work in; the field takes any ISO 4217 code.
 CURRENCIES = ("CNY", "HKD", "TWD", "MOP", "SGD", "USD", "EUR", "GBP", "JPY", "KRW", "AUD",
@@ -82,12 +80,13 @@ class SetupDialog(QDialog):
         self.setWindowTitle(self.tr("Create your shop"))
         self.setMinimumWidth(560)
         self._build()
+        self._show_mode()
         self._validate()
 
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        header = HeaderBar(self.tr("Welcome to Voucher Shop"),
+        header = self.header = HeaderBar(self.tr("Welcome to Voucher Shop"),
                            self.tr("Create your shop. You will be its owner and can add clerks "
                                    "later."), self)
         body = QVBoxLayout()
@@ -104,42 +103,37 @@ class SetupDialog(QDialog):
         frame_with_header(self, header, body)
 
     def _build_place(self) -> QWidget:
-        """Where the shop lives: on this PC only, or on the server several counters share."""
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        self.this_pc = QRadioButton(self.tr("This PC only"), box)
-        self.on_server = QRadioButton(self.tr("Connect to the shop's server"), box)
-        self.server_url = QLineEdit(box)
-        self.server_url.setPlaceholderText("postgresql://USER@HOST:5432/DATABASE")
-        self.server_url.setText(self.location.database_url or "")
-        self.server_hint = hint_label(self.tr(
-            "Several counters share one shop on a PostgreSQL server. If the shop is already "
-            "there, log in below with your operator name and password; otherwise it is "
-            "created there. The server's own password comes from PGPASSWORD or .pgpass."), box)
-        self.server_message = MessageLabel(box)
-        (self.on_server if self.location.on_server else self.this_pc).setChecked(True)
-        self.on_server.toggled.connect(self._place_changed)
-        self.server_url.textEdited.connect(self._validate)
-        self.server_url.editingFinished.connect(lambda: self._touch("server"))
-        for widget in (self.this_pc, self.on_server, self.server_url, self.server_message,
-                       self.server_hint):
-            column.addWidget(widget)
-        self._place_changed()
-        return box
+        self.place = ShopPlace(self.data_dir, self.location.database_url, self)
+        self.this_pc, self.on_server = self.place.this_pc, self.place.on_server
+        self.server_url, self.server_message = self.place.server_url, self.place.server_message
+        self.place.changed.connect(self._place_changed)
+        return self.place
 
     def _place_changed(self) -> None:
-        server = self.on_server.isChecked()
-        self.server_url.setVisible(server)
-        self.server_hint.setVisible(server)
-        self.server_message.setVisible(server)
-        if hasattr(self, "messages"):  # not while the dialog is being built
-            self._validate()
+        self._show_mode()
+        self._validate()
+
+    def _show_mode(self) -> None:
+        """Creating a shop, or (the shop found on the server) logging this counter in to it."""
+        joining = self.place.joining()
+        self.setWindowTitle(self.tr("Connect this counter") if joining
+                            else self.tr("Create your shop"))
+        self.header.subtitle.setText(self.tr(
+            "The shop is on this server already: log in with your operator name and password, "
+            "and this PC becomes one of its counters.") if joining else self.tr(
+            "Create your shop. You will be its owner and can add clerks later."))
+        for name in ("shop_name", "currency", "confirm"):
+            self.form.setRowVisible(self.rows[name], not joining)
+        self.strength.setVisible(not joining)
+        self.notice.setVisible(not joining)
+        owner_label = cast(QLabel, self.form.labelForField(self.rows["owner_name"]))
+        owner_label.setText(self.tr("Operator name:") if joining else self.tr("Owner name:"))
+        self.create_button.setText(self.tr("Log in") if joining else self.tr("Create shop"))
+        self.busy_label.setText(self.tr("Logging in…") if joining
+                                else self.tr("Creating the encrypted shop…"))
 
     def chosen_location(self) -> ShopLocation:
-        url = self.server_url.text().strip() if self.on_server.isChecked() else ""
-        return ShopLocation(self.data_dir, url or None)
+        return self.place.location()
 
     def _line_edit(self, name: str, max_length: int, password: bool = False) -> QLineEdit:
         edit = QLineEdit(self)
@@ -172,19 +166,22 @@ class SetupDialog(QDialog):
         self.confirm.returnPressed.connect(self._create)
         self.messages = {name: MessageLabel(self) for name in
                          ("shop_name", "currency", "owner_name", "password", "confirm")}
-        self.messages["server"] = self.server_message
-        form = QFormLayout()
+        self.messages["server"] = self.place.address_problem
+        form = self.form = QFormLayout()
         form.setHorizontalSpacing(SPACING)
         form.setVerticalSpacing(6)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.rows: dict[str, QWidget] = {}
         rows = ((self.tr("Shop name:"), self.shop_name, "shop_name"),
                 (self.tr("Currency:"), self.currency, "currency"),
                 (self.tr("Owner name:"), self.owner_name, "owner_name"),
                 (self.tr("Password:"), self.password, "password"))
         for label, field, name in rows:
             extra = self._build_strength() if name == "password" else None
-            form.addRow(label, self._with_message(field, name, extra))
-        form.addRow(self.tr("Repeat password:"), self._with_message(self.confirm, "confirm"))
+            self.rows[name] = self._with_message(field, name, extra)
+            form.addRow(label, self.rows[name])
+        self.rows["confirm"] = self._with_message(self.confirm, "confirm")
+        form.addRow(self.tr("Repeat password:"), self.rows["confirm"])
         return form
 
     def _with_message(self, field: QWidget, name: str, extra: QWidget | None = None) -> QWidget:
@@ -204,7 +201,7 @@ class SetupDialog(QDialog):
         return self.strength
 
     def _build_notice(self) -> QWidget:
-        box = QWidget(self)
+        box = self.notice = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 4, 0, 0)
         column.setSpacing(4)
@@ -292,6 +289,9 @@ class SetupDialog(QDialog):
             "server": (problem_message("required") if self.on_server.isChecked()
                        and not self.server_url.text().strip() else ""),
         }
+        if self.place.joining():  # an operator of the shop there logs in: name and password
+            found = {"owner_name": found["owner_name"], "server": found["server"],
+                     "password": "" if self.password.text() else problem_message("required")}
         return {name: text for name, text in found.items() if text}
 
     def _validate(self) -> None:
@@ -307,7 +307,8 @@ class SetupDialog(QDialog):
         password = self.password.text()
         score = self.strength.show_for(password)
         self.password_is_weak = bool(password) and score < WEAK_BELOW
-        if self.password_is_weak and len(password) >= MIN_PASSWORD_LENGTH:
+        weak = self.password_is_weak and len(password) >= MIN_PASSWORD_LENGTH
+        if weak and not self.place.joining():
             self.messages["password"].show_warning(
                 self.tr("12 or more characters mixing letters, digits and symbols are much "
                         "harder to guess."))
