@@ -15,6 +15,8 @@ from desktop_app.core import fulfilment, orders, products, refunds
 from desktop_app.core.models import OrderLine
 from desktop_app.core.store import Shop
 
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
+
 
 @dataclass(frozen=True)
 class Sold:
@@ -106,3 +108,21 @@ def test_the_product_list_names_kinds_in_words(shop: Shop, sold: Sold) -> None:
     assert "¥33.33" in zh
     en = text_of(shop, "--lang", "en", "product", "list")
     assert "Card key" in en and "Gift card" in en
+
+
+def test_a_page_of_orders_says_when_the_last_refund_was_made(shop: Shop) -> None:
+    """``refunded_at``, an aggregate's time, reads as a UTC time on either engine."""
+    import datetime as dt
+
+    from desktop_app.core import order_list
+    from desktop_app.core.dates import utc_now
+
+    box = products.add_product(shop, "Box", "25", "goods", stock=9)
+    order = orders.create_order(shop, [(box.id, 3)])
+    fulfilment.pay_order(shop, order.id, "cash")
+    before = utc_now()
+    refunds.refund_line(shop, OrderLine.get(OrderLine.order == order.id).id, 1)
+    (row,) = order_list.order_page(shop, order_list.OrderQuery())
+    assert (row.refunded_cents, row.refunded_units) == (2500, 1)
+    assert row.refunded_at is not None and row.refunded_at.utcoffset() == dt.timedelta(0)
+    assert before - dt.timedelta(seconds=1) <= row.refunded_at <= utc_now()
