@@ -95,3 +95,42 @@ def test_after_part_refunds_the_retry_says_the_last_refunds_own_money(shop: Shop
         "80.00", "170.00")
     said = error_message(again.value)
     assert "that refund paid back 80.00" in said and "170.00" in said
+
+
+def test_the_retry_of_a_topped_up_card_counts_and_names_its_reloads(shop: Shop) -> None:
+    """A card reloaded with cash, then refunded: the retry says the whole money the refund
+    paid back and the reload order refunded with it, as the first answer did (QA s20b F3:
+    "49.04 was paid back" where 69.04 was)."""
+    from desktop_app.core import giftcards
+    from desktop_app.core.models import Voucher
+
+    (card,) = sell_card(shop, "90", value="100")
+    spend(shop, card, 3550)
+    reload = giftcards.reload(shop, Voucher.get_by_id(card.id), 2000, "cash")
+    first = refunds.refund_order(shop, card.order_id)
+    assert first.refund_cents == 7805  # the card's 64.50 at 0.9 (58.05), the reload 20.00
+    with pytest.raises(InvalidState) as again:
+        refunds.refund_order(shop, card.order_id)
+    facts = again.value.params
+    assert (facts["refund"], facts["refunded_total"]) == ("78.05", "78.05")
+    assert facts["reloads"] == [{"order": reload.order_id, "method": "cash", "refund": "20.00"}]
+    said = error_message(again.value)
+    assert "78.05 was paid back" in said
+    assert f"20.00 of it was for reload order {reload.order_id} (Cash)" in said
+
+
+def test_the_cli_retry_of_a_topped_up_card_gives_its_reloads(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    order, card = shop_with_a_sold_card(folder)
+    assert run(folder, "redeem", card["code"], "--amount", "30", "--json").returncode == 0
+    reloaded = run(folder, "voucher", "reload", card["code"], "--amount", "20", "--method",
+                   "cash", "--json")
+    assert reloaded.returncode == 0, reloaded.stdout
+    first = as_json(run(folder, "order", "refund", str(order), "--json"))
+    assert (first["refund"], first["reloads"][0]["refund"]) == ("90.00", "20.00")
+    again = as_json(run(folder, "order", "refund", str(order), "--json"))
+    assert (again["refund"], again["refunded_total"]) == ("90.00", "90.00")
+    assert again["reloads"] == first["reloads"]
+    text = run(folder, "order", "refund", str(order))
+    assert "90.00 was paid back" in text.stderr
+    assert f"20.00 of it was for reload order {first['reloads'][0]['order']}" in text.stderr

@@ -178,7 +178,7 @@ def test_cli_liability_json_has_gift_cards_and_breakage(shop: Shop, cards: Cards
     assert data["giftcards"]["totals"]["breakage"] == "50.00"
     assert data["giftcards"]["totals"]["breakage_cards"] == 1
     text = run_cli(shop, "report", "liability").stdout  # QA round 2: no gift cards in text
-    assert "[giftcards]" in text and "Gift 100\t" in text and "130.00" in text
+    assert "Gift-card balances" in text and "Gift 100\t" in text and "¥130.00" in text
 
 
 def test_n_uses_at_once_count_as_n(shop: Shop) -> None:

@@ -246,8 +246,19 @@ def error_outcome(exc: ShopError) -> Outcome:
 
 
 def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: v if isinstance(v, str | int | float | bool | None) else str(v)
-            for k, v in params.items() if k not in ("ok", "error", "message")}
+    return {k: _json_value(v) for k, v in params.items() if k not in ("ok", "error", "message")}
+
+
+def _json_value(value: Any) -> Any:
+    """A fact as JSON has it: lists and objects as such (a refund's ``reloads``, as its first
+    answer gave them), anything else JSON does not know as its text."""
+    if isinstance(value, str | int | float | bool | None):
+        return value
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    return str(value)
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:

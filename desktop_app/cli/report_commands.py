@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from desktop_app.cli.frame import (
     Context,
@@ -15,12 +18,22 @@ from desktop_app.core import (
     report_tables,
     reports,
 )
+from desktop_app.core.dates import local_time
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import (
     METHOD_LABELS,
     method_label,
+    money,
     no_voucher_label,
     report_title,
+)
+from desktop_app.messages.report_words import (
+    AS_OF_TEXT,
+    TOTAL_TEXT,
+    YES_TEXT,
+    column_title,
+    report_word,
+    section_title,
 )
 
 
@@ -35,31 +48,71 @@ def cmd_export_redemptions(ctx: Context) -> Outcome:
         rows=count, out=out)])
 
 
-def _table_lines(keys: list[str], rows: list[dict[str, object]],
-                 totals: dict[str, object] | None, blank_group: str = "") -> list[str]:
-    """Tab-separated lines; an empty group cell says ``blank_group`` (by product: the
-    attempts that named no voucher, as the files say it)."""
-    lines = ["\t".join(keys)]
-    lines += ["\t".join(blank_group if k == "group" and r.get(k) in (None, "") else
-                        "" if r.get(k) is None else str(r[k]) for k in keys) for r in rows]
-    if totals is not None:
-        lines.append("\t".join(str(totals.get(k, "")) if k != "group" else
-                                translate("cli", "total") for k in keys))
+def _cell(column: report_tables.Column, value: object, currency: str, by: str) -> str:
+    """A cell as the Reports tab shows it: money with its currency, counts grouped, payment
+    methods as words, a "low" stock as "Yes" (QA s20b F4: codes, ``False``, bare amounts)."""
+    if value is None or value == "":
+        if column.key != "group":
+            return ""
+        return no_voucher_label() if by == "product" else "—"
+    if column.kind == "money":
+        return money(int(str(value)), currency)
+    if column.kind == "int" and isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, dt.datetime):
+        return local_time(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if column.kind == "bool":
+        return report_word(YES_TEXT) if value else ""
+    if column.key == "group" and by == "method":
+        return method_label(str(value))
+    return str(value)
+
+
+def _table_lines(columns: tuple[report_tables.Column, ...], rows: list[dict[str, Any]],
+                 totals: Mapping[str, Any] | None, currency: str, by: str) -> list[str]:
+    """The header in the user's words, the rows and the totals row, tab-separated; a total
+    with no column of its own (the gift cards' breakage) on a line of its own, named."""
+    lines = ["\t".join(column_title(c.key, by) for c in columns)]
+    lines += ["\t".join(_cell(c, row[c.key], currency, by) for c in columns) for row in rows]
+    if totals is None:
+        return lines
+    shown = report_files.shown_totals(columns, totals)
+    lines.append("\t".join(report_word(TOTAL_TEXT) if i == 0 else
+                           _cell(c, shown[c.key], currency, by) if c.key in shown else ""
+                           for i, c in enumerate(columns)))
+    keys = {c.key for c in columns}
+    lines += [translate("cli", "{name}: {value}").format(
+        name=column_title(key), value=_cell(report_files.total_column(columns, key), value,
+                                            currency, by))
+        for key, value in totals.items() if key not in keys]
     return lines
 
 
-def _report_lines(report: report_tables.Report) -> list[str]:
-    """The report as tab-separated lines, then each section it has (liability's gift cards
-    and customers to call: QA round 2 found the text left them out)."""
-    data = report_files.report_json(report)
-    lines = _table_lines([c.key for c in report.columns], data["rows"], data["totals"],
-                         no_voucher_label() if report.by == "product" else "")
-    for name in report.sections:
-        section = data[name]
-        rows, totals = (section["rows"], section["totals"]) if isinstance(section, dict) else (
-            section, None)
+def _heading(report: report_tables.Report, shop_name: str) -> str:
+    """``Shop · Sales · Payment method · 2026-11-01 – 2026-11-30``, as the tab heads it; a
+    report counted as of now says when."""
+    moment = report_files.as_of_text(report)
+    parts = (shop_name, report_title(report.name), column_title("group", report.by),
+             report_files.days_text(report),
+             report_word(AS_OF_TEXT).format(moment=moment) if moment else "")
+    return " · ".join(part for part in parts if part)
+
+
+def _report_lines(report: report_tables.Report, shop_name: str) -> list[str]:
+    """The report as the Reports tab words it: its heading, its table, then each section it
+    has under its title (liability's customers to call and gift cards: QA round 2 found the
+    text left them out). ``--json`` and ``--out`` keep the keys."""
+    lines = [_heading(report, shop_name),
+             *_table_lines(report.columns, report.rows, report.totals, report.currency,
+                           report.by)]
+    for name, rows in report.sections.items():
         if rows:
-            lines += ["", f"[{name}]", *_table_lines(list(rows[0]), rows, totals)]
+            columns = report_files.SECTION_COLUMNS.get(name, ())
+            lines += ["", section_title(name),
+                      *_table_lines(columns, rows, report.section_totals.get(name),
+                                    report.currency, "product")]
     return lines
 
 
@@ -80,9 +133,10 @@ def cmd_report(ctx: Context) -> Outcome:
         report = report_tables.run_report(shop, a.report, a.by, a.start, a.end)
         if out is not None:
             report_files.write_report(shop, report, out, file_words())
+        shop_name = shop.name
     data = report_files.report_json(report)
     if out is None:
-        return Outcome(data, _report_lines(report))
+        return Outcome(data, _report_lines(report, shop_name))
     data["out"] = str(out)
     return Outcome(data, [translate("cli", "Wrote the {report} report ({rows} rows) to {out}.")
                           .format(report=report_title(a.report), rows=len(report.rows),

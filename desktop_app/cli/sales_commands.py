@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.frame import (
     Context,
     Outcome,
     open_as_operator,
+    when,
 )
 from desktop_app.cli.voucher_commands import voucher_json
 from desktop_app.core import (
     cardkeys,
     fulfilment,
+    order_list,
     orders,
     products,
     refunds,
@@ -24,8 +27,19 @@ from desktop_app.core.errors import (
 from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
 from desktop_app.core.key_rows import read_key_file, shown_header
 from desktop_app.core.money import money_text
+from desktop_app.core.orders import OrderRow
 from desktop_app.i18n import translate
-from desktop_app.messages.labels import REFUSED_SHOWN, method_label, refusal_label
+from desktop_app.messages.labels import (
+    REFUSED_SHOWN,
+    kind_label,
+    method_label,
+    money,
+    order_status_text,
+    refusal_label,
+)
+
+if TYPE_CHECKING:
+    from desktop_app.core.store import Shop
 
 
 def product_json(row: products.ProductDetail) -> dict[str, Any]:
@@ -48,7 +62,7 @@ def cmd_product_list(ctx: Context) -> Outcome:
         rows = products.list_products(shop, include_archived=ctx.args.all)
         currency = shop.currency
     stock_word = translate("cli", "stock")
-    lines = [f"{r.id:>5}  {r.kind:<8} {money_text(r.price_cents):>10} {currency}  "
+    lines = [f"{r.id:>5}  {padded(kind_label(r.kind), 10)} {money(r.price_cents, currency):>12}  "
              f"{stock_word} {'∞' if r.stock is None else r.stock:<8} {r.name}" for r in rows]
     return Outcome({"products": [product_json(r) for r in rows], "currency": currency}, lines)
 
@@ -172,8 +186,47 @@ def _refund_lines(data: dict[str, Any], currency: str) -> list[str]:
     return lines
 
 
+def order_list_json(row: OrderRow) -> dict[str, Any]:
+    """An order as ``order list --json`` gives it: ``order_json``'s keys, then (extending the
+    contract) what its refunds paid back, their units and the last one's time (QA s20b F5)."""
+    return {**order_json(row), "refunded": money_text(row.refunded_cents),
+            "refunded_units": row.refunded_units,
+            "refunded_at": row.refunded_at.isoformat() if row.refunded_at else None}
+
+
+def all_orders(shop: Shop, status: str | None) -> list[OrderRow]:
+    """Every order (of ``status``), newest first, read a page at a time as the Orders tab
+    reads them, with what was refunded of each."""
+    query, rows = order_list.OrderQuery(status=status), list[OrderRow]()
+    while True:
+        page = order_list.order_page(shop, query, len(rows))
+        rows += page
+        if len(page) < order_list.PAGE_SIZE:
+            return rows
+
+
 def cmd_order_list(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        rows = [order_json(o) for o in orders.list_orders(shop, ctx.args.status)]
-    lines = [f"{r['id']:>6}  {r['status']:<9} {r['total']:>10}  {r['customer']}" for r in rows]
-    return Outcome({"orders": rows}, lines)
+        rows, currency = all_orders(shop, ctx.args.status), shop.currency
+    return Outcome({"orders": [order_list_json(row) for row in rows]},
+                   [order_line(row, currency) for row in rows])
+
+
+def order_line(row: OrderRow, currency: str) -> str:
+    """An order as the Orders tab lists it: number, date, total, status in words (with the
+    money its refunds paid back: QA s20b F5, "paid 66.66" for a part-refunded order), then
+    the customer."""
+    status = order_status_text(row.status, row.refunded_cents, row.refunded_units, currency,
+                               refunded_money=True)
+    return (f"{row.id:>6}  {when(row.created_at)}  {money(row.total_cents, currency):>12}  "
+            f"{padded(status, STATUS_WIDTH)}  {row.customer_name}").rstrip()
+
+
+STATUS_WIDTH = 24  # "Paid, ¥1,234.56 refunded" fits; a longer status pushes the customer on
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` filled with spaces to ``width`` columns of a terminal, where a Chinese
+    character takes two."""
+    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - columns)

@@ -9,6 +9,7 @@ reference, and a bare number also lists that order, first, whichever way the lis
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -82,7 +83,7 @@ def order_page(shop: Shop, query: OrderQuery, offset: int = 0,
         select = select.where(where)
     found = list(select.order_by(*_ordering(query, search)).offset(offset).limit(limit))
     refunded = _refunded(order.id for order in found)
-    return [order_row(order, refunded.get(order.id, (0, 0))) for order in found]
+    return [order_row(order, refunded.get(order.id, (0, 0, None))) for order in found]
 
 
 def order_counts(shop: Shop, query: OrderQuery | None = None) -> OrderCounts:
@@ -166,11 +167,22 @@ def _ordering(query: OrderQuery, search: Search) -> list[Any]:
     return ordering
 
 
-def _refunded(order_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """For the orders of one page: the money their refunds paid back and the units."""
+def _refunded(order_ids: Iterable[int]) -> dict[int, tuple[int, int, dt.datetime | None]]:
+    """For the orders of one page: the money their refunds paid back, the units, and when the
+    last of them was made."""
     ids = list(order_ids)
     if not ids:
         return {}
-    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), refunded_units_sum())
+    query = (Refund.select(Refund.order, fn.SUM(Refund.amount_cents), refunded_units_sum(),
+                           fn.MAX(Refund.refunded_at))
              .where(Refund.order.in_(ids)).group_by(Refund.order).tuples())
-    return {order_id: (int(cents or 0), int(units or 0)) for order_id, cents, units in query}
+    return {order_id: (int(cents or 0), int(units or 0), _moment(last))
+            for order_id, cents, units, last in query}
+
+
+def _moment(value: object) -> dt.datetime | None:
+    """A time an aggregate read: the server gives it as a time, the file as its stored text."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    moment = dt.datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -103,6 +103,7 @@ class OrderRow:
     is_batch: bool
     refunded_cents: int = 0  # what its refunds paid back so far (see core/refund_records.py)
     refunded_units: int = 0  # a paid order with either is partly refunded (QA s11b F11)
+    refunded_at: dt.datetime | None = None  # when the last of its refunds was made
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,10 @@ def _card_paybacks(line: OrderLine) -> tuple[int, ...]:
                  for parts in giftcard_value.line_paybacks(line, cards))
 
 
-def order_row(order: Order, refunded: tuple[int, int] = (0, 0)) -> OrderRow:
-    """``order`` as a plain row; ``refunded``: the money and units its refunds paid back."""
+def order_row(order: Order,
+              refunded: tuple[int, int, dt.datetime | None] = (0, 0, None)) -> OrderRow:
+    """``order`` as a plain row; ``refunded``: the money and units its refunds paid back, and
+    when the last was made."""
     return OrderRow(order.id, order.status, order.created_at, order.paid_at, order.customer_name,
                     order.customer_phone, order.note, order.total_cents, order.payment_method,
                     order.payment_ref, order.is_batch, *refunded)

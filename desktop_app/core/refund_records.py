@@ -5,7 +5,7 @@ local day they were paid back, so a day already closed never changes."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, Case, Value, fn
 
@@ -27,13 +27,19 @@ def book(shop: Shop, order: Order, product_id: int, at: dt.datetime, *,
                   operator=shop.operator.id, refunded_at=at)
 
 
-def made(order_id: int) -> dict[str, str]:
+def made(order_id: int) -> dict[str, Any]:
     """What the refund that closed an order paid back and when, and all its refunds paid back
     (part refunds before it too), for a refusal to refund it again: a retry after a lost
-    answer (a killed command) tells the money of that refund (QA s12d F5). A refund booked by
-    the upgrade has no known day (it is dated on the sale's): no time then."""
-    rows = list(Refund.select(Refund.amount_cents, Refund.refunded_at, Refund.closes_order,
-                              Refund.operator).where(Refund.order == order_id))
+    answer (a killed command) tells the money of that refund (QA s12d F5). A gift card's
+    reloads refunded with it are booked under their own orders: their money is part of it,
+    and ``reloads`` names them as the refund's first answer did (QA s20b F3: 49.04 was said
+    where 69.04 was paid back). A refund booked by the upgrade has no known day (it is dated
+    on the sale's): no time then."""
+    own_lines = OrderLine.select(OrderLine.id).where(OrderLine.order == order_id)
+    reloads_with_card = (Refund.order != order_id) & Refund.order_line.in_(own_lines)
+    rows = list(Refund.select(Refund.order, Refund.method, Refund.amount_cents,
+                              Refund.refunded_at, Refund.closes_order, Refund.operator)
+                .where((Refund.order == order_id) | reloads_with_card).order_by(Refund.id))
     if not rows:
         return {}
     total = money_text(sum(int(row.amount_cents) for row in rows))
@@ -41,9 +47,16 @@ def made(order_id: int) -> dict[str, str]:
     if not closing:
         return {"refund": total}
     when = max(row.refunded_at for row in closing)
-    last = sum(int(row.amount_cents) for row in closing if row.refunded_at == when)
-    return {"refund": money_text(last), "refunded_at": when.isoformat(),
-            "refunded_total": total}
+    last = [row for row in closing if row.refunded_at == when]
+    facts: dict[str, Any] = {
+        "refund": money_text(sum(int(row.amount_cents) for row in last)),
+        "refunded_at": when.isoformat(), "refunded_total": total}
+    reloads = [{"order": row.order_id, "method": row.method,
+                "refund": money_text(int(row.amount_cents))}
+               for row in last if row.order_id != order_id]
+    if reloads:
+        facts["reloads"] = reloads
+    return facts
 
 
 def book_card_parts(shop: Shop, order: Order, line: OrderLine, parts: list[Payback],

@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput, ShopError
-from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
+from desktop_app.i18n import QT_TRANSLATE_NOOP, label, sentences, translate
 from desktop_app.messages.disk_texts import DISK_FULL_SHOP_TEXTS
 from desktop_app.messages.error_texts import (
     BACKUP_PROBLEM_TEXTS,
@@ -52,7 +52,9 @@ from desktop_app.messages.hold_texts import (
     INTEGRITY_FACT_TEXTS,
 )
 from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
+from desktop_app.messages.labels import method_label
 from desktop_app.messages.refund_texts import (
+    REFUNDED_ALREADY_RELOAD_TEXT,
     REFUNDED_ALREADY_TEXT,
     REFUNDED_ALREADY_UNDATED_TEXT,
     REFUNDED_ALREADY_WITH_PARTS_TEXT,
@@ -270,7 +272,8 @@ def error_message(exc: ShopError) -> str:
         when = local_time(dt.datetime.fromisoformat(str(exc.params["refunded_at"])))
         text = REFUNDED_ALREADY_TEXT if params.get("refunded_total") in (None, params["refund"]) \
             else REFUNDED_ALREADY_WITH_PARTS_TEXT
-        return _fill(text, {**params, "when": when})
+        return sentences(_fill(text, {**params, "when": when}),
+                         *_reloads_refunded_with(params.get("reloads")))
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:
         return _fill(STATE_TEXTS[exc.params["state"]], params)
     if isinstance(exc, InvalidInput):
@@ -285,6 +288,15 @@ def error_message(exc: ShopError) -> str:
     if needed and params.get(needed) in (None, ""):
         template = fallback
     return _capitalized(_fill(template, params))
+
+
+def _reloads_refunded_with(reloads: object) -> list[str]:
+    """Each reload order a refund of its card paid back, as the refund's answer named it."""
+    if not isinstance(reloads, list | tuple):
+        return []
+    return [_fill(REFUNDED_ALREADY_RELOAD_TEXT,
+                  {**part, "method": method_label(part.get("method"))})
+            for part in reloads if isinstance(part, dict)]
 
 
 def command_line_error_message(exc: ShopError) -> str:

@@ -1,5 +1,5 @@
-"""Words for stored codes that the app and the command line both show (context ``labels``).
-No Qt."""
+"""Words for stored codes that the app and the command line both show (context ``labels``),
+and money as a price tag writes it. No Qt."""
 
 from __future__ import annotations
 
@@ -17,6 +17,69 @@ METHOD_LABELS = {
 def method_label(method: str | None) -> str:
     """A payment method in the user's language (QA: the Chinese refund said "cash 支付")."""
     return label("labels", METHOD_LABELS, method or "other")
+
+
+KIND_LABELS = {
+    "service": QT_TRANSLATE_NOOP("labels", "Service"),
+    "cardkey": QT_TRANSLATE_NOOP("labels", "Card key"),
+    "goods": QT_TRANSLATE_NOOP("labels", "Goods"),
+    "giftcard": QT_TRANSLATE_NOOP("labels", "Gift card"),
+}
+STATUS_LABELS = {
+    "unpaid": QT_TRANSLATE_NOOP("labels", "Unpaid"),
+    "paid": QT_TRANSLATE_NOOP("labels", "Paid"),
+    "refunded": QT_TRANSLATE_NOOP("labels", "Refunded"),
+    "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
+}
+# A paid order partly refunded, as the Orders tab's list says it (QA s11b F11); a refunded
+# one with the money its refunds paid back, as the command line's list says it (QA s20b F5).
+PART_REFUNDED_TEXT = QT_TRANSLATE_NOOP("OrderTableModel", "Paid, {amount} refunded")
+REFUNDED_WITH_MONEY_TEXT = QT_TRANSLATE_NOOP("labels", "Refunded, {amount} paid back")
+
+
+def kind_label(kind: str) -> str:
+    return label("labels", KIND_LABELS, kind or "")
+
+
+def status_label(status: str) -> str:
+    return label("labels", STATUS_LABELS, status or "")
+
+
+def order_status_text(status: str, refunded_cents: int, refunded_units: int, currency: str,
+                      *, refunded_money: bool = False) -> str:
+    """An order's status in words: a paid order partly refunded says how much went back;
+    with ``refunded_money``, a refunded one too (a gift card pays back less than its price)."""
+    if status == "paid" and (refunded_cents or refunded_units):
+        return translate("OrderTableModel", PART_REFUNDED_TEXT).format(
+            amount=money(refunded_cents, currency))
+    if status == "refunded" and refunded_money and refunded_cents:
+        return translate("labels", REFUNDED_WITH_MONEY_TEXT).format(
+            amount=money(refunded_cents, currency))
+    return status_label(status)
+
+
+# The currencies a shop may choose at setup, as a price tag writes them.
+CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$",
+                    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "AUD": "A$",
+                    "CAD": "C$"}
+
+
+def amount_text(cents: int) -> str:
+    """1280000 → ``12,800.00``: thousands grouped with commas, as shops in China write them too."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d}"
+
+
+def money(cents: int, currency: str) -> str:
+    """``¥12,800.00``; a currency without a known sign is written as its code: ``CHF 5.00``."""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    amount = amount_text(cents)
+    if symbol is None:
+        return f"{currency} {amount}"
+    if amount.startswith("-"):
+        return f"-{symbol}{amount[1:]}"
+    return f"{symbol}{amount}"
 
 
 # A report's row, grouped by product, of the attempts whose text named no voucher (forged,

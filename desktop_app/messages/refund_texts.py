@@ -15,3 +15,6 @@ REFUNDED_ALREADY_WITH_PARTS_TEXT = QT_TRANSLATE_NOOP(
 REFUNDED_ALREADY_UNDATED_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Order {id} was refunded already, before this version of Voucher Shop: {refund} "
     "was paid back. There is nothing more to refund.")
+# Its gift card's reload orders refunded with it, each by its own method (QA s20b F3).
+REFUNDED_ALREADY_RELOAD_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "{refund} of it was for reload order {order} ({method}), refunded with the card.")

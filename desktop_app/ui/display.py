@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from desktop_app.core.dates import last_valid_day, local_day, local_today
 from desktop_app.core.errors import ShopError
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
-from desktop_app.messages import error_message, unexpected_error_message
-from desktop_app.messages.labels import METHOD_LABELS
+from desktop_app.messages import error_message, labels, unexpected_error_message
 from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 if TYPE_CHECKING:
@@ -24,22 +23,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Words the command line shows too, kept in messages.labels; the app reads them from here.
+CURRENCY_SYMBOLS = labels.CURRENCY_SYMBOLS
+KIND_LABELS = labels.KIND_LABELS
+STATUS_LABELS = labels.STATUS_LABELS
+amount_text = labels.amount_text
+kind_label = labels.kind_label
+method_label = labels.method_label
+money = labels.money
+status_label = labels.status_label
+
 UNLIMITED = "∞"
 
 # --- words for core's codes -----------------------------------------------------------------
 
-KIND_LABELS = {
-    "service": QT_TRANSLATE_NOOP("labels", "Service"),
-    "cardkey": QT_TRANSLATE_NOOP("labels", "Card key"),
-    "goods": QT_TRANSLATE_NOOP("labels", "Goods"),
-    "giftcard": QT_TRANSLATE_NOOP("labels", "Gift card"),
-}
-STATUS_LABELS = {
-    "unpaid": QT_TRANSLATE_NOOP("labels", "Unpaid"),
-    "paid": QT_TRANSLATE_NOOP("labels", "Paid"),
-    "refunded": QT_TRANSLATE_NOOP("labels", "Refunded"),
-    "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
-}
 KEY_STATE_LABELS = {
     "unsold": QT_TRANSLATE_NOOP("labels", "Unsold"),
     "sold": QT_TRANSLATE_NOOP("labels", "Sold"),
@@ -50,37 +47,14 @@ STATUS_COLORS = {"unpaid": WARNING_COLOR, "paid": SUCCESS_COLOR, "refunded": "#6
                  "cancelled": "#6b7280"}
 KEY_STATE_COLORS = {"unsold": SUCCESS_COLOR, "sold": "#374151", "returned": WARNING_COLOR,
                     "faulty": ERROR_COLOR}
-# The currencies a shop may choose at setup, as a price tag writes them.
-CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$",
-                    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "AUD": "A$",
-                    "CAD": "C$"}
 
 
 def _label(table: dict[str, str], key: str | None) -> str:
     return label("labels", table, key or "")
 
 
-def kind_label(kind: str) -> str:
-    return _label(KIND_LABELS, kind)
-
-
-def status_label(status: str) -> str:
-    return _label(STATUS_LABELS, status)
-
-
-def method_label(method: str | None) -> str:
-    return _label(METHOD_LABELS, method)
-
-
 def key_state_label(state: str) -> str:
     return _label(KEY_STATE_LABELS, state)
-
-
-def amount_text(cents: int) -> str:
-    """1280000 → ``12,800.00``: thousands grouped with commas, as shops in China write them too."""
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}.{part:02d}"
 
 
 def count_text(count: int) -> str:
@@ -89,18 +63,6 @@ def count_text(count: int) -> str:
     locale = QLocale()
     locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
     return locale.toString(count)
-
-
-def money(cents: int, currency: str) -> str:
-    """``¥12,800.00``; a currency without a known sign is written as its code: ``CHF 5.00``."""
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    amount = amount_text(cents)
-    if symbol is None:
-        return f"{currency} {amount}"
-    if amount.startswith("-"):
-        return f"-{symbol}{amount[1:]}"
-    return f"{symbol}{amount}"
-
 
 
 BREAK_EVERY = 24  # characters of a run without a space before a line may break inside it

@@ -7,13 +7,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from desktop_app.core.dates import local_time
 from desktop_app.core.order_list import SORT_KEYS
 from desktop_app.core.orders import LineView, OrderRow
+from desktop_app.messages.labels import order_status_text
 from desktop_app.ui.display import (
     STATUS_COLORS,
     customer_text,
     method_label,
     money,
     short_time,
-    status_label,
 )
 from desktop_app.ui.paged_reader import PagedTableModel
 from desktop_app.ui.tables import RIGHT, Column, RowTableModel
@@ -58,10 +58,8 @@ class OrderTableModel(PagedTableModel[OrderRow]):
 
     def status_text(self, row: OrderRow) -> str:
         """A paid order partly refunded says so, and how much, in the list (QA s11b F11)."""
-        if row.status != "paid" or not (row.refunded_cents or row.refunded_units):
-            return status_label(row.status)
-        return self.tr("Paid, {amount} refunded").format(
-            amount=money(row.refunded_cents, self.currency))
+        return order_status_text(row.status, row.refunded_cents, row.refunded_units,
+                                 self.currency)
 
     def muted(self, row: OrderRow) -> bool:
         return row.status in ("refunded", "cancelled")

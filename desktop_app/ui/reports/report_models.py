@@ -12,62 +12,24 @@ from desktop_app.core.dates import local_time
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
 from desktop_app.core.text import printable
-from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages.labels import no_voucher_label
+from desktop_app.messages.report_words import (  # the tab imports them from here
+    COLUMN_TITLES as COLUMN_TITLES,
+)
+from desktop_app.messages.report_words import (
+    SECTION_TITLES as SECTION_TITLES,
+)
 from desktop_app.messages.verdict_texts import headline
 from desktop_app.ui.display import count_text, method_label, money
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
 from desktop_app.ui.widgets import ERROR_COLOR
 
 CONTEXT = "ReportsTab"
-COLUMN_TITLES = {
-    "group": QT_TRANSLATE_NOOP("ReportsTab", "Group"),
-    "day": QT_TRANSLATE_NOOP("ReportsTab", "Day"),
-    "operator": QT_TRANSLATE_NOOP("ReportsTab", "Operator"),
-    "station": QT_TRANSLATE_NOOP("ReportsTab", "Station"),
-    "product": QT_TRANSLATE_NOOP("ReportsTab", "Product"),
-    "method": QT_TRANSLATE_NOOP("ReportsTab", "Payment method"),
-    "redeemed": QT_TRANSLATE_NOOP("ReportsTab", "Uses redeemed"),
-    "undone": QT_TRANSLATE_NOOP("ReportsTab", "Undone"),
-    "net": QT_TRANSLATE_NOOP("ReportsTab", "Net"),
-    "refused": QT_TRANSLATE_NOOP("ReportsTab", "Refused"),
-    "card_spent": QT_TRANSLATE_NOOP("ReportsTab", "Gift-card money spent"),
-    "orders": QT_TRANSLATE_NOOP("ReportsTab", "Orders paid"),
-    "refunded_orders": QT_TRANSLATE_NOOP("ReportsTab", "Orders refunded"),
-    "quantity": QT_TRANSLATE_NOOP("ReportsTab", "Units sold"),
-    "refunded_quantity": QT_TRANSLATE_NOOP("ReportsTab", "Units refunded"),
-    "revenue": QT_TRANSLATE_NOOP("ReportsTab", "Revenue"),
-    "refunds": QT_TRANSLATE_NOOP("ReportsTab", "Refunds"),
-    "vouchers": QT_TRANSLATE_NOOP("ReportsTab", "Vouchers"),
-    "uses_left": QT_TRANSLATE_NOOP("ReportsTab", "Uses left"),
-    "value": QT_TRANSLATE_NOOP("ReportsTab", "Value"),
-    "expiring_7": QT_TRANSLATE_NOOP("ReportsTab", "Expire in 7 days"),
-    "expiring_30": QT_TRANSLATE_NOOP("ReportsTab", "Expire in 30 days"),
-    "expired_unused": QT_TRANSLATE_NOOP("ReportsTab", "Expired unused"),
-    "expired_unused_value": QT_TRANSLATE_NOOP("ReportsTab", "Expired unused value"),
-    "unsold": QT_TRANSLATE_NOOP("ReportsTab", "Unsold"),
-    "sold": QT_TRANSLATE_NOOP("ReportsTab", "Sold"),
-    "returned": QT_TRANSLATE_NOOP("ReportsTab", "Returned"),
-    "faulty": QT_TRANSLATE_NOOP("ReportsTab", "Faulty"),
-    "threshold": QT_TRANSLATE_NOOP("ReportsTab", "Low-stock level"),
-    "low": QT_TRANSLATE_NOOP("ReportsTab", "Low"),
-    "customer": QT_TRANSLATE_NOOP("ReportsTab", "Customer"),
-    "phone": QT_TRANSLATE_NOOP("ReportsTab", "Phone"),
-    "code": QT_TRANSLATE_NOOP("ReportsTab", "Voucher"),
-    "valid_until": QT_TRANSLATE_NOOP("ReportsTab", "Valid until"),
-    "cards": QT_TRANSLATE_NOOP("ReportsTab", "Cards"),
-    "balance": QT_TRANSLATE_NOOP("ReportsTab", "Balance"),
-    "expiring_7_balance": QT_TRANSLATE_NOOP("ReportsTab", "Balance expiring in 7 days"),
-    "expiring_30_balance": QT_TRANSLATE_NOOP("ReportsTab", "Balance expiring in 30 days"),
-    "breakage": QT_TRANSLATE_NOOP("ReportsTab", "Breakage in these days"),
-    "breakage_cards": QT_TRANSLATE_NOOP("ReportsTab", "Cards expired with money"),
-}
-SECTION_TITLES = {"to_call": QT_TRANSLATE_NOOP("ReportsTab", "Customers to call"),
-                  "giftcards": QT_TRANSLATE_NOOP("ReportsTab", "Gift-card balances")}
 
 
 def tr(text: str) -> str:
-    """A word kept in a table above (QT_TRANSLATE_NOOP), in the tab's language."""
+    """A word kept in a table of ``messages.report_words`` (QT_TRANSLATE_NOOP), in the tab's
+    language."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
