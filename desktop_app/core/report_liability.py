@@ -27,13 +27,20 @@ CALL_COLUMNS = (Column("customer", "text"), Column("phone", "text"), Column("cod
 
 
 def _remaining_value() -> Any:
-    """The value of a voucher's uses left: the price its line paid, per use, times uses left
-    (a sold service line is one voucher for all its units; a batch's line and a card key's,
-    one voucher per unit)."""
+    """The value of a voucher's uses left in cents: the price its line paid, per use, times
+    uses left (a sold service line is one voucher for all its units; a batch's line and a
+    card key's, one voucher per unit), rounded half-up to the cent.
+
+    Rounded per voucher, not the exact sum once: a voucher's value is a figure of its own (the
+    customers to call list each one), so the rows per product and the total are sums of the
+    figures listed, and each is re-derived by hand as price × uses left ÷ uses, to the cent.
+    (QA s20b F6: integer division truncated each one, 7.996 + 15.992 was 23.98.) In integers
+    on both engines: for a, b > 0, (2a + b) div 2b is a ÷ b rounded half-up."""
     one_for_all = (Product.kind == "service") & (Order.is_batch == False)  # noqa: E712
     # Its units not refunded: a part refund takes a unit's uses off it (QA s11b F7).
     units = Case(None, [(one_for_all, OrderLine.quantity - OrderLine.refunded_quantity)], 1)
-    return (Voucher.uses_left * OrderLine.unit_price_cents * units) / Voucher.uses_total
+    value_times_uses = Voucher.uses_left * OrderLine.unit_price_cents * units
+    return (value_times_uses * 2 + Voucher.uses_total) / (Voucher.uses_total * 2)
 
 
 def _owed() -> Any:

@@ -1,0 +1,101 @@
+"""QA s20b, the accountant's month-end: what the outstanding-vouchers report and its files say.
+
+The value of part-used passes is rounded to the cent per voucher, not truncated (F6); the
+customers to call say until when a voucher works, not a day it is refused on (F1); the
+workbook's money names its currency and its phones are text (F2, F8); a validity of N days is
+N calendar days in the shop's time zone, daylight saving or not (F10).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from desktop_app.core import (
+    dates,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+    report_files,
+    report_tables,
+)
+from desktop_app.core.dates import valid_until_text
+from desktop_app.core.models import Voucher
+from desktop_app.core.store import Shop
+
+SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
+
+
+@contextmanager
+def local_zone(name: str) -> Iterator[None]:
+    """The shop PC's time zone, for the block."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def shanghai() -> Iterator[None]:
+    with local_zone("Asia/Shanghai"):
+        yield
+
+
+def sell(shop: Shop, product_id: int, customer: str, uses_taken: int = 0) -> Voucher:
+    """One unit sold to ``customer``, ``uses_taken`` of its uses redeemed; its voucher."""
+    order = orders.create_order(shop, [(product_id, 1)], customer, "13812345678")
+    [voucher] = fulfilment.pay_order(shop, order.id, "cash")
+    if uses_taken:
+        assert redemption.redeem(shop, voucher.code, "Front", uses=uses_taken).ok
+    found: Voucher = Voucher.get_by_id(voucher.id)
+    return found
+
+
+def test_part_used_passes_are_worth_their_uses_left_to_the_cent(shop: Shop) -> None:
+    """QA s20b F6: 2 of 5 uses of 19.99 left is 7.996, 4 of 5 is 15.992: 8.00 + 15.99 =
+    23.99 (the hand sum 23.988, rounded), where the truncating division said 23.98."""
+    wash = products.add_product(shop, "Wash x5", "19.99", uses=5, valid_days=20)
+    half = products.add_product(shop, "Half", "10.01", uses=2, valid_days=20)
+    sell(shop, wash.id, "Mr Li", uses_taken=3)
+    sell(shop, wash.id, "Ms Wang", uses_taken=1)
+    sell(shop, half.id, "Mr Zhao", uses_taken=1)  # 5.005: half a cent goes up, to 5.01
+    report = report_tables.liability_report(shop)
+    assert [(r["group"], r["uses_left"], r["value"]) for r in report.rows] == [
+        ("Half", 1, 501), ("Wash x5", 6, 2399)]
+    assert report.totals["value"] == 2900
+    called = sorted(c["value"] for c in report.sections["to_call"])
+    assert called == [501, 800, 1599] and sum(called) == report.totals["value"]
+    data = report_files.report_json(report)  # the command line's --json and its files
+    assert [r["value"] for r in data["rows"]] == ["5.01", "23.99"]
+    assert data["totals"]["value"] == "29.00"
+    lines = report_files.report_csv(report).decode("utf-8-sig").splitlines()
+    assert lines[1].startswith("Half,1,1,5.01,") and lines[2].startswith("Wash x5,2,6,23.99,")
+    assert lines[3].startswith("total,3,7,29.00,")
+
+
+def test_days_of_validity_are_calendar_days_across_daylight_saving(
+        shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s20b F10: 2 days from Saturday 24 October 2026, 00:00 in Berlin, end at Monday's
+    00:00, not at 23:00 on Sunday (48 hours, with clocks going back an hour on the 25th)."""
+    with local_zone("Europe/Berlin"):
+        sold = dt.datetime(2026, 10, 24, 0, 0).astimezone()
+        monkeypatch.setattr(dates, "pc_clock", lambda: sold.astimezone(dt.UTC))
+        two_days = products.add_product(shop, "Weekend pass", "30", uses=2, valid_days=2)
+        until = sell(shop, two_days.id, "Herr Koch").valid_until
+        assert until is not None
+        assert until.astimezone().replace(tzinfo=None) == dt.datetime(2026, 10, 26, 0, 0)
+        assert until - sold == dt.timedelta(hours=49)
+        assert valid_until_text(until) == "2026-10-25"  # its last day, as printed
