@@ -8,11 +8,14 @@ N calendar days in the shop's time zone, daylight saving or not (F10).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -84,6 +87,36 @@ def test_part_used_passes_are_worth_their_uses_left_to_the_cent(shop: Shop) -> N
     lines = report_files.report_csv(report).decode("utf-8-sig").splitlines()
     assert lines[1].startswith("Half,1,1,5.01,") and lines[2].startswith("Wash x5,2,6,23.99,")
     assert lines[3].startswith("total,3,7,29.00,")
+
+
+def test_the_customers_to_call_say_until_when_the_voucher_works(
+        qapp: object, shop: Shop, tmp_path: Path) -> None:
+    """QA s20b F1: "valid until 2027-01-30" for a voucher that ends at the hour it was sold
+    that day: the screen says the day and time as the printed voucher does, the files the
+    local moment (a real date and time in the workbook)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    coffee = products.add_product(shop, "Coffee", "19.99", uses=3, valid_days=20)
+    until = sell(shop, coffee.id, "Mr Li").valid_until
+    assert until is not None and until.astimezone().time() != dt.time(0, 0)
+    report = report_tables.liability_report(shop)
+    [call] = report.sections["to_call"]
+    assert call["valid_until"] == until
+    local = until.astimezone()
+    assert report_files.report_json(report)["to_call"][0]["valid_until"] == local.isoformat(
+        timespec="seconds")
+    csv_text = report_files.report_csv(report).decode("utf-8-sig")
+    to_call = list(csv.reader(io.StringIO(csv_text.split("\r\n\r\n")[1])))
+    assert to_call[1][-1] == "valid_until"
+    assert to_call[2][-1] == local.strftime("%Y-%m-%d %H:%M:%S")
+    out = report_files.write_report(shop, report, tmp_path / "owed.xlsx")
+    cell = openpyxl.load_workbook(out)["to_call"]["G3"]
+    assert cell.value == local.replace(tzinfo=None, microsecond=0)
+    assert cell.number_format == "yyyy-mm-dd hh:mm"
+    from desktop_app.ui.reports.report_models import cell_text  # the Reports tab's cell
+
+    column = report_tables.CALL_COLUMNS[-1]  # valid_until
+    assert cell_text(column, until, "CNY") == valid_until_text(until) == local.strftime(
+        "%Y-%m-%d %H:%M")
 
 
 def test_days_of_validity_are_calendar_days_across_daylight_saving(

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.dates import local_time
+from desktop_app.core.dates import local_seconds, local_time
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.fileio import check_writable
 from desktop_app.core.money import money_text
@@ -27,9 +27,12 @@ SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {"to_call": CALL_COLUMNS,
 
 
 def json_value(column: Column, value: Any) -> Any:
-    """Money as a decimal string, days as ISO dates, the rest as it is."""
+    """Money as a decimal string, days as ISO dates, moments as local ISO times with their
+    offset (``2027-01-30T15:00:00+08:00``), the rest as it is."""
     if column.kind == "money":
         return money_text(int(value))
+    if column.kind == "datetime" and isinstance(value, dt.datetime):
+        return value.astimezone().isoformat(timespec="seconds")
     if column.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -116,6 +119,8 @@ def _text(report: Report, column: Column, value: Any, words: FileWords) -> str:
 
 
 def _csv_cell(report: Report, column: Column, value: Any, words: FileWords) -> object:
+    if column.kind == "datetime" and isinstance(value, dt.datetime):
+        return local_seconds(value)  # local, to the second, as the redemptions export has it
     if column.kind in ("text", "date"):
         return spreadsheet_safe(_text(report, column, value, words))
     if column.kind == "bool":
@@ -206,7 +211,8 @@ class _Sheet:
         self.report, self.columns, self.words = report, columns, words
         self.bold = book.add_format({"bold": True})
         self.formats = {"money": book.add_format({"num_format": "#,##0.00"}),
-                        "date": book.add_format({"num_format": "yyyy-mm-dd"})}
+                        "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+                        "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"})}
         self.bold_money = book.add_format({"bold": True, "num_format": "#,##0.00"})
         self.widths = [10] * len(columns)
         self.line = 0
@@ -234,6 +240,11 @@ class _Sheet:
             sheet.write_number(line, col, Decimal(int(value)) / 100, self.formats["money"])
         elif column.kind == "int" and isinstance(value, int):
             sheet.write_number(line, col, value)
+        elif column.kind == "datetime" and isinstance(value, dt.datetime):
+            # naive (a workbook's times are), to the second as in the CSV
+            local = value.astimezone().replace(tzinfo=None, microsecond=0)
+            sheet.write_datetime(line, col, local, self.formats["datetime"])
+            value = local_time(value)  # its width
         elif column.kind == "date" and isinstance(value, dt.date):
             sheet.write_datetime(line, col, dt.datetime.combine(value, dt.time()),
                                  self.formats["date"])

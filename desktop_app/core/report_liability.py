@@ -23,7 +23,7 @@ LIABILITY_COLUMNS = (Column("group", "text"), Column("vouchers", "int"),
                      Column("expired_unused", "int"), Column("expired_unused_value", "money"))
 CALL_COLUMNS = (Column("customer", "text"), Column("phone", "text"), Column("code", "text"),
                 Column("product", "text"), Column("uses_left", "int"), Column("value", "money"),
-                Column("valid_until", "date"))
+                Column("valid_until", "datetime"))
 
 
 def _remaining_value() -> Any:
@@ -129,6 +129,6 @@ def customers_to_call(now: dt.datetime, within_days: int) -> list[dict[str, Any]
              .where(soon).order_by(Voucher.valid_until, Voucher.id).tuples())
     return [{"customer": customer, "phone": phone, "code": vouchers.typed_code(code),
              "product": product, "uses_left": left, "value": int(value or 0),
-             "valid_until": utc(until).astimezone().date()}
+             "valid_until": utc(until)}
             for customer, phone, code, product, left, value, until in query
             if expiring.reachable(customer, phone)]
