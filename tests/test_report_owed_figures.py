@@ -27,6 +27,7 @@ from desktop_app.core import (
     redemption,
     report_files,
     report_tables,
+    shop_settings,
 )
 from desktop_app.core.dates import valid_until_text
 from desktop_app.core.models import Voucher
@@ -117,6 +118,27 @@ def test_the_customers_to_call_say_until_when_the_voucher_works(
     column = report_tables.CALL_COLUMNS[-1]  # valid_until
     assert cell_text(column, until, "CNY") == valid_until_text(until) == local.strftime(
         "%Y-%m-%d %H:%M")
+
+
+def test_workbook_money_names_the_currency_and_phones_stay_text(shop: Shop,
+                                                               tmp_path: Path) -> None:
+    """QA s20b F2: plain #,##0.00 in both shops' workbooks, euros and yuan alike; F8: a
+    phone with its leading 0 is a text cell, never a number Excel shortens."""
+    openpyxl = pytest.importorskip("openpyxl")
+    settings = shop_settings.get_shop_settings(shop)
+    shop_settings.update_shop_settings(shop, shop_settings.ShopSettings(
+        settings.shop_name, currency="EUR"))
+    wash = products.add_product(shop, "Wash", "12.50", uses=2, valid_days=20)
+    order = orders.create_order(shop, [(wash.id, 1)], "Frau Weber", "030123456")
+    fulfilment.pay_order(shop, order.id, "card")
+    report = report_tables.liability_report(shop)
+    assert report_files.report_json(report)["currency"] == "EUR"
+    book = openpyxl.load_workbook(report_files.write_report(shop, report, tmp_path / "o.xlsx"))
+    main, to_call = book["liability"], book["to_call"]
+    assert main["D3"].value == 12.5 and main["D3"].number_format == '"€"#,##0.00'
+    assert main["D4"].value == 12.5 and main["D4"].number_format == '"€"#,##0.00'  # totals
+    assert to_call["B3"].value == "030123456" and to_call["B3"].data_type == "s"
+    assert report_files.money_format("CHF") == '"CHF "#,##0.00'  # no sign of its own
 
 
 def test_days_of_validity_are_calendar_days_across_daylight_saving(

@@ -16,7 +16,7 @@ from typing import Any
 from desktop_app.core.dates import local_seconds, local_time
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.fileio import check_writable
-from desktop_app.core.money import money_text
+from desktop_app.core.money import CURRENCY_SYMBOLS, money_text
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, Column, Report
 from desktop_app.core.reports import csv_bytes, spreadsheet_safe, write_export
 from desktop_app.core.store import Shop
@@ -210,10 +210,12 @@ class _Sheet:
         self.sheet = book.add_worksheet(name)
         self.report, self.columns, self.words = report, columns, words
         self.bold = book.add_format({"bold": True})
-        self.formats = {"money": book.add_format({"num_format": "#,##0.00"}),
+        money = money_format(report.currency)
+        self.sign = currency_sign(report.currency)  # to make a column as wide as it shows
+        self.formats = {"money": book.add_format({"num_format": money}),
                         "date": book.add_format({"num_format": "yyyy-mm-dd"}),
                         "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"})}
-        self.bold_money = book.add_format({"bold": True, "num_format": "#,##0.00"})
+        self.bold_money = book.add_format({"bold": True, "num_format": money})
         self.widths = [10] * len(columns)
         self.line = 0
 
@@ -238,6 +240,7 @@ class _Sheet:
         sheet, line = self.sheet, self.line
         if column.kind == "money":
             sheet.write_number(line, col, Decimal(int(value)) / 100, self.formats["money"])
+            value = self._money_shown(int(value))
         elif column.kind == "int" and isinstance(value, int):
             sheet.write_number(line, col, value)
         elif column.kind == "datetime" and isinstance(value, dt.datetime):
@@ -279,11 +282,28 @@ class _Sheet:
                 self.sheet.write_string(self.line, 0, self.words.headers.get(key, key))
                 self._figure(self.line, 1, total_column(self.columns, key), value)
 
+    def _money_shown(self, cents: int) -> str:
+        return f"{self.sign}{Decimal(cents) / 100:,.2f}"
+
     def _figure(self, line: int, col: int, column: Column, value: Any) -> None:
         if column.kind == "money":
             self.sheet.write_number(line, col, Decimal(int(value)) / 100, self.bold_money)
+            width = _width(self._money_shown(int(value))) + 2
+            self.widths[col] = min(60, max(self.widths[col], width))
         else:
             self.sheet.write_number(line, col, int(value), self.bold)
+
+
+def money_format(currency: str) -> str:
+    """The number format of a workbook's money cells: the amount with the shop's currency as
+    the screen writes it (``"€"#,##0.00``; one without a sign by its code, ``"CHF "#,##0.00``),
+    the cell still a number (QA s20b F2: plain ``#,##0.00`` left euros and yuan alike)."""
+    return f'"{currency_sign(currency)}"#,##0.00'
+
+
+def currency_sign(currency: str) -> str:
+    """``€`` for EUR; a currency without a sign of its own, its code and a space."""
+    return CURRENCY_SYMBOLS.get(currency, currency + " ")
 
 
 def _width(text: str) -> int:

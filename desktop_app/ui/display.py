@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_app.core.dates import last_valid_day, local_day, local_today
 from desktop_app.core.errors import ShopError
+from desktop_app.core.money import CURRENCY_SYMBOLS
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.messages.labels import METHOD_LABELS
@@ -50,10 +51,6 @@ STATUS_COLORS = {"unpaid": WARNING_COLOR, "paid": SUCCESS_COLOR, "refunded": "#6
                  "cancelled": "#6b7280"}
 KEY_STATE_COLORS = {"unsold": SUCCESS_COLOR, "sold": "#374151", "returned": WARNING_COLOR,
                     "faulty": ERROR_COLOR}
-# The currencies a shop may choose at setup, as a price tag writes them.
-CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$",
-                    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "AUD": "A$",
-                    "CAD": "C$"}
 
 
 def _label(table: dict[str, str], key: str | None) -> str:
