@@ -119,10 +119,14 @@ def _sort(column: ReportColumn) -> Any:
 class ReportTableModel(RowTableModel[dict[str, Any]]):
     """Any report's rows; ``set_report`` sets its columns too."""
 
+    stretch = 0  # the column that takes the room left: the product's (its name), else the first
+
     def columns(self) -> list[Column[dict[str, Any]]]:
         return []
 
     def set_columns(self, columns: tuple[ReportColumn, ...], currency: str, by: str = "") -> None:
+        keys = [c.key for c in columns]
+        self.stretch = keys.index("product") if "product" in keys else 0
         self.beginResetModel()
         self._columns = [self._column(c, currency, by) for c in columns]
         self._rows = []
