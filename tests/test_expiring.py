@@ -152,3 +152,26 @@ def test_one_use_left_reads_in_the_singular(qapp: object) -> None:
     assert left_text(row, "CNY") == "1 use"
     assert "(1 use left)" in reminder(row, "Corner", "CNY")
     assert left_text(dataclasses.replace(row, uses_left=3), "CNY") == "3 uses"
+
+
+def test_the_reminder_and_its_export_say_until_when_the_voucher_works(
+        qapp: object, shop: Shop, tmp_path: Path) -> None:
+    """QA s20b F1: "is valid until 2027-01-30" for a voucher sold at 00:00:30 that ends at
+    00:00:30 that day: a customer who came on the 30th was refused. The message says the day
+    and time (the last day, for one that ends at midnight), as the printed voucher does; the
+    export the local moment to the second."""
+    from desktop_app.ui.orders.expiring_dialog import reminder
+
+    sell(shop, "Wash soon", 5, "王女士", "13800005678", uses=3)
+    [row] = expiring.expiring_soon(shop, 7)
+    until = row.valid_until.astimezone()
+    assert until.time() != dt.time(0, 0)  # sold now, it ends at this time of day
+    message = reminder(row, "Corner", "CNY")
+    assert f"is valid until {until:%Y-%m-%d %H:%M}." in message
+    at_midnight = dataclasses.replace(row, valid_until=dt.datetime(2030, 1, 3).astimezone())
+    assert "is valid until 2030-01-02." in reminder(at_midnight, "Corner", "CNY")
+    target = tmp_path / "remind.csv"
+    expiring.export_expiring_csv(shop, target, [row], [message], 7)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        [written] = list(csv.DictReader(handle))
+    assert written["valid_until"] == f"{until:%Y-%m-%d %H:%M:%S}"

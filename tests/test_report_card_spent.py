@@ -99,7 +99,7 @@ def test_report_files_carry_the_money_spent(shop: Shop) -> None:
     assert spent["Wash x5"] == "0.00" and rows[-1][-1] == "80.50"  # the total row
     sheet = openpyxl.load_workbook(io.BytesIO(report_files.report_xlsx(report))).active
     cells = {row[0].value: row[5] for row in sheet.iter_rows(min_row=3)}
-    assert cells["Gift 200"].value == 50.5 and cells["Gift 200"].number_format == "#,##0.00"
+    assert cells["Gift 200"].value == 50.5 and cells["Gift 200"].number_format == '"¥"#,##0.00'
     assert cells["total"].value == 80.5
 
 

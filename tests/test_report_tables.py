@@ -292,7 +292,7 @@ def test_xlsx_reads_back_with_numbers_dates_and_a_frozen_header(
     assert sheet["A1"].value == f"sales day {d} – {d + dt.timedelta(days=1)}"
     assert sheet["A2"].value == "日期" and sheet["A2"].font.b
     assert sheet["A3"].value == dt.datetime.combine(d, dt.time())
-    assert sheet["F3"].value == 200 and sheet["F3"].number_format == "#,##0.00"
+    assert sheet["F3"].value == 200 and sheet["F3"].number_format == '"¥"#,##0.00'
     assert sheet["B3"].value == 2
     assert sheet.column_dimensions["A"].width >= 10
     liability = report_tables.run_report(shop, "liability")

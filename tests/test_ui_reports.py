@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 from test_printing import pdf_printer
 
@@ -140,6 +141,18 @@ def test_liability_shows_gift_card_balances_and_breakage(qtbot: QtBot, shop: Sho
     [row] = tab.call_model.rows()
     assert (row["group"], row["cards"], row["balance"]) == ("礼品卡 100", 2, 20000)
     assert tab.call_model.headerData(2, Qt.Orientation.Horizontal) == "Balance"
+    # QA s20b F7: the first column was titled "group", and a figure's column stretched over
+    # most of the width; the product's is the one that takes the room left
+    assert tab.call_model.headerData(0, Qt.Orientation.Horizontal) == "Product"
+    header = tab.detail_table.horizontalHeader()
+    modes = [header.sectionResizeMode(i) for i in range(header.count())]
+    assert modes[0] == QHeaderView.ResizeMode.Stretch
+    assert modes[1:] == [QHeaderView.ResizeMode.Interactive] * (header.count() - 1)
+    tab.section_box.setCurrentIndex(tab.section_box.findData("to_call"))
+    product = [tab.call_model.headerData(i, Qt.Orientation.Horizontal)
+               for i in range(header.count())].index("Product")
+    assert header.sectionResizeMode(product) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
     choose(tab, "sales")
     assert not tab.section_box.isVisible()
 

@@ -111,6 +111,19 @@ def local_time(moment: dt.datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
+def local_seconds(moment: dt.datetime) -> str:
+    """``YYYY-MM-DD HH:MM:SS`` in local time: a moment in a CSV, to the second."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def add_local_days(moment: dt.datetime, days: int) -> dt.datetime:
+    """``days`` calendar days after ``moment`` at the same local clock time, in UTC: across a
+    daylight-saving change N days are not N×24 hours (QA s20b F10: a Berlin voucher of 90
+    days sold at 00:00 in October ended at 23:00 the day before, in December)."""
+    wall = moment.astimezone().replace(tzinfo=None) + dt.timedelta(days=days)
+    return wall.astimezone().astimezone(dt.UTC)  # a naive time is read as local, DST and all
+
+
 def local_day(moment: dt.datetime | None) -> str:
     """``YYYY-MM-DD`` in local time; "" for no moment."""
     return moment.astimezone().strftime("%Y-%m-%d") if moment else ""

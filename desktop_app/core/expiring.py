@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core import vouchers
-from desktop_app.core.dates import utc_now
+from desktop_app.core.dates import local_seconds, utc_now
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import Order, Product, Voucher
 from desktop_app.core.redemption import mask_phone
@@ -77,7 +77,9 @@ def expiring_soon(shop: Shop, within_days: int = DEFAULT_DAYS,
 def export_expiring_csv(shop: Shop, path: Path, rows: list[ExpiringVoucher],
                         messages: list[str], within_days: int) -> int:
     """The list as CSV (UTF-8 with a BOM) with each row's message, written atomically and
-    audited like every export; the phone in full, for the owner to send the reminders."""
+    audited like every export; the phone in full, for the owner to send the reminders. The
+    end is the local moment, to the second (QA s20b F1: a date alone, the day it was refused
+    on)."""
     require_owner(shop, "report_liability")
     if len(messages) != len(rows):
         raise ValueError("one message per row")
@@ -85,7 +87,7 @@ def export_expiring_csv(shop: Shop, path: Path, rows: list[ExpiringVoucher],
         [spreadsheet_safe(r.customer), spreadsheet_safe(r.phone), spreadsheet_safe(r.product),
          r.code, r.uses_left if r.balance_cents is None else "",
          "" if r.balance_cents is None else f"{r.balance_cents / 100:.2f}",
-         r.valid_until.astimezone().date().isoformat(), spreadsheet_safe(message)]
+         local_seconds(r.valid_until), spreadsheet_safe(message)]
         for r, message in zip(rows, messages, strict=True)]
     write_export(shop, Path(path), csv_bytes(CSV_COLUMNS, table), "expiring", rows=len(rows),
                  count=within_days)

@@ -9,7 +9,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from desktop_app.core import audit, batch_codes, dialect, giftcards, sql, vouchers
-from desktop_app.core.dates import utc_now
+from desktop_app.core.dates import add_local_days, utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
@@ -56,7 +56,7 @@ def _validity(product: Product, paid_at: dt.datetime,
     if product.valid_until:
         return start, product.valid_until
     if valid_days:
-        return start, paid_at + dt.timedelta(days=valid_days)
+        return start, add_local_days(paid_at, valid_days)  # calendar days, local
     return start, None
 
 

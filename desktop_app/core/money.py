@@ -22,6 +22,11 @@ _NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?")
 # What a cashier types around an amount (QA s18b F9: "30元" was "Not a number"): one currency
 # sign before it (¥, or the full-width ￥ an input method gives) or 元 / 块 after it.
 CURRENCY_SIGNS = "¥￥$€£"
+# The currencies a shop may choose at setup, as a price tag writes them (the screens, and the
+# number format of a workbook's money cells).
+CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$",
+                    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "AUD": "A$",
+                    "CAD": "C$"}
 UNIT_WORDS = "元块"
 
 

@@ -13,10 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.dates import local_time
+from desktop_app.core.dates import local_seconds, local_time
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.fileio import check_writable
-from desktop_app.core.money import money_text
+from desktop_app.core.money import CURRENCY_SYMBOLS, money_text
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, Column, Report
 from desktop_app.core.reports import csv_bytes, spreadsheet_safe, write_export
 from desktop_app.core.store import Shop
@@ -27,9 +27,12 @@ SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {"to_call": CALL_COLUMNS,
 
 
 def json_value(column: Column, value: Any) -> Any:
-    """Money as a decimal string, days as ISO dates, the rest as it is."""
+    """Money as a decimal string, days as ISO dates, moments as local ISO times with their
+    offset (``2027-01-30T15:00:00+08:00``), the rest as it is."""
     if column.kind == "money":
         return money_text(int(value))
+    if column.kind == "datetime" and isinstance(value, dt.datetime):
+        return value.astimezone().isoformat(timespec="seconds")
     if column.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -116,6 +119,8 @@ def _text(report: Report, column: Column, value: Any, words: FileWords) -> str:
 
 
 def _csv_cell(report: Report, column: Column, value: Any, words: FileWords) -> object:
+    if column.kind == "datetime" and isinstance(value, dt.datetime):
+        return local_seconds(value)  # local, to the second, as the redemptions export has it
     if column.kind in ("text", "date"):
         return spreadsheet_safe(_text(report, column, value, words))
     if column.kind == "bool":
@@ -205,9 +210,12 @@ class _Sheet:
         self.sheet = book.add_worksheet(name)
         self.report, self.columns, self.words = report, columns, words
         self.bold = book.add_format({"bold": True})
-        self.formats = {"money": book.add_format({"num_format": "#,##0.00"}),
-                        "date": book.add_format({"num_format": "yyyy-mm-dd"})}
-        self.bold_money = book.add_format({"bold": True, "num_format": "#,##0.00"})
+        money = money_format(report.currency)
+        self.sign = currency_sign(report.currency)  # to make a column as wide as it shows
+        self.formats = {"money": book.add_format({"num_format": money}),
+                        "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+                        "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"})}
+        self.bold_money = book.add_format({"bold": True, "num_format": money})
         self.widths = [10] * len(columns)
         self.line = 0
 
@@ -232,8 +240,14 @@ class _Sheet:
         sheet, line = self.sheet, self.line
         if column.kind == "money":
             sheet.write_number(line, col, Decimal(int(value)) / 100, self.formats["money"])
+            value = self._money_shown(int(value))
         elif column.kind == "int" and isinstance(value, int):
             sheet.write_number(line, col, value)
+        elif column.kind == "datetime" and isinstance(value, dt.datetime):
+            # naive (a workbook's times are), to the second as in the CSV
+            local = value.astimezone().replace(tzinfo=None, microsecond=0)
+            sheet.write_datetime(line, col, local, self.formats["datetime"])
+            value = local_time(value)  # its width
         elif column.kind == "date" and isinstance(value, dt.date):
             sheet.write_datetime(line, col, dt.datetime.combine(value, dt.time()),
                                  self.formats["date"])
@@ -268,11 +282,28 @@ class _Sheet:
                 self.sheet.write_string(self.line, 0, self.words.headers.get(key, key))
                 self._figure(self.line, 1, total_column(self.columns, key), value)
 
+    def _money_shown(self, cents: int) -> str:
+        return f"{self.sign}{Decimal(cents) / 100:,.2f}"
+
     def _figure(self, line: int, col: int, column: Column, value: Any) -> None:
         if column.kind == "money":
             self.sheet.write_number(line, col, Decimal(int(value)) / 100, self.bold_money)
+            width = _width(self._money_shown(int(value))) + 2
+            self.widths[col] = min(60, max(self.widths[col], width))
         else:
             self.sheet.write_number(line, col, int(value), self.bold)
+
+
+def money_format(currency: str) -> str:
+    """The number format of a workbook's money cells: the amount with the shop's currency as
+    the screen writes it (``"€"#,##0.00``; one without a sign by its code, ``"CHF "#,##0.00``),
+    the cell still a number (QA s20b F2: plain ``#,##0.00`` left euros and yuan alike)."""
+    return f'"{currency_sign(currency)}"#,##0.00'
+
+
+def currency_sign(currency: str) -> str:
+    """``€`` for EUR; a currency without a sign of its own, its code and a space."""
+    return CURRENCY_SYMBOLS.get(currency, currency + " ")
 
 
 def _width(text: str) -> int:

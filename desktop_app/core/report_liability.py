@@ -23,17 +23,24 @@ LIABILITY_COLUMNS = (Column("group", "text"), Column("vouchers", "int"),
                      Column("expired_unused", "int"), Column("expired_unused_value", "money"))
 CALL_COLUMNS = (Column("customer", "text"), Column("phone", "text"), Column("code", "text"),
                 Column("product", "text"), Column("uses_left", "int"), Column("value", "money"),
-                Column("valid_until", "date"))
+                Column("valid_until", "datetime"))
 
 
 def _remaining_value() -> Any:
-    """The value of a voucher's uses left: the price its line paid, per use, times uses left
-    (a sold service line is one voucher for all its units; a batch's line and a card key's,
-    one voucher per unit)."""
+    """The value of a voucher's uses left in cents: the price its line paid, per use, times
+    uses left (a sold service line is one voucher for all its units; a batch's line and a
+    card key's, one voucher per unit), rounded half-up to the cent.
+
+    Rounded per voucher, not the exact sum once: a voucher's value is a figure of its own (the
+    customers to call list each one), so the rows per product and the total are sums of the
+    figures listed, and each is re-derived by hand as price × uses left ÷ uses, to the cent.
+    (QA s20b F6: integer division truncated each one, 7.996 + 15.992 was 23.98.) In integers
+    on both engines: for a, b > 0, (2a + b) div 2b is a ÷ b rounded half-up."""
     one_for_all = (Product.kind == "service") & (Order.is_batch == False)  # noqa: E712
     # Its units not refunded: a part refund takes a unit's uses off it (QA s11b F7).
     units = Case(None, [(one_for_all, OrderLine.quantity - OrderLine.refunded_quantity)], 1)
-    return (Voucher.uses_left * OrderLine.unit_price_cents * units) / Voucher.uses_total
+    value_times_uses = Voucher.uses_left * OrderLine.unit_price_cents * units
+    return (value_times_uses * 2 + Voucher.uses_total) / (Voucher.uses_total * 2)
 
 
 def _owed() -> Any:
@@ -122,6 +129,6 @@ def customers_to_call(now: dt.datetime, within_days: int) -> list[dict[str, Any]
              .where(soon).order_by(Voucher.valid_until, Voucher.id).tuples())
     return [{"customer": customer, "phone": phone, "code": vouchers.typed_code(code),
              "product": product, "uses_left": left, "value": int(value or 0),
-             "valid_until": utc(until).astimezone().date()}
+             "valid_until": utc(until)}
             for customer, phone, code, product, left, value, until in query
             if expiring.reachable(customer, phone)]

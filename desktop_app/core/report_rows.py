@@ -27,7 +27,7 @@ FIRST_COLUMN = SQL("1")
 @dataclass(frozen=True)
 class Column:
     key: str
-    kind: str  # text | int | money | date | bool
+    kind: str  # text | int | money | date | datetime (aware UTC) | bool
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 from peewee import JOIN, Expression, fn
 
 from desktop_app.core import audit, vouchers
-from desktop_app.core.dates import day_range, utc_now
+from desktop_app.core.dates import day_range, local_seconds, utc_now
 from desktop_app.core.fileio import staged_write
 from desktop_app.core.models import (
     GiftCardEntry,
@@ -129,7 +129,7 @@ def _cents(cents: int | None) -> str:
 
 def redemptions_csv(rows: list[RedemptionRow]) -> bytes:
     table: list[list[object]] = [
-        [r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), r.at.isoformat(),
+        [local_seconds(r.at), r.at.isoformat(),
          spreadsheet_safe(r.operator), spreadsheet_safe(r.station), r.reason,
          "true" if r.ok else "false", r.code, spreadsheet_safe(r.product),
          "" if r.uses_left_after is None else r.uses_left_after, spreadsheet_safe(r.note),

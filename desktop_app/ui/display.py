@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_app.core.dates import last_valid_day, local_day, local_today
 from desktop_app.core.errors import ShopError
+from desktop_app.core.money import CURRENCY_SYMBOLS
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message, labels, unexpected_error_message
 from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR

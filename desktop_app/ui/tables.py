@@ -181,6 +181,16 @@ def fit_columns(view: QTableView, skip: int, minimum: int = 40, maximum: int = 2
             view.setColumnWidth(column, max(minimum, min(most, width)))
 
 
+def fit_stretching(view: QTableView, stretch: int) -> None:
+    """``fit_columns`` with ``stretch`` the one column to take the room left, for a view shown
+    with another model than before (QA s20b F7: the drill-down's stretching column, a figure
+    of the gift cards', pushed the others to the right edge)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fit_columns(view, skip=stretch)
+
+
 class EmptyState(QObject):
     """A centred hint over an empty table's viewport: "no products yet", "nothing matches"."""
 

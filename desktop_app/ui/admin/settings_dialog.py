@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import shop_settings, vouchers
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.money import CURRENCY_SYMBOLS, money_text, parse_money
 from desktop_app.core.shop_settings import ShopSettings
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers import ScannerLayout
@@ -38,7 +38,6 @@ from desktop_app.messages import error_message
 from desktop_app.scanning.camera_source import list_cameras
 from desktop_app.scanning.wedge import TAKES_SCANS_ITSELF
 from desktop_app.ui import settings
-from desktop_app.ui.display import CURRENCY_SYMBOLS
 from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes
 from desktop_app.ui.settings_follow import show_shop_name
 from desktop_app.ui.tasks import run_in_background

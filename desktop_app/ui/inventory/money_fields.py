@@ -9,10 +9,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.money import money_text, parse_money
+from desktop_app.core.money import CURRENCY_SYMBOLS, money_text, parse_money
 from desktop_app.core.products import ProductDetail
 from desktop_app.messages import problem_message
-from desktop_app.ui.display import CURRENCY_SYMBOLS
 from desktop_app.ui.widgets import hint_label
 
 

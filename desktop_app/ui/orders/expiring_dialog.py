@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import expiring
-from desktop_app.core.dates import local_day
+from desktop_app.core.dates import valid_until_text
 from desktop_app.core.expiring import ExpiringVoucher
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import money
@@ -45,14 +45,15 @@ def left_text(row: ExpiringVoucher, currency: str) -> str:
 
 
 def reminder(row: ExpiringVoucher, shop_name: str, currency: str) -> str:
-    """The message to send, in the interface's language."""
+    """The message to send, in the interface's language; until when the voucher works as
+    its print says it (QA s20b F1: "valid until" a day it was refused on)."""
     customer = row.customer or QCoreApplication.translate("ExpiringDialog", "customer")
     return QCoreApplication.translate(
         "ExpiringDialog",
         "Hello {customer}, your {product} from {shop} ({left} left) is valid until {date}. "
         "We look forward to seeing you!").format(
         customer=customer, product=row.product, shop=shop_name,
-        left=left_text(row, currency), date=local_day(row.valid_until))
+        left=left_text(row, currency), date=valid_until_text(row.valid_until))
 
 
 class ExpiringModel(RowTableModel[ExpiringVoucher]):
@@ -63,7 +64,7 @@ class ExpiringModel(RowTableModel[ExpiringVoucher]):
 
     def columns(self) -> list[Column[ExpiringVoucher]]:
         return [
-            Column(self.tr("Valid until"), lambda r: local_day(r.valid_until),
+            Column(self.tr("Valid until"), lambda r: valid_until_text(r.valid_until),
                    lambda r: r.valid_until),
             Column(self.tr("Customer"), lambda r: r.customer or "—"),
             Column(self.tr("Phone"), lambda r: r.masked_phone or "—"),

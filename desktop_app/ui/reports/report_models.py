@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.dates import local_time
+from desktop_app.core.dates import local_time, valid_until_text
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
 from desktop_app.core.text import printable
@@ -56,6 +56,10 @@ def cell_text(column: ReportColumn, value: Any, currency: str, by: str = "") -> 
         return money(int(value), currency)
     if column.kind == "int":
         return count_text(int(value))
+    if column.kind == "datetime" and isinstance(value, dt.datetime):
+        # Until when a voucher works as its print says it (QA s20b F1: the date alone, and
+        # the voucher was refused on that day)
+        return valid_until_text(value) if column.key == "valid_until" else local_time(value)
     if column.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     if column.kind == "bool":
@@ -77,10 +81,14 @@ def _sort(column: ReportColumn) -> Any:
 class ReportTableModel(RowTableModel[dict[str, Any]]):
     """Any report's rows; ``set_report`` sets its columns too."""
 
+    stretch = 0  # the column that takes the room left: the product's (its name), else the first
+
     def columns(self) -> list[Column[dict[str, Any]]]:
         return []
 
     def set_columns(self, columns: tuple[ReportColumn, ...], currency: str, by: str = "") -> None:
+        keys = [c.key for c in columns]
+        self.stretch = keys.index("product") if "product" in keys else 0
         self.beginResetModel()
         self._columns = [self._column(c, currency, by) for c in columns]
         self._rows = []

@@ -48,7 +48,7 @@ from desktop_app.ui.reports.report_models import (
 from desktop_app.ui.reports.report_printing import paint_report, set_a4_portrait
 from desktop_app.ui.reports.report_summary import heading, totals_text
 from desktop_app.ui.reports.reread_when_seen import RereadWhenSeen
-from desktop_app.ui.tables import EmptyState, fit_columns, setup_table
+from desktop_app.ui.tables import EmptyState, fit_stretching, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
 
@@ -275,10 +275,10 @@ class ReportsTab(QWidget):
             self.detail_title.setText(self.tr(
                 "vouchers with uses left that expire within 30 days") if section == "to_call"
                 else self.tr("cards with money on them that can still be spent"))
-            self.call_model.set_columns(SECTION_COLUMNS[section], self.currency)
+            self.call_model.set_columns(SECTION_COLUMNS[section], self.currency, "product")
             self.call_model.set_rows(report.sections.get(section, []))
             self.detail_table.setModel(self.call_model)
-            fit_columns(self.detail_table, skip=0)
+            fit_stretching(self.detail_table, self.call_model.stretch)
         else:
             self.detail_table.setModel(self.detail_model)
             self.detail_model.set_rows([])
@@ -312,7 +312,7 @@ class ReportsTab(QWidget):
             self.detail_undo.setVisible(True)
             self.detail_undo.follow()
             self._set_lower_visible(True)
-            fit_columns(self.detail_table, skip=4)
+            fit_stretching(self.detail_table, 4)  # the product
             self.detail_title.setText(self.tr("{group} — attempts: {count}").format(
                 group=cell_text(report.columns[0], group, self.currency, by), count=len(details)))
 
