@@ -3,6 +3,7 @@ and money as a price tag writes it. No Qt."""
 
 from __future__ import annotations
 
+from desktop_app.core.money import CURRENCY_SYMBOLS
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 
 METHOD_LABELS = {
@@ -56,12 +57,6 @@ def order_status_text(status: str, refunded_cents: int, refunded_units: int, cur
         return translate("labels", REFUNDED_WITH_MONEY_TEXT).format(
             amount=money(refunded_cents, currency))
     return status_label(status)
-
-
-# The currencies a shop may choose at setup, as a price tag writes them.
-CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$",
-                    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "AUD": "A$",
-                    "CAD": "C$"}
 
 
 def amount_text(cents: int) -> str:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_app.core.dates import last_valid_day, local_day, local_today
 from desktop_app.core.errors import ShopError
-from desktop_app.core.money import CURRENCY_SYMBOLS
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message, labels, unexpected_error_message
 from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Words the command line shows too, kept in messages.labels; the app reads them from here.
-CURRENCY_SYMBOLS = labels.CURRENCY_SYMBOLS
 KIND_LABELS = labels.KIND_LABELS
 STATUS_LABELS = labels.STATUS_LABELS
 amount_text = labels.amount_text
