@@ -50,19 +50,22 @@ def redeem_uses(folder: str, payload: str, uses: int, tries: int,
     return results
 
 
-def refund_each(folder: str, order_ids: list[int], barrier: Any, results: Any,
-                database_url: str | None = None) -> None:
-    """The owner at one PC refunds each order whole, meeting ``barrier`` before each: put
-    ("refund", [(outcome, money paid back)]) on ``results``; a refusal's outcome is its code."""
+def refund_each(folder: str, refunds_asked: list[tuple[int, int | None, int, list[int]]],
+                barrier: Any, results: Any, database_url: str | None = None) -> None:
+    """The owner at one PC makes each refund, meeting ``barrier`` before each: (order, None,
+    0, []) the whole order, (order, line, quantity, vouchers) part of a line. Puts ("refund",
+    [(outcome, money paid back)]) on ``results``; a refusal's outcome is its code."""
     from desktop_app.core import refunds
     from desktop_app.core.errors import ShopError
 
     out: list[tuple[str, int]] = []
     with _open(folder, database_url) as shop:
-        for order_id in order_ids:
+        for order_id, line_id, quantity, voucher_ids in refunds_asked:
             barrier.wait()
             try:
-                out.append(("refunded", refunds.refund_order(shop, order_id).refund_cents))
+                made = (refunds.refund_order(shop, order_id) if line_id is None
+                        else refunds.refund_line(shop, line_id, quantity, voucher_ids))
+                out.append(("refunded", made.refund_cents))
             except ShopError as exc:
                 out.append((exc.code, 0))
     results.put(("refund", out))
