@@ -28,15 +28,17 @@ def serialise(db: Database, lock_key: int) -> None:
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (lock_key,))
 
 
-def locking(db: Database, query: Select) -> Select:
-    """``query`` that, on the server, locks the rows it reads until the transaction ends
-    (``FOR NO KEY UPDATE``): another transaction's UPDATE of them waits and then re-checks its
-    WHERE against what this one committed, and if one of them holds a row first, this waits
-    for its commit and reads the row as it left it (Read Committed). Use it before reading
-    what a change is decided on; lock rows in one order (ids ascending) so no two wait on
-    each other. ``NO KEY``: rows referencing them (a refused scan's attempt row) need not
-    wait. The file has no row locks: ``BEGIN IMMEDIATE`` already serialises every writer."""
-    return query.for_update("FOR NO KEY UPDATE") if is_server(db) else query
+def lock_rows(db: Database, query: Select) -> None:
+    """Inside a write transaction, on the server: lock the rows ``query`` reads until the
+    transaction ends (``FOR NO KEY UPDATE``). Another transaction's UPDATE of them waits, then
+    re-checks its WHERE against what this one committed; if another holds one first, this
+    waits for its commit, and what this transaction reads afterwards (Read Committed: each
+    statement its own snapshot) includes that change. Take it before reading what a change is
+    decided on, in one order (ids ascending) so no two transactions wait on each other.
+    ``NO KEY``: rows that merely reference them (a refused scan's attempt row) need not wait.
+    Nothing on the file, whose ``BEGIN IMMEDIATE`` already lets one writer in at a time."""
+    if is_server(db):
+        list(query.for_update("FOR NO KEY UPDATE"))
 
 
 # The channel other counters LISTEN on; the payload is the audit kind of the change.

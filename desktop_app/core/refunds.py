@@ -58,12 +58,12 @@ def _lock_order(shop: Shop, order_id: int, cards: Sequence[int] = ()) -> None:
     the refund reads the uses it took (pays only for what is left), or waits and finds the
     voucher void, which its UPDATE's WHERE refuses. Two refunds of one order, or of a card
     and its reload, go one after the other. Vouchers before orders: a refund closes another
-    order (a card's reloads) only once it holds that card. See ``dialect.locking``."""
+    order (a card's reloads) only once it holds that card. See ``dialect.lock_rows``."""
     vouchers = (Voucher.select(Voucher.id)
                 .where((Voucher.order == order_id) | Voucher.id.in_(list(cards)))
                 .order_by(Voucher.id))
-    list(dialect.locking(shop.db, vouchers))
-    list(dialect.locking(shop.db, Order.select(Order.id).where(Order.id == order_id)))
+    dialect.lock_rows(shop.db, vouchers)
+    dialect.lock_rows(shop.db, Order.select(Order.id).where(Order.id == order_id))
 
 
 def _was_used(voucher: Voucher) -> bool:
