@@ -4,6 +4,7 @@ the server when ``database_url`` is given: each process then acts as another cou
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core import redemption
 from desktop_app.core.engine import ShopLocation
@@ -47,3 +48,37 @@ def redeem_uses(folder: str, payload: str, uses: int, tries: int,
             verdict = redemption.redeem(shop, payload, station, uses=uses)
             results.append((verdict.reason, verdict.uses_left))
     return results
+
+
+def refund_each(folder: str, refunds_asked: list[tuple[int, int | None, int, list[int]]],
+                barrier: Any, results: Any, database_url: str | None = None) -> None:
+    """The owner at one PC makes each refund, meeting ``barrier`` before each: (order, None,
+    0, []) the whole order, (order, line, quantity, vouchers) part of a line. Puts ("refund",
+    [(outcome, money paid back)]) on ``results``; a refusal's outcome is its code."""
+    from desktop_app.core import refunds
+    from desktop_app.core.errors import ShopError
+
+    out: list[tuple[str, int]] = []
+    with _open(folder, database_url) as shop:
+        for order_id, line_id, quantity, voucher_ids in refunds_asked:
+            barrier.wait()
+            try:
+                made = (refunds.refund_order(shop, order_id) if line_id is None
+                        else refunds.refund_line(shop, line_id, quantity, voucher_ids))
+                out.append(("refunded", made.refund_cents))
+            except ShopError as exc:
+                out.append((exc.code, 0))
+    results.put(("refund", out))
+
+
+def redeem_each(folder: str, scans: list[tuple[str, int, int | None]], barrier: Any,
+                results: Any, database_url: str | None = None) -> None:
+    """A counter at another PC scans each (payload, uses, gift card amount), meeting
+    ``barrier`` before each: put ("redeem", [reason]) on ``results``."""
+    out: list[str] = []
+    with _open(folder, database_url) as shop:
+        for payload, uses, amount_cents in scans:
+            barrier.wait()
+            out.append(redemption.redeem(shop, payload, "counter-B", uses=uses,
+                                         amount_cents=amount_cents).reason)
+    results.put(("redeem", out))

@@ -9,7 +9,7 @@ lock, released by the commit or rollback of the transaction that took it.
 
 from __future__ import annotations
 
-from peewee import Database, PostgresqlDatabase
+from peewee import Database, PostgresqlDatabase, Select
 
 # Advisory lock keys: arbitrary, fixed, one per thing serialised.
 AUDIT_CHAIN_LOCK = 0x5653_0001
@@ -26,6 +26,19 @@ def serialise(db: Database, lock_key: int) -> None:
     """Inside a write transaction: wait until no other transaction holds ``lock_key``."""
     if is_server(db):
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (lock_key,))
+
+
+def lock_rows(db: Database, query: Select) -> None:
+    """Inside a write transaction, on the server: lock the rows ``query`` reads until the
+    transaction ends (``FOR NO KEY UPDATE``). Another transaction's UPDATE of them waits, then
+    re-checks its WHERE against what this one committed; if another holds one first, this
+    waits for its commit, and what this transaction reads afterwards (Read Committed: each
+    statement its own snapshot) includes that change. Take it before reading what a change is
+    decided on, in one order (ids ascending) so no two transactions wait on each other.
+    ``NO KEY``: rows that merely reference them (a refused scan's attempt row) need not wait.
+    Nothing on the file, whose ``BEGIN IMMEDIATE`` already lets one writer in at a time."""
+    if is_server(db):
+        list(query.for_update("FOR NO KEY UPDATE"))
 
 
 # The channel other counters LISTEN on; the payload is the audit kind of the change.

@@ -219,6 +219,14 @@ class ServerIdsBehind(ShopError):
     code = "server_ids_behind"
 
 
+class WriteConflict(ShopError):
+    """The server rolled this change back to break a deadlock with another counter's change
+    of the same rows (or could not serialise the two): nothing was saved; doing it again
+    works. Refunds do it again by themselves (``transactions.retried_on_conflict``)."""
+
+    code = "write_conflict"
+
+
 class ServerLoginFailed(ShopError):
     code = "server_login_failed"
 

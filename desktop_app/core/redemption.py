@@ -137,17 +137,24 @@ def _refusal_reason(facts: _Facts, uses: int, now: dt.datetime,
     return "not_enough_uses" if 0 < facts.uses_left < uses else exhausted
 
 
-def _decide_card(facts: _Facts, amount_cents: int | None, now: dt.datetime) -> str:
+def _decide_card(shop: Shop, code: str, facts: _Facts, amount_cents: int | None,
+                 now: dt.datetime) -> tuple[str, _Facts]:
     """Spend from a gift card (``amount_cents``), or say why not: a card needs an amount and a
-    pass takes none; a card that cannot be used at all says why first."""
+    pass takes none; a card that cannot be used at all says why first. The card's facts to
+    show: after the spend, or as it found the card."""
     if facts.balance is None or amount_cents is None:
         wrong_kind = "not_a_giftcard" if facts.balance is None else "amount_required"
-        return _refusal_reason(facts, 1, now, wrong_kind)
+        return _refusal_reason(facts, 1, now, wrong_kind), facts
     from desktop_app.core import giftcards
 
     if giftcards.spend(facts.id, amount_cents, now):
-        return "redeemed"
-    return _refusal_reason(facts, 1, now, "insufficient_balance")
+        return "redeemed", _facts(shop, code) or facts  # the balance after the spend
+    if facts.balance >= amount_cents and unusable_reason(
+            facts.order_status, facts.state, facts.valid_from, facts.valid_until, now) is None:
+        # Usable as read, yet refused: on a server a refund (or a spend) at another counter
+        # committed while the spend waited for the card's row; read again to say which.
+        facts = _facts(shop, code) or facts
+    return _refusal_reason(facts, 1, now, "insufficient_balance"), facts
 
 
 def _consume(shop: Shop, code: str, uses: int, now: dt.datetime) -> _Facts | None:
@@ -236,9 +243,7 @@ def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | 
         return "unknown_code", None, None
     if facts.balance is None and amount_cents is None:
         return _refusal_reason(facts, uses, now), facts, None
-    reason = _decide_card(facts, amount_cents, now)
-    if reason == "redeemed":
-        facts = _facts(shop, parsed.code)  # the balance after the spend
+    reason, facts = _decide_card(shop, parsed.code, facts, amount_cents, now)
     return reason, facts, None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.core import audit, giftcard_refunds, refund_records
+from desktop_app.core import audit, dialect, giftcard_refunds, refund_records
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.giftcard_value import Payback, money_of
@@ -28,6 +28,7 @@ from desktop_app.core.orders import (
 from desktop_app.core.refund_units import LineBack, line_back, units_back, unrefunded_price
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
+from desktop_app.core.transactions import retried_on_conflict
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,21 @@ class RefundPreview:
     reloads: tuple[Payback, ...]
     keys_to_check: int  # card keys the customer had, which become ``returned``
     lines: tuple[LineBack, ...] = ()  # line by line: units and money back (QA s15a F7)
+
+
+def _lock_order(shop: Shop, order_id: int, cards: Sequence[int] = ()) -> None:
+    """First thing in a refund's write, before anything it decides on is read (QA s20c F1):
+    the order's vouchers and ``cards`` (a reload's card, of another order), ids ascending,
+    then the order. A scan at another counter at that instant either committed first, and
+    the refund reads the uses it took (pays only for what is left), or waits and finds the
+    voucher void, which its UPDATE's WHERE refuses. Two refunds of one order, or of a card
+    and its reload, go one after the other. Vouchers before orders: a refund closes another
+    order (a card's reloads) only once it holds that card. See ``dialect.lock_rows``."""
+    vouchers = (Voucher.select(Voucher.id)
+                .where((Voucher.order == order_id) | Voucher.id.in_(list(cards)))
+                .order_by(Voucher.id))
+    dialect.lock_rows(shop.db, vouchers)
+    dialect.lock_rows(shop.db, Order.select(Order.id).where(Order.id == order_id))
 
 
 def _was_used(voucher: Voucher) -> bool:
@@ -145,14 +161,19 @@ def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
 
 def refund_order(shop: Shop, order_id: int) -> RefundResult:
     """Void what was not redeemed; unused stock goes back, card keys are set aside. History
-    stays."""
+    stays. A scan or another refund at the same instant goes before or after it, whole."""
     require_owner(shop, "order_refund")
+    return retried_on_conflict(lambda: _refund_order(shop, order_id))
+
+
+def _refund_order(shop: Shop, order_id: int) -> RefundResult:
     with shop.write():
+        reloaded = giftcard_refunds.reload_of(order_id)  # its card: a voucher of another order
+        _lock_order(shop, order_id, [reloaded.voucher_id] if reloaded is not None else [])
         order = _paid_order(order_id)
         now = utc_now()
         voided = stock_back = keys_back = price_money = 0
         parts: list[Payback] = []
-        reloaded = giftcard_refunds.reload_of(order.id)
         if reloaded is not None:
             parts.append(giftcard_refunds.refund_reload(shop, reloaded))
             refund_records.book(shop, order, Voucher.get_by_id(reloaded.voucher_id).product_id,
@@ -262,13 +283,21 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
     unused and then whole, a gift card with its unspent balance. Units sharing one voucher
     (two coffees on one voucher of two uses) are refunded one by one, their uses taken off
     it while enough are unused, used or not (QA s11b F7). The order stays paid until
-    every line is refunded; then it is refunded.
+    every line is refunded; then it is refunded. Serialised with scans as ``refund_order``.
     """
     require_owner(shop, "order_refund")
+    return retried_on_conflict(lambda: _refund_line(shop, order_line_id, quantity, voucher_ids))
+
+
+def _refund_line(shop: Shop, order_line_id: int, quantity: int,
+                 voucher_ids: Sequence[int] | None) -> RefundResult:
     with shop.write():
-        line = OrderLine.get_or_none(OrderLine.id == order_line_id)
-        if line is None:
+        order_id = (OrderLine.select(OrderLine.order).where(OrderLine.id == order_line_id)
+                    .scalar())
+        if order_id is None:
             raise NotFound(what="order", id=order_line_id)
+        _lock_order(shop, order_id)
+        line = OrderLine.get_by_id(order_line_id)  # read once it is locked
         order = get_order(line.order_id)
         vouchers_count = _check_refund_quantity(line, quantity, order.status)
         product: Product = line.product

@@ -12,7 +12,9 @@ import contextlib
 import random
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from peewee import Database, OperationalError
 
@@ -21,8 +23,11 @@ from desktop_app.core.errors import (
     DatabaseLocked,
     DiskFull,
     ShopError,
+    WriteConflict,
     name_database_error,
 )
+
+T = TypeVar("T")
 
 # How long a writer keeps asking for the write lock, on top of busy_timeout's own waiting:
 # busy_timeout alone starves an unlucky writer among many (8 counters at once).
@@ -44,6 +49,8 @@ def error_chain_text(exc: BaseException) -> str:
 def translate_db_error(exc: Exception, path: Path, during: str | None = None) -> ShopError:
     """The user-facing meaning of an SQLite/SQLCipher error; ``during``: what the shop in a
     file at ``path`` was doing (see ``DiskFull``), None for a server's."""
+    if is_write_conflict(exc):  # a server's: "damaged" would send the owner to a backup
+        return WriteConflict()
     if isinstance(exc, DatabaseCorrupt):  # named already (``damage``): its words are known
         return DatabaseCorrupt(**exc.params)
     text = error_chain_text(exc)
@@ -101,3 +108,39 @@ class _Entered(contextlib.AbstractContextManager[object]):
 
     def __exit__(self, *exc: object) -> bool | None:
         return self.transaction.__exit__(*exc)  # type: ignore[arg-type]
+
+
+# A server's SQLSTATEs for a transaction it rolled back so another could go on: a deadlock
+# broken, a serialisation failure. Read from the codes, not the text, which follows the
+# server's language (lc_messages).
+CONFLICT_STATES = frozenset({"40P01", "40001"})
+
+
+def is_write_conflict(exc: BaseException) -> bool:
+    """True when the server rolled the transaction back for another's sake (nothing saved)."""
+    seen: BaseException | None = exc
+    for _ in range(8):  # peewee's error holds the driver's as its first argument
+        if seen is None:
+            return False
+        if getattr(seen, "sqlstate", None) in CONFLICT_STATES:
+            return True
+        first = seen.args[0] if seen.args else None
+        seen = first if isinstance(first, BaseException) else seen.__cause__ or seen.__context__
+    return False
+
+
+CONFLICT_TRIES = 3
+
+
+def retried_on_conflict(work: Callable[[], T]) -> T:
+    """``work`` (one whole write transaction, nothing kept from a try) done again, after a
+    short jittered pause, when the server rolled it back for another counter's change
+    (``WriteConflict``); the third conflict is said as such, never as a traceback."""
+    for attempt in range(1, CONFLICT_TRIES + 1):
+        try:
+            return work()
+        except WriteConflict:
+            if attempt == CONFLICT_TRIES:
+                raise
+            time.sleep(0.02 * attempt * (0.5 + random.random()))
+    raise AssertionError("unreachable")  # pragma: no cover

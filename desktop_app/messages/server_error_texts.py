@@ -36,6 +36,9 @@ SERVER_ERROR_TEXTS: dict[str, str] = {
         "errors", "The shop's server could not save this: its id counters are behind its data, "
         "as after a database restored over itself. Nothing was changed. Tell whoever looks "
         "after the server: the README (\"Several counters\") shows how to set them right."),
+    "write_conflict": QT_TRANSLATE_NOOP(
+        "errors", "Another counter was changing the same records at the same moment, so the "
+        "shop's server stopped this change: nothing was changed. Try again."),
     "server_login_failed": QT_TRANSLATE_NOOP(
         "errors", "The shop's server refused the login of database user {user}: the password in "
         "PGPASSWORD or the .pgpass file is wrong or missing."),
