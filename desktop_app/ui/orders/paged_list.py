@@ -211,7 +211,7 @@ class PagedOrderList(QObject):
         self._show_shown_of()
 
     def _show_shown_of(self) -> None:
-        """"200 of 107,670 orders shown", while the list has read only some of those its
+        """Says "200 of 107,670 orders shown" while the list has read only some of those its
         search and filter find (counted for them, not for an older search)."""
         shown = self.model.rowCount()
         counted, total = self._total or (None, 0)
