@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import CLERK, CLERK_PASSWORD
 
-from desktop_app.core import auth, order_list, orders, products
+from desktop_app.core import auth, fulfilment, order_list, orders, products, vouchers
 from desktop_app.core.errors import Forbidden
 from desktop_app.core.models import Order
 from desktop_app.core.order_list import OrderQuery
@@ -133,3 +133,22 @@ def test_the_list_is_the_owners(shop: Shop, shop_dir: Path) -> None:
                      lambda: order_list.order_counts(clerk)):
             with pytest.raises(Forbidden):
                 call()
+
+
+def test_a_voucher_code_or_payload_finds_its_order(shop: Shop) -> None:
+    """QA s20a F6: a customer brings a printed voucher; its code (printed, without dashes,
+    lower case, the bare 16 symbols) or its QR payload finds the order that sold it."""
+    product = products.add_product(shop, "Wash x5", "99", uses=5)
+    other, sold = (orders.create_order(shop, [(product.id, 1)]).id for _ in range(2))
+    [voucher] = fulfilment.pay_order(shop, sold)
+    typed = voucher.code  # the printed form, with its dashes and check symbol
+    bare = vouchers.normalize(typed)[:vouchers.CODE_LEN]  # as the database keeps it
+    for text in (typed, typed.replace("-", ""), typed.lower(), f" {typed.lower()} ",
+                 bare, bare.lower(), voucher.payload):
+        assert listed(shop, search=text) == [sold], text
+        counted = order_list.order_counts(shop, OrderQuery(search=text, batch_label=BATCH))
+        assert counted.matching == 1, text
+    wrong_check = typed[:-1] + ("0" if typed[-1] != "0" else "1")
+    assert listed(shop, search=wrong_check) == []
+    assert listed(shop, search=bare[:12]) == []  # part of a code is no code
+    assert other not in listed(shop, search=typed)

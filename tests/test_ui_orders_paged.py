@@ -195,3 +195,24 @@ def test_an_order_chosen_beyond_the_rows_read_again_stays_chosen(
     selected = tab.selected_order()
     assert selected is not None and selected.id == chosen
     assert tab.detail.detail is not None and tab.detail.detail.order.id == chosen
+
+
+def test_under_the_list_how_many_of_how_many_are_shown(qtbot: QtBot, big_shop: Shop) -> None:
+    """QA s20a F7: the scroll bar ends where the rows read end; the list says how many of how
+    many it shows, and how to reach the others, while more match than are read."""
+    tab = open_tab(qtbot, big_shop)
+    idle()
+    shown_of = tab.list.shown_of
+    assert shown_of.isVisible()
+    assert shown_of.text().startswith("200 of 5,000 orders shown")
+    tab.table.scrollToBottom()
+    idle()
+    assert shown_of.text().startswith("400 of 5,000 orders shown")
+    tab.search.setText("needle")  # all it finds is shown: nothing to say
+    searched(qtbot, tab)
+    idle()
+    assert ids(tab) == [NEEDLE_ID] and not shown_of.isVisible()
+    tab.search.setText("")
+    searched(qtbot, tab)
+    idle()
+    assert shown_of.isVisible() and shown_of.text().startswith("200 of 5,000")

@@ -12,6 +12,7 @@ from desktop_app.cli.frame import (
     Outcome,
     open_as_operator,
 )
+from desktop_app.cli.progress import export_progress
 from desktop_app.cli.voucher_commands import output_path
 from desktop_app.core import (
     report_files,
@@ -41,7 +42,7 @@ def cmd_export_redemptions(ctx: Context) -> Outcome:
     a = ctx.args
     out = output_path(a.out, (".csv",))
     with open_as_operator(ctx) as shop:
-        count = reports.export_redemptions(shop, out, a.start, a.end)
+        count = reports.export_redemptions(shop, out, a.start, a.end, export_progress())
     data = {"out": str(out), "rows": count, "from": a.start.isoformat() if a.start else None,
             "to": a.end.isoformat() if a.end else None}
     return Outcome(data, [translate("cli", "Wrote {rows} redemption records to {out}.").format(

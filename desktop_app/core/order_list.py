@@ -5,6 +5,7 @@ the page on screen, never the whole table, and the summary's numbers are counted
 The search keeps the list's old meaning: "#12" is order 12 alone; any other text is looked for
 in the customer's name and phone (with or without its spaces), the note and the payment
 reference, and a bare number also lists that order, first, whichever way the list is sorted.
+A voucher's code or scanned payload lists the order that sold it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from typing import Any
 
 from peewee import Case, Expression, fn
 
-from desktop_app.core import dialect, phones
+from desktop_app.core import dialect, phones, vouchers
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.models import Order, Refund
+from desktop_app.core.models import Order, Refund, Voucher
 from desktop_app.core.orders import STATUSES, OrderRow, order_row
 from desktop_app.core.refund_units import refunded_units_sum
 from desktop_app.core.roles import require_owner
@@ -106,7 +107,24 @@ def _matching(shop: Shop, query: OrderQuery, search: Search) -> Expression | Non
         found = _text_matches(shop, search.text, query.batch_label)
         if search.number is not None:
             found = (Order.id == search.number) | found
+        code = voucher_code_in(shop, query.search)
+        if code is not None:
+            found = found | Order.id.in_(Voucher.select(Voucher.order).where(Voucher.code == code))
     return found if where is None else where & found
+
+
+def voucher_code_in(shop: Shop, typed: str) -> str | None:
+    """The voucher code ``typed`` names, as the counter's Look up reads it (a scanned payload,
+    the printed code with or without dashes, any case), or the bare 16 symbols of a code as
+    the database and a file export keep them (QA s20a F6: a customer's voucher could not
+    find its order); None for any other text."""
+    parsed = vouchers.parse(typed, shop.shop_id, shop.voucher_key)
+    if parsed.reason is None:
+        return parsed.code
+    bare = vouchers.normalize(typed)
+    if len(bare) == vouchers.CODE_LEN and set(bare) <= set(vouchers.ALPHABET):
+        return bare
+    return None
 
 
 def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:

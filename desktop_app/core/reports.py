@@ -9,15 +9,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from peewee import JOIN, Expression, fn
 
 from desktop_app.core import audit, vouchers
 from desktop_app.core.dates import day_range, local_seconds, utc_now
-from desktop_app.core.fileio import staged_write
+from desktop_app.core.fileio import Content, staged_write
 from desktop_app.core.models import (
     GiftCardEntry,
     Operator,
@@ -87,26 +88,30 @@ def redemption_log(shop: Shop, start: dt.date | None = None,
     """Every redemption attempt (refused ones and undos too) in local days start..end, with
     the gift-card ledger row each spend or undo of a spend wrote (one join, by attempt)."""
     require_owner(shop, "report_redemptions")
-    low, high = day_range(start, end)
+    return [_redemption_row(row) for row in _log_query(*day_range(start, end)).dicts()]
+
+
+def _log_query(low: dt.datetime | None, high: dt.datetime | None) -> Any:
+    """The attempts of ``low <= created_at < high`` with their names and gift-card ledger
+    rows, oldest first: the columns of ``_redemption_row`` and of ``_csv_cells``, in order."""
     a = RedemptionAttempt
     spend, given_back = GiftCardEntry.alias("spend"), GiftCardEntry.alias("given_back")
-    query = (a.select(a.id, a.created_at, Operator.name.alias("operator"), a.station, a.reason,
-                      a.ok, Voucher.code, Product.name.alias("product"),
-                      Product.kind.alias("kind"), a.uses_left_after, a.note, a.scanned_text,
-                      fn.COALESCE(spend.amount_cents, given_back.amount_cents).alias("moved"),
-                      fn.COALESCE(spend.balance_after_cents,
-                                  given_back.balance_after_cents).alias("balance"))
-             .join(Operator, on=a.operator == Operator.id)
-             .switch(a).join(Voucher, JOIN.LEFT_OUTER, on=a.voucher == Voucher.id)
-             .join(Product, JOIN.LEFT_OUTER, on=Voucher.product == Product.id)
-             .switch(a).join(spend, JOIN.LEFT_OUTER, on=(
-                 (spend.attempt == a.id) & (spend.kind == "spend")))
-             # an undo's ledger row names the attempt it undoes
-             .switch(a).join(given_back, JOIN.LEFT_OUTER, on=(
-                 (given_back.attempt == a.undo_of) & (given_back.kind == "undo")))
-             .where(within(a.created_at, low, high))
-             .order_by(a.created_at, a.id).dicts())
-    return [_redemption_row(row) for row in query]
+    return (a.select(a.id, a.created_at, Operator.name.alias("operator"), a.station, a.reason,
+                     a.ok, Voucher.code, Product.name.alias("product"),
+                     Product.kind.alias("kind"), a.uses_left_after, a.note, a.scanned_text,
+                     fn.COALESCE(spend.amount_cents, given_back.amount_cents).alias("moved"),
+                     fn.COALESCE(spend.balance_after_cents,
+                                 given_back.balance_after_cents).alias("balance"))
+            .join(Operator, on=a.operator == Operator.id)
+            .switch(a).join(Voucher, JOIN.LEFT_OUTER, on=a.voucher == Voucher.id)
+            .join(Product, JOIN.LEFT_OUTER, on=Voucher.product == Product.id)
+            .switch(a).join(spend, JOIN.LEFT_OUTER, on=(
+                (spend.attempt == a.id) & (spend.kind == "spend")))
+            # an undo's ledger row names the attempt it undoes
+            .switch(a).join(given_back, JOIN.LEFT_OUTER, on=(
+                (given_back.attempt == a.undo_of) & (given_back.kind == "undo")))
+            .where(within(a.created_at, low, high))
+            .order_by(a.created_at, a.id))
 
 
 def _redemption_row(row: dict[str, Any]) -> RedemptionRow:
@@ -139,23 +144,112 @@ def redemptions_csv(rows: list[RedemptionRow]) -> bytes:
     return csv_bytes(REDEMPTION_COLUMNS, table)
 
 
+# An export reports how far it is every this many rows (the CLI says it every few seconds).
+PROGRESS_EVERY = 10_000
+# Rows fetched from the database at a time: the file is written as they come, never held.
+FETCH = 2_000
+
+Progress = Callable[[int, int], None]  # (rows written, rows in all)
+
+
 def export_redemptions(shop: Shop, path: Path, start: dt.date | None = None,
-                       end: dt.date | None = None) -> int:
-    """Write the redemption log of local days start..end to ``path`` as CSV; rows written."""
-    rows = redemption_log(shop, start, end)
-    write_export(shop, Path(path), redemptions_csv(rows), "redemptions", rows=len(rows),
+                       end: dt.date | None = None, progress: Progress | None = None) -> int:
+    """Write the redemption log of local days start..end to ``path`` as CSV; rows written.
+    The same bytes as ``redemptions_csv(redemption_log(...))``, streamed: rows are read as
+    tuples and written as they come (QA s20a F4: 750k attempts took 139 s in model rows,
+    holding the whole file in memory)."""
+    require_owner(shop, "report_redemptions")
+    low, high = day_range(start, end)
+    total = RedemptionAttempt.select().where(within(RedemptionAttempt.created_at, low, high))
+    told = progress or (lambda done, total: None)
+    written = 0
+
+    def write(handle: BinaryIO) -> None:
+        nonlocal written
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        text.write("\ufeff")  # the BOM, as csv_bytes writes it
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(REDEMPTION_COLUMNS)
+        count = total.count()
+        cells = _csv_cells(shop)
+        told(0, count)
+        cursor = shop.db.execute(_log_query(low, high))
+        while rows := cursor.fetchmany(FETCH):
+            writer.writerows(map(cells, rows))
+            if (written + len(rows)) // PROGRESS_EVERY > written // PROGRESS_EVERY:
+                told(written + len(rows), count)
+            written += len(rows)
+        told(written, max(count, written))
+        text.flush()
+        text.detach()  # staged_write syncs and closes the file itself
+
+    write_export(shop, Path(path), write, "redemptions", rows=lambda: written,
                  start=start.isoformat() if start else None,
                  end=end.isoformat() if end else None)
-    return len(rows)
+    return written
 
 
-def write_export(shop: Shop, path: Path, data: bytes, subject: str, **detail: object) -> None:
+def _csv_cells(shop: Shop) -> Callable[[tuple[Any, ...]], list[object]]:
+    """What turns one raw row of ``_log_query`` into the cells ``redemptions_csv`` writes for
+    its ``RedemptionRow``: the same text, without a model instance or a row object between."""
+    sealed = getattr(shop.db, "column_cipher", None) is not None  # a server's shop
+    open_code = Voucher.code.python_value if sealed else str
+    open_scan = RedemptionAttempt.scanned_text.python_value if sealed else str
+    times = _CsvTimes()
+
+    def cells(row: tuple[Any, ...]) -> list[object]:
+        (_, created, operator, station, reason, ok, code, product, kind, uses_left, note,
+         scanned, moved, balance) = row
+        return [*times.local_and_utc(created),
+                spreadsheet_safe(operator), spreadsheet_safe(station), reason,
+                "true" if ok else "false",
+                vouchers.typed_code(open_code(code)) if code else "", spreadsheet_safe(product),
+                "" if kind == "giftcard" or uses_left is None else uses_left,
+                spreadsheet_safe(note), spreadsheet_safe(printable(open_scan(scanned))),
+                "" if moved is None else money_text(-int(moved)),
+                "" if balance is None else money_text(int(balance))]
+
+    return cells
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+# Zones change their offset on a quarter of an hour of UTC (offsets and the local hours they
+# change at are whole quarters): within one quarter every moment has the same local offset.
+_QUARTER = dt.timedelta(minutes=15)
+
+
+class _CsvTimes:
+    """A stored UTC time as the export's two columns, the local time and the UTC one: what
+    ``at.astimezone().strftime(...)`` and ``at.isoformat()`` give, with the local offset
+    asked once per quarter of an hour rather than once per row (the rows come in time
+    order, so the last quarter's offset is the one to keep)."""
+
+    def __init__(self) -> None:
+        self.quarter = -1
+        self.offset = dt.timedelta()
+
+    def local_and_utc(self, stored: object) -> tuple[str, str]:
+        naive = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(
+            str(stored))
+        if naive.tzinfo is not None:  # not what the field stores; said as it always was
+            at = utc(naive)
+            return at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), at.isoformat()
+        quarter = (naive - _EPOCH) // _QUARTER
+        if quarter != self.quarter:
+            self.quarter = quarter
+            self.offset = naive.replace(tzinfo=dt.UTC).astimezone().utcoffset() or self.offset
+        return (naive + self.offset).isoformat(" ", "seconds"), naive.isoformat() + "+00:00"
+
+
+def write_export(shop: Shop, path: Path, data: Content, subject: str, **detail: object) -> None:
     """Write an export's file and its audit event together. An export is a read, so it
     works on a held shop too (QA s12d F8: a report's file was refused after it was written);
     an event still refused (the operator disabled meanwhile) leaves no file behind, and a
-    file that cannot be put in place records no event."""
+    file that cannot be put in place records no event. A detail given as a function is
+    asked once the file is written (a streamed export's row count)."""
     with staged_write(path, data) as publish, shop.write(evidence_only=True):
-        audit.record(shop, "export", subject, **detail)
+        audit.record(shop, "export", subject, **{
+            key: value() if callable(value) else value for key, value in detail.items()})
         publish()
 
 

@@ -17,6 +17,8 @@ MAX_STATION = 64
 def has_control_characters(text: str, allow_newlines: bool = False) -> bool:
     """C0/C1 controls, DEL, and the invisible format characters that reorder text (bidi
     overrides) or hide in it; a note may keep its line breaks and tabs."""
+    if text.isprintable():  # no Cc or Cf in it (they are "Other"): the usual case, one C call
+        return False
     allowed = "\n\t" if allow_newlines else ""
     return any(unicodedata.category(c) in ("Cc", "Cf") and c not in allowed for c in text)
 
@@ -38,6 +40,8 @@ def printable(text: str, keep: str = "") -> str:
     """``text`` safe for a terminal: each control character (but those in ``keep``) shown as
     its escape, so an escape sequence stored before these checks existed never acts on the
     screen."""
+    if text.isprintable():  # no Cc or Cf in it (they are "Other"): the usual case, one C call
+        return text
     return "".join(c.encode("unicode_escape").decode("ascii")
                    if unicodedata.category(c) in ("Cc", "Cf") and c not in keep else c
                    for c in text)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+import bench_export  # beside this file: on the path of a script run from here
 
 from desktop_app.core import auth, fulfilment, products, report_tables
 from desktop_app.core.dates import day_range
@@ -118,6 +119,7 @@ def bench_group(table: Any, tmp: Path, quick: bool) -> None:
     for by, (took, base) in report_times(shop).items():
         table.add(f"redemptions report, month by {by}, {attempts:,}", took, base, "s",
                   "bare SQL GROUP BY", "< 1 s")
+    bench_export.export_figure(table, shop, tmp)
     shop.close()
 
 

@@ -104,6 +104,7 @@ class OrdersTab(QWidget):
         left_column.setSpacing(SPACING)
         left_column.addLayout(self._build_filters())
         left_column.addWidget(self.table, 1)
+        left_column.addWidget(self.list.shown_of)
         self.splitter = ListAndDetail(left, scroll, self.detail, self.table, self)
         # Said below, beside the count: a message must not push the lists around.
         self.summary = hint_label("", self)
@@ -168,14 +169,15 @@ class OrdersTab(QWidget):
 
     def _read_counts(self) -> None:
         shop, query = self.shop, self.list.query
-        self._counted = (query.search, query.status)
+        self._counted = counted = (query.search, query.status)
         run_in_background(
             self, lambda: (shop_identity.reread_currency(shop),
-                           order_list.order_counts(shop, query)),
+                           order_list.order_counts(shop, query), counted),
             self._show_summary, errors=self.message)
 
-    def _show_summary(self, result: tuple[str, OrderCounts]) -> None:
-        self.currency, counts = result
+    def _show_summary(self, result: tuple[str, OrderCounts, tuple[str, str | None]]) -> None:
+        self.currency, counts, counted = result
+        self.list.set_total(counted, counts.orders if counts.matching is None else counts.matching)
         self.model.set_currency(self.currency)
         text = self.tr("Orders: {count}").format(count=count_text(counts.orders))
         if counts.unpaid:

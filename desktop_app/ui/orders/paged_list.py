@@ -20,11 +20,12 @@ from desktop_app.core import order_list
 from desktop_app.core.order_list import PAGE_SIZE, OrderQuery
 from desktop_app.core.orders import STATUSES, OrderRow
 from desktop_app.core.store import Shop
-from desktop_app.ui.display import batch_label, failure_text, status_label
+from desktop_app.ui.display import batch_label, count_text, failure_text, status_label
 from desktop_app.ui.orders.table_models import OrderTableModel
 from desktop_app.ui.paged_reader import PagedReader
 from desktop_app.ui.tables import EmptyState, select_where, selected_row, setup_table
 from desktop_app.ui.tasks import ShowsError
+from desktop_app.ui.widgets import hint_label
 
 SEARCH_PAUSE_MS = 250
 REFRESH_MAX_ROWS = 2000  # read again after a change, or as far down as the owner is
@@ -55,6 +56,11 @@ class PagedOrderList(QObject):
         self.table.setModel(self.model)
         setup_table(self.table, OrderTableModel.CUSTOMER)
         self.empty = EmptyState(self.table)
+        # Under the list, while more orders match than are read (QA s20a F7: the scroll bar
+        # ends where the rows read end; the oldest of 107,670 took 538 drags).
+        self.shown_of = hint_label("", parent)
+        self.shown_of.hide()
+        self._total: tuple[tuple[str, str | None], int] | None = None  # filters, how many
         self._build_filters(parent)
         self.model.sort_asked.connect(self._sorted)
         self.model.more_wanted.connect(self.load_more)
@@ -64,7 +70,7 @@ class PagedOrderList(QObject):
     def _build_filters(self, parent: QWidget) -> None:
         self.search = QLineEdit(parent)
         self.search.setPlaceholderText(QCoreApplication.translate(
-            "OrdersTab", "Search: number, customer, phone"))
+            "OrdersTab", "Search: number, customer, phone, voucher code"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox(parent)
         self.status_filter.addItem(QCoreApplication.translate("OrdersTab", "All orders"), None)
@@ -173,11 +179,13 @@ class PagedOrderList(QObject):
         finally:
             self.reselecting = False
         self._show_empty()
+        self._show_shown_of()
         self.listed.emit(select_id, found)
 
     def _append(self, rows: list[OrderRow]) -> None:
         self.model.append_rows(rows)
         self._widen_for(rows)
+        self._show_shown_of()
 
     def _widen_for(self, rows: list[OrderRow], fit: bool = False) -> None:
         """Columns as wide as the widest text of the rows read so far, but the customer's,
@@ -196,6 +204,25 @@ class PagedOrderList(QObject):
                 needed = min(needed, TEXT_WIDTH_MAX)
             if fit or needed > self.table.columnWidth(column):
                 self.table.setColumnWidth(column, needed)
+
+    def set_total(self, counted: tuple[str, str | None], total: int) -> None:
+        """How many orders the search and filter ``counted`` (search, status) find."""
+        self._total = (counted, total)
+        self._show_shown_of()
+
+    def _show_shown_of(self) -> None:
+        """Says "200 of 107,670 orders shown" while the list has read only some of those its
+        search and filter find (counted for them, not for an older search)."""
+        shown = self.model.rowCount()
+        counted, total = self._total or (None, 0)
+        more = (self.pages.more and counted == (self.query.search, self.query.status)
+                and 0 < shown < total)
+        if more:
+            self.shown_of.setText(QCoreApplication.translate(
+                "OrdersTab", "{shown} of {total} orders shown — scroll for more, or sort or "
+                "search to reach older ones").format(shown=count_text(shown),
+                                                      total=count_text(total)))
+        self.shown_of.setVisible(more)
 
     def _show_empty(self) -> None:
         if self.model.rowCount() or not self.started:
