@@ -2884,120 +2884,125 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="66"/>
-        <source>Search: number, customer, phone</source>
-        <translation>搜索：单号、顾客、电话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="76"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="140"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="145"/>
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="147"/>
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="149"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="150"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="180"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="182"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="204"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="72"/>
+        <source>Search: number, customer, phone, voucher code</source>
+        <translation>搜索：单号、顾客、电话、券码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="221"/>
+        <source>{shown} of {total} orders shown — scroll for more, or sort or search to reach older ones</source>
+        <translation>已显示 {shown} / {total} 个订单——向下滚动查看更多，或排序、搜索以找到更早的订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="231"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="207"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="234"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="272"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="274"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="284"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="286"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="287"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="319"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="321"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="321"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="323"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="351"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="353"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="353"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="355"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="368"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="370"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="373"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="369"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="372"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="374"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="376"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="378"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -7523,17 +7528,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="47"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="48"/>
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="86"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="87"/>
         <source>{name}: {value}</source>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="141"/>
+        <location filename="../../desktop_app/cli/report_commands.py" line="142"/>
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将{report}报表（{rows} 行）写入 {out}。</translation>
     </message>
@@ -8175,6 +8180,16 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="126"/>
         <source>Card {card}: PIN set.</source>
         <translation>卡 {card}：PIN 已设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/progress.py" line="25"/>
+        <source>Exporting {total} redemption records…</source>
+        <translation>正在导出 {total} 条核销记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/progress.py" line="27"/>
+        <source>… {done} of {total} written</source>
+        <translation>… 已写入 {done} / {total}</translation>
     </message>
 </context>
 <context>
