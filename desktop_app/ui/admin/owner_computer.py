@@ -19,7 +19,7 @@ from desktop_app.ui import settings
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.idle import IDLE_LOCK_KEY, idle_lock_minutes
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MessageLabel
+from desktop_app.ui.widgets import MessageLabel, hint_label
 
 STATION_KEY = "station_name"
 IDLE_KEY = IDLE_LOCK_KEY  # the Qt setting's key, also in Admin → Preferences' audit
@@ -34,12 +34,16 @@ def lock_for_clerk(form: QFormLayout, station_edit: QLineEdit, idle_minutes: QSp
     """A clerk sees the station name and the idle lock but cannot change them; the tooltip
     (on the field and its label: a disabled field may not show one) says who can."""
     station_edit.setReadOnly(True)
+    station_edit.setStyleSheet("QLineEdit { background: palette(window); }")  # looks fixed
     idle_minutes.setEnabled(False)
     for field in (station_edit, idle_minutes):
         field.setToolTip(owner_sets_this())
         label = form.labelForField(field)
         if label is not None:
             label.setToolTip(owner_sets_this())
+    form.addRow(hint_label(QCoreApplication.translate(
+        "SettingsDialog", "The station name and the lock after no use are set by the shop's "
+        "owner."), form.parentWidget()))
 
 
 def computer_values(station_edit: QLineEdit, idle_minutes: QSpinBox) -> dict[str, object]:
