@@ -80,12 +80,13 @@ class StationCheck:
         if not used:
             proceed()
             return
-        tr = QCoreApplication.translate
         self.station_warning = ask_to_confirm(
-            self, tr("SettingsDialog", "Station name in use"),  # type: ignore[arg-type]
-            tr("SettingsDialog", "Another counter has used the name “{station}” in the last "
-               "{days} days; two PCs with one name are counted as one in reports. Save this "
-               "name anyway?").format(station=new, days=RECENT_DAYS),
-            tr("SettingsDialog", "Save anyway"), proceed,
-            keep=tr("SettingsDialog", "Choose another name"))
+            self,  # type: ignore[arg-type]
+            QCoreApplication.translate("SettingsDialog", "Station name in use"),
+            QCoreApplication.translate(
+                "SettingsDialog", "Another counter has used the name “{station}” in the last "
+                "{days} days; two PCs with one name are counted as one in reports. Save this "
+                "name anyway?").format(station=new, days=RECENT_DAYS),
+            QCoreApplication.translate("SettingsDialog", "Save anyway"), proceed,
+            keep=QCoreApplication.translate("SettingsDialog", "Choose another name"))
 
