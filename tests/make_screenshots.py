@@ -33,7 +33,7 @@ VERDICT_PRODUCTS = {"redeemed": "Car wash ×5 洗车五次", "already_redeemed":
 
 
 @contextlib.contextmanager
-def demo_window(lang: str) -> Iterator[tuple[Any, Any, Any]]:
+def demo_window(lang: str, operator: int = 0) -> Iterator[tuple[Any, Any, Any]]:
     """The demo shop's main window in ``lang``, with this computer's settings in a temporary
     folder; ``(app, shop, window)``, everything shut down afterwards."""
     from PySide6.QtCore import QSettings
@@ -55,7 +55,7 @@ def demo_window(lang: str) -> Iterator[tuple[Any, Any, Any]]:
         QSettings().setValue("station", "Counter 1")
         install_translator(app, lang)
         ensure_demo_shop(Path(folder) / "demo")
-        name, password, _role = DEMO_OPERATORS[0]
+        name, password, _role = DEMO_OPERATORS[operator]
         shop = open_shop(Path(folder) / "demo", name, password)
         window = MainWindow(shop)
         yield app, shop, window
@@ -130,6 +130,35 @@ def shoot_verdicts(out: Path, lang: str) -> None:
             window.grab().save(str(out / f"counter-{reason}-1024x768-{lang}.png"))
 
 
+def shoot_outage(out: Path, lang: str) -> None:
+    """The clerk's counter with the shop's server away and this PC's clock 10 minutes ahead
+    (QA s20c F11): both warnings in the status bar and a failed scan in the list, at 1024x768
+    and 1920x1080, as ``outage-SIZE-LANG.png``. Said to the screens as the watch says it."""
+    import datetime as dt
+
+    from desktop_app.messages.clock_texts import clock_off_text
+    from desktop_app.ui import tasks
+    from desktop_app.ui.counter.server_status import server_lost_text
+
+    with demo_window(lang, operator=1) as (app, shop, window):
+        window.show()
+        tab = window.redemption_tab()
+        tab.verdict.clear_after_ms = 0
+        window.server_status.show_reachable(False)
+        window.clock_status.show_warning("⚠ " + clock_off_text(dt.timedelta(minutes=-10)))
+        shop.operator.role = "owner"  # the demo's voucher is sold by its owner
+        payload = verdict_text(shop, "redeemed")
+        shop.operator.role = "clerk"
+        tab.failures.refuse(server_lost_text(), payload)
+        for size in ("1024x768", "1920x1080"):
+            width, height = (int(n) for n in size.split("x"))
+            window.resize(width, height)
+            tasks.wait_until_idle()
+            for _ in range(10):
+                app.processEvents()
+            window.grab().save(str(out / f"outage-{size}-{lang}.png"))
+
+
 def shoot_settings(app: object, window: object, path: Path) -> None:
     """The Settings dialog (This computer's page) over the window, as a user sees it."""
     from PySide6.QtCore import QPoint
@@ -156,14 +185,16 @@ def shoot_settings(app: object, window: object, path: Path) -> None:
 
 
 def main() -> None:
-    verdicts = sys.argv[1] == "--verdicts"
-    args = sys.argv[2:] if verdicts else sys.argv[1:]
+    mode = sys.argv[1] if sys.argv[1] in ("--verdicts", "--outage") else ""
+    args = sys.argv[2:] if mode else sys.argv[1:]
     out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)
     sizes = args[1:] or SIZES
     if os.environ.get("SCREENSHOT_LANG"):
-        if verdicts:
+        if mode == "--verdicts":
             shoot_verdicts(out, os.environ["SCREENSHOT_LANG"])
+        elif mode == "--outage":
+            shoot_outage(out, os.environ["SCREENSHOT_LANG"])
         else:
             shoot(out, os.environ["SCREENSHOT_LANG"], sizes)
         return

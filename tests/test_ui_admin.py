@@ -290,14 +290,16 @@ def test_preferences_set_the_idle_time(qtbot: QtBot, shop: Shop) -> None:
     assert dialog.idle_minutes.value() == 10
     dialog.idle_minutes.setValue(0)
     assert dialog.idle_minutes.text() == "Never"
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):  # audited first (QA s20c F8)
+        dialog.accept()
     assert QSettings().value(IDLE_LOCK_KEY) in (0, "0") and idle_lock_minutes() == 0
     assert not window.idle.running  # 0: never
     QSettings().setValue(IDLE_LOCK_KEY, 3)
     dialog = window.open_preferences()
     assert isinstance(dialog, PreferencesDialog)
     assert dialog.idle_minutes.value() == 3
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        dialog.accept()
     assert window.idle.running and window.idle.timeout_ms == 3 * 60_000
 
 

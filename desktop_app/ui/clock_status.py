@@ -29,17 +29,18 @@ from desktop_app.messages.clock_texts import (
     what_to_do_text,
 )
 from desktop_app.ui.counter.server_status import ServerWatcher
+from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import MessageLabel
 
 log = logging.getLogger(__name__)
 RECHECK_MS = int(file_clock.RECHECK_EVERY.total_seconds() * 1000)
 
 
-class ClockOffStatus(MessageLabel):
+class ClockOffStatus(StatusLine):
+    """The line gives way on a narrow window, whole in the tooltip (``StatusLine``)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(False)  # one line in the status bar; the tooltip says the rest
         self.shop: Shop | None = None  # a shop in a file, whose newest record is read again
         self.recheck_timer = QTimer(self)
         self.recheck_timer.setInterval(RECHECK_MS)
@@ -76,13 +77,12 @@ class ClockOffStatus(MessageLabel):
         offset = server_clock.off_by()
         if offset is not None:
             self.show_warning("⚠ " + clock_off_text(offset))
-            self.setToolTip(what_to_do_text())
+            self.tooltip_with_line(what_to_do_text())
             return
         offset = file_clock.suspicion()
         if offset is not None:  # the line whole in the tooltip too: a narrow window cuts it
-            line = file_clock_off_text(offset)
-            self.show_warning("⚠ " + line)
-            self.setToolTip(line + "\n\n" + file_what_to_do_text(offset))
+            self.show_warning("⚠ " + file_clock_off_text(offset))
+            self.tooltip_with_line(file_what_to_do_text(offset))
             return
         self.clear()
         self.setToolTip("")

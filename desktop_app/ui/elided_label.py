@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 LEAST_CHARS = 8  # what it shows at the least: enough to tell one name from another
 
@@ -20,9 +20,16 @@ LEAST_CHARS = 8  # what it shows at the least: enough to tell one name from anot
 class ElidedLabel(QLabel):
     """``setText`` keeps the whole text (``full_text``); ``text`` is what is shown."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *,
+                 gives_way: bool = False) -> None:
         super().__init__(parent)
         self._full = ""
+        self._gives_way = gives_way
+        if gives_way:
+            # In a row of labels that do not all fit, this one shrinks first (a box layout
+            # takes the same from each): its hint does not count, only its least and most
+            # width, and a stretch gives it room up to its whole text (QA s20c F11).
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
     def full_text(self) -> str:
@@ -31,8 +38,19 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:  # Qt's name: every caller keeps it
         self._full = text
         self.setToolTip(text)
+        self._bound()
         self._fit()
         self.updateGeometry()
+
+    def setContentsMargins(self, left: int, top: int,  # type: ignore[override]
+                           right: int, bottom: int) -> None:
+        super().setContentsMargins(left, top, right, bottom)
+        self._bound()  # the margins are part of its least and most width
+
+    def _bound(self) -> None:
+        if self._gives_way:
+            self.setMinimumWidth(self.minimumSizeHint().width())
+            self.setMaximumWidth(self.sizeHint().width())
 
     def _width_of(self, text: str) -> int:
         margins = self.contentsMargins()

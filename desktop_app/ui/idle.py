@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import station_settings
+from desktop_app.core.store import Shop
 from desktop_app.ui import settings
+from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
     HeaderBar,
+    MessageLabel,
     dialog_buttons,
     frame_with_header,
     hint_label,
@@ -116,10 +120,13 @@ class IdleMonitor(QObject):
 
 
 class PreferencesDialog(QDialog):
-    """This computer's settings (kept in QSettings, not in the shop): the idle lock."""
+    """This computer's settings (kept in QSettings, not in the shop): the idle lock. Admin
+    menu, so owners only; a change is audited before it is kept (QA s20c F8)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.shop = shop
+        self.message = MessageLabel(self)
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(480)
         self.idle_minutes = QSpinBox(self)
@@ -139,6 +146,7 @@ class PreferencesDialog(QDialog):
             "password and finds everything as it was. Keys, clicks and scans count as use."),
             self))
         body.addStretch(1)
+        body.addWidget(self.message)
         body.addWidget(self._build_buttons())
         frame_with_header(self, HeaderBar(self.tr("Preferences"), self.tr(
             "Settings of this computer only; each counter keeps its own."), self), body)
@@ -149,5 +157,15 @@ class PreferencesDialog(QDialog):
         return buttons
 
     def accept(self) -> None:
-        set_idle_lock_minutes(self.idle_minutes.value())
+        shop, station, before = self.shop, settings.station_name(), idle_lock_minutes()
+        after = self.idle_minutes.value()
+        self.save_button.setEnabled(False)
+        run_in_background(
+            self, lambda: station_settings.record_computer_change(
+                shop, station, {IDLE_LOCK_KEY: before}, {IDLE_LOCK_KEY: after}),
+            lambda _: self._saved(after), errors=self.message,
+            always=lambda: self.save_button.setEnabled(True))
+
+    def _saved(self, minutes: int) -> None:
+        set_idle_lock_minutes(minutes)
         super().accept()

@@ -79,6 +79,7 @@ HOLD_BANNER_STYLE = (f"background: {ERROR_COLOR}; color: white; font-weight: bol
                      " padding: 10px 20px;")
 
 DEFAULT_SIZE = (1100, 720)
+SHOP_STRETCH = 100  # the status bar's room goes to the shop's name before a stock warning
 # Flat tabs underlined in the header's colour: large targets for a touch screen at a counter.
 TAB_STYLE = (
     "QTabBar::tab { padding: 9px 22px; border: none; border-bottom: 3px solid transparent;"
@@ -251,7 +252,9 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self.clock_status.follow(self.server_watcher(), self.shop)
         self.operator_label = QLabel(self.tr("Operator: {operator}").format(
             operator=self._operator_text()), self)
-        self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop_name), self)
+        # the warnings first: the shop's name gives way (whole in its tooltip; QA s20c F11)
+        self.shop_label = ElidedLabel(self.tr("Shop: {shop}").format(shop=self.shop_name), self,
+                                      gives_way=True)
         self.station_label = QLabel(self.tr("Station: {station}").format(
             station=station_name()), self)
         labels: tuple[QLabel, ...] = (self.operator_label, self.shop_label, self.station_label)
@@ -267,7 +270,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
             if number:
                 bar.addPermanentWidget(self._separator())
             label.setContentsMargins(SPACING // 2, 2, SPACING // 2, 2)
-            bar.addPermanentWidget(label)
+            bar.addPermanentWidget(label, SHOP_STRETCH if label is self.shop_label else 0)
 
     def _separator(self) -> QFrame:
         line = QFrame(self)

@@ -110,7 +110,8 @@ def camera_size() -> tuple[int, int]:
 CAMERA_ON = Setting("redemption/camera_on", False)
 
 
-def station_name() -> str:
-    """This counter's name in redemption records: settings ``station``, else the host name."""
-    name = STATION.text().strip()
+def station_name(typed: str | None = None) -> str:
+    """This counter's name in redemption records: settings ``station`` (or ``typed``, a name
+    about to be saved), else the host name."""
+    name = (STATION.text() if typed is None else typed).strip()
     return name or QSysInfo.machineHostName() or "station"

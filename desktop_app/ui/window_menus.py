@@ -246,7 +246,7 @@ class WindowMenus(_Window):
 
     def open_preferences(self) -> QDialog:
         def make() -> QDialog:
-            dialog = PreferencesDialog(self)
+            dialog = PreferencesDialog(self.shop, self)
             dialog.accepted.connect(self._preferences_saved)
             return dialog
 

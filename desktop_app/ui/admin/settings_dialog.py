@@ -8,12 +8,9 @@ counter next turns it on.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSysInfo, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QSysInfo, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,13 +28,20 @@ from desktop_app.core import shop_settings, vouchers
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.money import CURRENCY_SYMBOLS, money_text, parse_money
 from desktop_app.core.shop_settings import ShopSettings
+from desktop_app.core.station_settings import record_computer_change
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers import ScannerLayout
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages import error_message
 from desktop_app.scanning.camera_source import list_cameras
-from desktop_app.scanning.wedge import TAKES_SCANS_ITSELF
 from desktop_app.ui import settings
+from desktop_app.ui.admin.owner_computer import (
+    StationCheck,
+    computer_now,
+    computer_values,
+    lock_for_clerk,
+)
+from desktop_app.ui.admin.scan_test import ScanTestField
 from desktop_app.ui.idle import MAX_IDLE_LOCK_MINUTES, idle_lock_minutes, set_idle_lock_minutes
 from desktop_app.ui.settings_follow import show_shop_name
 from desktop_app.ui.tasks import run_in_background
@@ -55,7 +59,6 @@ from desktop_app.ui.widgets import (
 )
 
 LAYOUTS = ("a4", "receipt58", "receipt80")
-VISIBLE_KEYS = {Qt.Key.Key_Return: "⏎", Qt.Key.Key_Enter: "⏎", Qt.Key.Key_Tab: "⇥"}
 KEYBOARD_LAYOUTS = {
     vouchers.US_LAYOUT: QT_TRANSLATE_NOOP("SettingsDialog", "US (QWERTY)"),
     "qwertz": QT_TRANSLATE_NOOP("SettingsDialog", "German (QWERTZ)"),
@@ -63,41 +66,7 @@ KEYBOARD_LAYOUTS = {
 }
 
 
-class ScanTestField(QLineEdit):
-    """Scan into this to see what the scanner sends: the characters, its end key made
-    visible (⏎ Enter, ⇥ Tab) and how fast they came. Its keys are its own: the scanner
-    filters leave them alone, so nothing scanned here is redeemed and the gaps are real."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setProperty(TAKES_SCANS_ITSELF, True)
-        self.clock: Callable[[], float] | None = None  # ms; tests type at exact speeds
-        self.setPlaceholderText(self.tr("Click here and scan a voucher"))
-        self.times: list[float] = []
-        self.seen = ""
-
-    def focusNextPrevChild(self, next_child: bool) -> bool:
-        return False  # Tab is what some scanners send: show it, do not move on
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.seen.endswith(("⏎", "⇥")):
-            self.seen, self.times = "", []
-        self.times.append(self._now(event))
-        self.seen += VISIBLE_KEYS.get(Qt.Key(event.key()), event.text())
-        self.setText(self.seen)
-
-    def _now(self, event: QKeyEvent) -> float:
-        clock = self.clock
-        return clock() if clock else float(event.timestamp()) or time.monotonic() * 1000
-
-    def burst_ms(self) -> int:
-        """The longest gap between two keys of the last scan, in milliseconds."""
-        gaps = [b - a for a, b in zip(self.times, self.times[1:], strict=False)]
-        return round(max(gaps, default=0))
-
-
-class SettingsDialog(QDialog):
+class SettingsDialog(QDialog, StationCheck):
     """Two pages: Shop (owners only) and This computer."""
 
     saved = Signal()
@@ -234,6 +203,8 @@ class SettingsDialog(QDialog):
         form.addRow(hint_label(self.tr(
             "The station name is recorded with every redemption from this computer. A new "
             "language shows at the next start."), page))
+        if not self.shop.is_owner:  # QA s20c F3, F8: the counter's name and lock are the owner's
+            lock_for_clerk(form, self.station_edit, self.idle_minutes)
         return page
 
     def _build_devices(self, page: QWidget) -> None:
@@ -332,10 +303,11 @@ class SettingsDialog(QDialog):
             giftcard_clerk_money=self.clerk_money_box.isChecked())
 
     def save_computer(self) -> None:
-        settings.STATION.write(self.station_edit.text().strip())
+        if self.shop.is_owner:  # audited before this (save_owner); a clerk's are locked
+            settings.STATION.write(self.station_edit.text().strip())
+            set_idle_lock_minutes(self.idle_minutes.value())
         settings.SOUND_ON.write(self.sound_box.isChecked())
         settings.LANGUAGE.write(self.language_box.currentData())
-        set_idle_lock_minutes(self.idle_minutes.value())
         settings.VOUCHER_LAYOUT.write(self.paper_box.currentData())
         settings.SCAN_SUFFIX.write(self.suffix_box.currentData())
         settings.SCAN_TIMEOUT_MS.write(self.burst_ms.value())
@@ -348,24 +320,35 @@ class SettingsDialog(QDialog):
             return
         owner = self.shop.is_owner and self.loaded is not None
         try:
-            shop, values = self.shop, self.shop_values() if owner else None
+            values = self.shop_values() if owner else None
         except InvalidInput as exc:
             self.message.show_error(error_message(exc))  # nothing saved yet: fix and save
             return
-        self.save_computer()
-        if values is None:
-            self.saved.emit()
-            self.accept()
-            return
-        self._set_busy(True)
         self.message.clear()
+        if not self.shop.is_owner:
+            self._saved()
+            return
+        self.check_station_then(lambda: self.save_owner(values), self._set_busy)
 
-        def done(_: ShopSettings) -> None:
-            self.saved.emit()
-            self.accept()
+    def save_owner(self, values: ShopSettings | None) -> None:
+        """The audit of this computer's owner-only choices and the shop's settings first,
+        then this computer's settings: nothing changes here unrecorded."""
+        shop, station = self.shop, settings.station_name()
+        before, after = computer_now(), computer_values(self.station_edit, self.idle_minutes)
 
-        run_in_background(self, lambda: shop_settings.update_shop_settings(shop, values), done,
-                          errors=self.message, always=lambda: self._set_busy(False))
+        def work() -> None:
+            record_computer_change(shop, station, before, after)
+            if values is not None:
+                shop_settings.update_shop_settings(shop, values)
+
+        self._set_busy(True)
+        run_in_background(self, work, lambda _: self._saved(), errors=self.message,
+                          always=lambda: self._set_busy(False))
+
+    def _saved(self) -> None:
+        self.save_computer()
+        self.saved.emit()
+        self.accept()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

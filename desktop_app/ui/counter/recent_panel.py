@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,7 +33,7 @@ from desktop_app.core.counter_recent import FAILED, RecentAttempt
 from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
-from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, TIME, RecentModel
+from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, RESULT, TIME, RecentModel
 from desktop_app.ui.counter.redemption_panels import UndoPanel
 from desktop_app.ui.display import amount_text, failure_text
 from desktop_app.ui.widgets import MessageLabel, scaled_font
@@ -72,7 +73,21 @@ class _ListView(QTableView):
     def sizeHintForColumn(self, column: int) -> int:
         sample = WIDEST_TEXTS.get(column, "")
         floor = self.fontMetrics().horizontalAdvance(sample) + CELL_PADDING if sample else 0
+        if column == RESULT:  # the widest result whole, with room to spare (QA s20c F11)
+            floor = self._widest_result() + CELL_PADDING
         return max(super().sizeHintForColumn(column), floor)
+
+    def _widest_result(self) -> int:
+        """The widest result as drawn (a redeemed row's is bold). The delegate's own hint
+        left a Chinese failure touching the column's edge, while Product stretched empty."""
+        model = self.model()
+        widest = 0
+        for row in range(model.rowCount()):
+            index = model.index(row, RESULT)
+            font = index.data(Qt.ItemDataRole.FontRole)
+            metrics = QFontMetrics(font) if isinstance(font, QFont) else self.fontMetrics()
+            widest = max(widest, metrics.horizontalAdvance(str(index.data() or "")))
+        return widest
 
 
 class RecentPanel(QWidget):

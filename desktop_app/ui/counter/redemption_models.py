@@ -361,8 +361,8 @@ class RecentModel(QAbstractTableModel):
             return local_date_text(row.at)
         if column == CODE and len(shown_code(row)) > MAX_CODE_SHOWN:
             return shown_code(row)
-        if column == RESULT and row.note:
-            return row.note
+        if column == RESULT:  # a narrow window ends the result in "…": the whole of it here
+            return row.note or result_text(row, self.currency)
         return None
 
     def _color(self, row: RecentAttempt) -> str:

@@ -1,0 +1,45 @@
+"""The two choices of a counter PC that matter to the shop: its station name (on every
+redemption from it, and a group of the "by station" report) and its idle lock (how long a
+counter left open stays logged in). Both live in the PC's Qt settings, but only an owner
+changes them, and each change is audited here (QA s20c F3, F8): a clerk renaming the counter
+or switching its lock off left no trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.core import audit
+from desktop_app.core.dates import utc_now
+from desktop_app.core.models import RedemptionAttempt
+from desktop_app.core.roles import require_owner
+from desktop_app.core.store import Shop
+
+RECENT_DAYS = 30  # a name used by another counter within this is "in use"
+
+
+def record_computer_change(shop: Shop, station: str, before: dict[str, object],
+                           after: dict[str, object]) -> bool:
+    """Audit what changed of this PC's settings (owner only), naming the PC by ``station``
+    (its name before the change); returns whether anything changed."""
+    require_owner(shop, "settings_change")
+    changed = [key for key in after if before.get(key) != after[key]]
+    if not changed:
+        return False
+    with shop.write():
+        audit.record(shop, "settings_change", "computer", station=station,
+                     before={key: before.get(key) for key in changed},
+                     after={key: after[key] for key in changed})
+    return True
+
+
+def station_used_recently(shop: Shop, name: str, days: int = RECENT_DAYS,
+                          now: dt.datetime | None = None) -> bool:
+    """Whether a redemption attempt within ``days`` was recorded at station ``name``: a PC
+    taking that name would be counted as one with the PC that used it. One probe of the
+    index led by station."""
+    since = (now or utc_now()) - dt.timedelta(days=days)
+    return bool(RedemptionAttempt.select(RedemptionAttempt.id)
+                .where((RedemptionAttempt.station == name.strip())
+                       & (RedemptionAttempt.created_at >= since))
+                .exists())
