@@ -1985,53 +1985,53 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="92"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="93"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="93"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="95"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="95"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="96"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="26"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -2046,7 +2046,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -2176,24 +2176,24 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="28"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="393"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="376"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="262"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -3264,43 +3264,43 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="123"/>
-        <location filename="../../desktop_app/ui/idle.py" line="143"/>
+        <location filename="../../desktop_app/ui/idle.py" line="130"/>
+        <location filename="../../desktop_app/ui/idle.py" line="151"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="127"/>
+        <location filename="../../desktop_app/ui/idle.py" line="134"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="128"/>
+        <location filename="../../desktop_app/ui/idle.py" line="135"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="132"/>
+        <location filename="../../desktop_app/ui/idle.py" line="139"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="138"/>
+        <location filename="../../desktop_app/ui/idle.py" line="145"/>
         <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use.</source>
         <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="144"/>
+        <location filename="../../desktop_app/ui/idle.py" line="152"/>
         <source>Settings of this computer only; each counter keeps its own.</source>
         <translation>仅对这台电脑有效；每个柜台各自设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="148"/>
+        <location filename="../../desktop_app/ui/idle.py" line="156"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle.py" line="148"/>
+        <location filename="../../desktop_app/ui/idle.py" line="156"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4164,23 +4164,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="105"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="220"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="120"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="235"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="97"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="112"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="98"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="113"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="244"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="259"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
@@ -4245,7 +4245,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="248"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="263"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -5115,7 +5115,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanTestField</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin/scan_test.py" line="27"/>
         <source>Click here and scan a voucher</source>
         <translation>点击此处，然后扫一张券</translation>
     </message>
@@ -5184,277 +5184,307 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="63"/>
         <source>US (QWERTY)</source>
         <translation>美式（QWERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="64"/>
         <source>German (QWERTZ)</source>
         <translation>德式（QWERTZ）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="65"/>
         <source>French (AZERTY)</source>
         <translation>法式（AZERTY）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="110"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="95"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="85"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="86"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="93"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="96"/>
         <source>The shop&apos;s settings are saved in the shop; this computer&apos;s stay here.</source>
         <translation>店铺设置保存在店铺中；本机设置只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="112"/>
         <source>Address and phone, printed under the name</source>
         <translation>地址和电话，印在店名下方</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="115"/>
         <source>A short note at the foot of every voucher</source>
         <translation>印在每张卡券底部的简短说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="120"/>
         <source>No end</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="121"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="123"/>
         <source>0.00: never</source>
         <translation>0.00：不允许</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="133"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="134"/>
         <source>Address / phone:</source>
         <translation>地址 / 电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="135"/>
         <source>Note on vouchers:</source>
         <translation>卡券备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="136"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="137"/>
         <source>Default validity:</source>
         <translation>默认有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="138"/>
         <source>Gift card cash-out up to:</source>
         <translation>礼品卡提现上限：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="126"/>
         <source>Clerks may reload and cash out gift cards</source>
         <translation>核销员可以为礼品卡充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="129"/>
         <source>At the counter: Look up, then scan the card. On the command line: voucher reload, voucher cashout.</source>
         <translation>在核销台：点“查询”，然后扫描卡。命令行：voucher reload、voucher cashout。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash: on the Orders tab under the card, at the counter under a looked-up card, or with voucher cashout on the command line.</source>
         <translation>更改货币只改变价格的显示方式，不改变金额。默认有效期用于新建商品时的建议值。礼品卡不超过提现上限的余额可以以现金付出：在订单页的卡下方、在核销台查询到的卡下方，或在命令行用 voucher cashout。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
         <source>Play a sound with each verdict</source>
         <translation>每次核销结果都播放提示音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="157"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="164"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="165"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="168"/>
         <source>Receipt 58 mm</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="169"/>
         <source>Receipt 80 mm</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="250"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="205"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="250"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="180"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="185"/>
         <source>Station name:</source>
         <translation>收银台名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="186"/>
         <source>Sounds:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="187"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="188"/>
         <source>Lock after no use for:</source>
         <translation>无人使用多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="189"/>
         <source>Voucher paper:</source>
         <translation>卡券纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="190"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="191"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="192"/>
         <source>Camera resolution:</source>
         <translation>摄像头分辨率：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="193"/>
         <source>Scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="194"/>
         <source>Scanner burst gap:</source>
         <translation>扫码枪按键间隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="200"/>
         <source>Try the scanner:</source>
         <translation>测试扫码枪：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="204"/>
         <source>The station name is recorded with every redemption from this computer. A new language shows at the next start.</source>
         <translation>每次在这台电脑上核销都会记录收银台名称。更改语言后，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="214"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="219"/>
         <source>{printer} (not found)</source>
         <translation>{printer}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="238"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="240"/>
         <source>{camera} (not found)</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="269"/>
         <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="275"/>
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="306"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="277"/>
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/owner_computer.py" line="29"/>
+        <source>The shop&apos;s owner sets this: log in as the owner to change it.</source>
+        <translation>此项由店主设置：请用店主账号登录后修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/owner_computer.py" line="44"/>
+        <source>The station name and the lock after no use are set by the shop&apos;s owner.</source>
+        <translation>收银台名称和无操作自动锁定由店主设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/owner_computer.py" line="85"/>
+        <source>Station name in use</source>
+        <translation>收银台名称已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/owner_computer.py" line="86"/>
+        <source>Another counter has used the name “{station}” in the last {days} days; two PCs with one name are counted as one in reports. Save this name anyway?</source>
+        <translation>最近 {days} 天内另一个收银台用过名称“{station}”；两台电脑用同一个名称，在报表中会算作一个收银台。仍然保存这个名称吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/owner_computer.py" line="90"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/owner_computer.py" line="91"/>
+        <source>Choose another name</source>
+        <translation>换个名称</translation>
     </message>
 </context>
 <context>
