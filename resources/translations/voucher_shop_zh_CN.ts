@@ -5464,7 +5464,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/owner_computer.py" line="44"/>
         <source>The station name and the lock after no use are set by the shop&apos;s owner.</source>
-        <translation>收银台名称和无操作自动锁定由店主设置。</translation>
+        <translation>收银台名称和无人使用后的自动锁定由店主设置。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/owner_computer.py" line="85"/>
