@@ -22,9 +22,10 @@ shop's server not answering is said at ``errors`` until a later task of the same
 an answer (the screens read again when the server is back: ``ui.server_away``).
 After the callbacks, ``ShopEvents`` announces once what the task changed (``core.events``),
 so every screen showing it can re-read, whichever screen asked.
-A long read that would hold the worker for seconds (a backup's copy of the whole shop) runs
-instead on a second thread, on a connection of its own closed after it (``run_long_read``):
-scans go on meanwhile (QA s14b N1). Writes never go there: they keep their one order.
+A long read that would hold the worker for seconds (a backup's copy of the whole shop, Verify,
+the owner's reports) runs instead on a second thread, on a connection of its own closed after
+it (``run_long_read``): scans go on meanwhile (QA s14b N1, s20a F1). Writes never go there:
+they keep their one order.
 """
 
 from __future__ import annotations
