@@ -43,10 +43,20 @@ def local_today() -> dt.date:
     return utc_now().astimezone().date()
 
 
+# "All time" starts here: before any shop's first sale (a by-day report of more than three
+# years lists only the days from the first with data, core.report_rows).
+ALL_TIME_FIRST_DAY = dt.date(2000, 1, 1)
+
+
 def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
     """The local days (first, last) a report's day preset names on local day ``today``: today,
-    yesterday, week, last_week, month, last_month, year (else today); weeks start on Monday.
-    Last week and last month are whole; this week, month and year end today."""
+    yesterday, week, last_week, month, last_month, year, last_year, all (else today); weeks
+    start on Monday. Last week, month and year are whole; this week, month and year, and all
+    time, end today."""
+    if preset == "all":
+        return ALL_TIME_FIRST_DAY, today
+    if preset == "last_year":
+        return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
     if preset == "yesterday":
         day = today - dt.timedelta(days=1)
         return day, day

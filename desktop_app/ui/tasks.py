@@ -22,9 +22,10 @@ shop's server not answering is said at ``errors`` until a later task of the same
 an answer (the screens read again when the server is back: ``ui.server_away``).
 After the callbacks, ``ShopEvents`` announces once what the task changed (``core.events``),
 so every screen showing it can re-read, whichever screen asked.
-A long read that would hold the worker for seconds (a backup's copy of the whole shop) runs
-instead on a second thread, on a connection of its own closed after it (``run_long_read``):
-scans go on meanwhile (QA s14b N1). Writes never go there: they keep their one order.
+A long read that would hold the worker for seconds (a backup's copy of the whole shop, Verify,
+the owner's reports) runs instead on a second thread, on a connection of its own closed after
+it (``run_long_read``): scans go on meanwhile (QA s14b N1, s20a F1). Writes never go there:
+they keep their one order.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ _lanes: tuple[deque[Callable[[], None]], deque[Callable[[], None]]] = (deque(), 
 _lanes_lock = threading.Lock()
 # The long reads' thread (see the doc), started by the first one.
 _reader: ThreadPoolExecutor | None = None
+# The task the worker runs right now (set and cleared on the worker): see ``worker_runs_for``.
+_on_worker: BackgroundTask | None = None
 
 
 def _worker() -> ThreadPoolExecutor:
@@ -168,7 +171,10 @@ class BackgroundTask(QObject):
         return self
 
     def _run(self) -> None:
+        global _on_worker
         events.take()  # what ran on this thread outside a task is not this task's
+        if self._reads is None:
+            _on_worker = self
         try:
             result = self._fn() if self._reads is None else _on_own_connection(
                 self._reads, self._fn)
@@ -176,6 +182,9 @@ class BackgroundTask(QObject):
             self._done.emit(None, exc, events.take())
         else:
             self._done.emit(result, None, events.take())
+        finally:
+            if self._reads is None:
+                _on_worker = None
 
     def _parent_gone(self) -> bool:
         return self._parent is not None and not shiboken6.isValid(self._parent)
@@ -312,6 +321,14 @@ def call_in_worker(fn: Callable[[], Any], timeout_s: float = 30.0) -> Any:
 def has_worker() -> bool:
     """True once a task started the worker thread, until ``shutdown``."""
     return _executor is not None
+
+
+def worker_runs_for(parent: QObject) -> bool:
+    """Whether the worker is running a task of ``parent`` right now: a scan that started and
+    waits on the database itself (a lock, the server), not one still queued behind the
+    app's own work (QA s20a F1: the counter blamed "another program" for the owner's report)."""
+    task = _on_worker
+    return task is not None and task._parent is parent
 
 
 def busy() -> bool:

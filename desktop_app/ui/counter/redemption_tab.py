@@ -337,7 +337,10 @@ class RedemptionTab(RedemptionLayout):
     def _show_still_waiting(self) -> None:
         if not self._pending:
             return
+        # The scan still queued: the app's own work runs first, no other program (QA s20a F1).
         self.verdict.busy_note = self.tr(
+            "Still waiting: this app is finishing other work on the shop first. Do not hand "
+            "anything over until it answers.") if not tasks.worker_runs_for(self) else self.tr(
             "Still waiting for the shop's server. Do not hand anything over until it answers."
         ) if self.server_watcher is not None else self.tr(
             "Still waiting for the shop file (another program may be using it). Do not hand "

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QWidget
 
-from desktop_app.ui.tables import fit_columns, setup_table
+from desktop_app.ui.reports.report_models import ReportTableModel
+from desktop_app.ui.tables import FIT_MARGIN, fit_columns, setup_table
 
 LABEL_COLUMN = 0
 CHART_MIN_WIDTH = 360  # narrower than this, the day labels under the bars run together
@@ -29,8 +30,20 @@ class ReportTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(LABEL_COLUMN, QHeaderView.ResizeMode.Interactive)
         fit_columns(self, skip=-1, maximum=LABEL_MAX_WIDTH)
+        self._fit_widest()
         self._label_width = self.columnWidth(LABEL_COLUMN) if header.count() else 0
         self._spread()
+
+    def _fit_widest(self) -> None:
+        """Each column wide enough for its longest value too, wherever its row: the columns
+        were fitted on a sample of the rows (a report of three years' days, QA s20a F2)."""
+        model = self.model()
+        if not isinstance(model, ReportTableModel):
+            return
+        for column, row in model.widest_rows().items():
+            needed = self.sizeHintForIndex(model.index(row, column)).width() + FIT_MARGIN
+            if needed > self.columnWidth(column):
+                self.setColumnWidth(column, min(LABEL_MAX_WIDTH, needed))
 
     def needed_width(self) -> int:
         """The width that shows every column whole, frame and vertical scroll bar included."""

@@ -20,6 +20,8 @@ RANGES = {
     "month": QT_TRANSLATE_NOOP("ReportsTab", "This month"),
     "last_month": QT_TRANSLATE_NOOP("ReportsTab", "Last month"),
     "year": QT_TRANSLATE_NOOP("ReportsTab", "This year"),
+    "last_year": QT_TRANSLATE_NOOP("ReportsTab", "Last year"),
+    "all": QT_TRANSLATE_NOOP("ReportsTab", "All time"),
     "custom": QT_TRANSLATE_NOOP("ReportsTab", "Custom"),
 }
 # Reports read for chosen days; liability's days are those of its gift-card breakage.

@@ -86,13 +86,26 @@ class ReportTableModel(RowTableModel[dict[str, Any]]):
     def columns(self) -> list[Column[dict[str, Any]]]:
         return []
 
+    _keys: tuple[str, ...] = ()
+
     def set_columns(self, columns: tuple[ReportColumn, ...], currency: str, by: str = "") -> None:
         keys = [c.key for c in columns]
         self.stretch = keys.index("product") if "product" in keys else 0
         self.beginResetModel()
+        self._keys = tuple(c.key for c in columns)
         self._columns = [self._column(c, currency, by) for c in columns]
         self._rows = []
         self.endResetModel()
+
+    def widest_rows(self) -> dict[int, int]:
+        """Per column, the row of its longest value (the most digits, the longest name), read
+        from the plain rows: a table fitted on a sample of its rows widens to it (QA s20a F2)."""
+        rows = self._rows
+
+        def longest(key: str) -> int:
+            return max(range(len(rows)), key=lambda i: len(str(rows[i][key] or "")))
+
+        return {column: longest(key) for column, key in enumerate(self._keys)} if rows else {}
 
     def _column(self, column: ReportColumn, currency: str, by: str) -> Column[dict[str, Any]]:
         numeric = column.kind in ("int", "money")

@@ -1,7 +1,8 @@
 """The Reports tab (owners): choose a report, its grouping and days; read the table, drill
 down into a row, look at the bars per day, export CSV or XLSX, print.
 
-Every query runs on the worker thread; the tab shows plain rows.
+Every report only reads: it runs on the long reads' thread, on a connection of its own, so a
+scan at the counter never waits for the owner's report (QA s20a F1); the tab shows plain rows.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from desktop_app.ui.reports.report_printing import paint_report, set_a4_portrait
 from desktop_app.ui.reports.report_summary import heading, totals_text
 from desktop_app.ui.reports.reread_when_seen import RereadWhenSeen
 from desktop_app.ui.tables import EmptyState, fit_stretching, setup_table
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import run_in_background, run_long_read
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, hint_label
 
 
@@ -69,7 +70,7 @@ class ReportsTab(QWidget):
         self.print_dialog: QPrintDialog | None = None
         self._printer: QPrinter | None = None
         # The first read, and those after changes, only once the tab is seen (QA s14a F9).
-        self.follow = RereadWhenSeen(self, lambda: self.refresh(background=True), stale=True)
+        self.follow = RereadWhenSeen(self, self.refresh, stale=True)
         self._build()
         with QSignalBlocker(self.choices):  # the days and groupings of the first report
             self.choices.report_changed()
@@ -186,10 +187,9 @@ class ReportsTab(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def refresh(self, *, background: bool = False) -> None:
-        """Read the report the controls ask for (on the worker thread; ``background``: a
-        re-read after changes, behind any other task, see ui/tasks.py); a reversed range
-        shows its message and nothing to export or print."""
+    def refresh(self) -> None:
+        """Read the report the controls ask for (on the long reads' thread, beside the
+        counter's scans); a reversed range shows its message and nothing to export or print."""
         self.follow.reading()
         self.choices.typing.stop()  # Show pressed while a date is typed: read it now
         start, end = self.choices.days()
@@ -207,9 +207,9 @@ class ReportsTab(QWidget):
         def wanted() -> Loaded | None:  # not when another read was asked while it waited
             return load(shop, name, by, start, end) if read == self._awaited else None
 
-        run_in_background(self, wanted, lambda loaded: self._loaded(read, loaded),
-                          errors=lambda refused: self._refused(read, refused),
-                          always=lambda: self._read_ended(read), background=background)
+        run_long_read(self, wanted, shop.db, lambda loaded: self._loaded(read, loaded),
+                      errors=lambda refused: self._refused(read, refused),
+                      always=lambda: self._read_ended(read))
 
     def _read_ended(self, read: int) -> None:
         if read == self._awaited:
@@ -316,8 +316,8 @@ class ReportsTab(QWidget):
             self.detail_title.setText(self.tr("{group} — attempts: {count}").format(
                 group=cell_text(report.columns[0], group, self.currency, by), count=len(details)))
 
-        run_in_background(self, lambda: report_tables.redemption_details(
-            shop, by, group, start, end), shown, errors=self.message)
+        run_long_read(self, lambda: report_tables.redemption_details(
+            shop, by, group, start, end), shop.db, shown, errors=self.message)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

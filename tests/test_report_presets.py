@@ -1,0 +1,88 @@
+"""QA s20a F3: an owner of three years wants last year's totals (the tax year) or everything;
+the Days list had neither, only Custom with two typed dates. "Last year" is the whole local
+calendar year before this one, "All time" every day up to today; both on both engines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import redemption, report_tables
+from desktop_app.core.dates import ALL_TIME_FIRST_DAY, preset_range
+from desktop_app.core.store import Shop
+from desktop_app.ui import tasks
+from desktop_app.ui.reports.reports_tab import ReportsTab
+
+SHOP_ENGINES = ("file", "server")
+TODAY = dt.date(2026, 3, 18)
+
+
+@pytest.fixture
+def auckland() -> Iterator[None]:
+    """The shop PC 13 hours ahead of UTC in January: its new year is UTC's 31 December."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Pacific/Auckland"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def local(*parts: int) -> dt.datetime:
+    return dt.datetime(*parts).astimezone()  # type: ignore[arg-type]
+
+
+def test_last_year_is_the_whole_calendar_year_before_this_one() -> None:
+    assert preset_range("last_year", TODAY) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert preset_range("last_year", dt.date(2027, 1, 1)) == (dt.date(2026, 1, 1),
+                                                              dt.date(2026, 12, 31))
+    assert preset_range("last_year", dt.date(2028, 12, 31)) == (dt.date(2027, 1, 1),
+                                                                dt.date(2027, 12, 31))
+
+
+def test_all_time_runs_to_today() -> None:
+    assert preset_range("all", TODAY) == (ALL_TIME_FIRST_DAY, TODAY)
+
+
+def refused(shop: Shop, preset: str, by: str = "station") -> int:
+    report = report_tables.run_report(shop, "redemptions", by, *preset_range(preset, TODAY))
+    return sum(int(row["refused"]) for row in report.rows)
+
+
+@pytest.mark.usefixtures("auckland")
+def test_the_presets_follow_local_midnights(shop: Shop) -> None:
+    for moment in (local(2019, 6, 1, 12), local(2024, 12, 31, 23, 59, 59, 999_000),
+                   local(2025, 1, 1), local(2025, 12, 31, 23, 59, 59, 999_000),
+                   local(2026, 1, 1), local(2026, 3, 18, 23, 59)):
+        redemption.redeem(shop, "garbage", "Front", now=moment)
+    assert refused(shop, "last_year") == 2  # 2025's first and last moments only
+    assert refused(shop, "year") == 2
+    assert refused(shop, "all") == 6
+    by_day = report_tables.run_report(shop, "redemptions", "day", *preset_range("all", TODAY))
+    assert by_day.rows[0]["group"] == dt.date(2019, 6, 1)  # not 26 years of empty days
+    assert by_day.rows[-1]["group"] == TODAY
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_the_days_list_offers_last_year_and_all_time(qtbot: QtBot, shop: Shop) -> None:
+    tab = ReportsTab(shop)
+    qtbot.addWidget(tab)
+    box = tab.range_box
+    assert [box.itemText(i) for i in range(box.count())][-3:] == [
+        "Last year", "All time", "Custom"]
+    box.setCurrentIndex(box.findData("last_year"))
+    first, last = tab.choices.days()
+    assert (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    assert last.year == first.year < dt.date.today().year
+    box.setCurrentIndex(box.findData("all"))
+    assert tab.choices.days()[0] == ALL_TIME_FIRST_DAY
+    assert tasks.wait_until_idle(15_000)
+    assert tab.report is not None and tab.report.start == ALL_TIME_FIRST_DAY
