@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 import traceback
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,6 +20,7 @@ if "VOUCHER_SHOP_TESTS_HOME" not in os.environ:
         prefix="voucher-shop-tests-")
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,22 @@ OWNER = "Alice"
 OWNER_PASSWORD = "correct horse 42"
 CLERK = "Bob"
 CLERK_PASSWORD = "clerk-pass-77"
+
+
+@contextmanager
+def local_zone(name: str) -> Iterator[None]:
+    """The shop PC's time zone (``TZ``), for the block."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ daylight saving changes and in zones whose offset is not whole hours, on both en
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from conftest import local_zone
 
 from desktop_app.core import orders, products, redemption, report_tables
 from desktop_app.core.models import Order
@@ -33,15 +32,8 @@ DAYS = 14
 def zone(request: pytest.FixtureRequest) -> Iterator[dt.date]:
     """The shop PC's time zone for the test; yields the fortnight's first day."""
     name, first = request.param
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = name
-    time.tzset()
-    yield first
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with local_zone(name):
+        yield first
 
 
 def moments(first: dt.date) -> list[dt.datetime]:

@@ -11,13 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import local_zone
 
 from desktop_app.core import (
     dates,
@@ -34,22 +32,6 @@ from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
-
-
-@contextmanager
-def local_zone(name: str) -> Iterator[None]:
-    """The shop PC's time zone, for the block."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = name
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 @pytest.fixture(autouse=True)

@@ -5,11 +5,10 @@ calendar year before this one, "All time" every day up to today; both on both en
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from collections.abc import Iterator
 
 import pytest
+from conftest import local_zone
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import redemption, report_tables
@@ -25,15 +24,8 @@ TODAY = dt.date(2026, 3, 18)
 @pytest.fixture
 def auckland() -> Iterator[None]:
     """The shop PC 13 hours ahead of UTC in January: its new year is UTC's 31 December."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Pacific/Auckland"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with local_zone("Pacific/Auckland"):
+        yield
 
 
 def local(*parts: int) -> dt.datetime:

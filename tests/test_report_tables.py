@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from cli_process import run_command
-from conftest import OWNER, OWNER_PASSWORD
+from conftest import OWNER, OWNER_PASSWORD, local_zone
 
 from desktop_app.core import (
     cardkeys,
@@ -43,15 +43,8 @@ SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the s
 
 @pytest.fixture(autouse=True)
 def shanghai_time() -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Shanghai"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with local_zone("Asia/Shanghai"):
+        yield
 
 
 def local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:

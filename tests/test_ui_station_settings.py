@@ -11,27 +11,16 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from test_ui_settings import idle, open_dialog
 
 from desktop_app.core import auth, fulfilment, orders, products, redemption, station_settings
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop
-from desktop_app.ui import settings, tasks
+from desktop_app.ui import settings
 from desktop_app.ui.admin.settings_dialog import SettingsDialog
 from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
-
-
-def idle() -> None:
-    assert tasks.wait_until_idle(15_000), "a background task did not finish"
-
-
-def open_dialog(qtbot: QtBot, shop: Shop) -> SettingsDialog:
-    dialog = SettingsDialog(shop)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    idle()
-    return dialog
 
 
 def computer_events() -> list[dict[str, object]]:
