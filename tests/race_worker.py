@@ -3,6 +3,8 @@ the server when ``database_url`` is given: each process then acts as another cou
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +84,43 @@ def redeem_each(folder: str, scans: list[tuple[str, int, int | None]], barrier: 
             out.append(redemption.redeem(shop, payload, "counter-B", uses=uses,
                                          amount_cents=amount_cents).reason)
     results.put(("redeem", out))
+
+
+def replace_each(folder: str, key_ids: list[int], barrier: Any, results: Any,
+                 database_url: str | None = None) -> None:
+    """The owner at another PC replaces each faulty key, meeting ``barrier`` before each: put
+    ("replace", [outcome]) on ``results``; a refusal's outcome is its state or its code."""
+    from desktop_app.core import cardkeys
+    from desktop_app.core.errors import ShopError
+
+    out: list[str] = []
+    with _open(folder, database_url) as shop:
+        for key_id in key_ids:
+            barrier.wait()
+            try:
+                cardkeys.replace_faulty_key(shop, key_id)
+                out.append("replaced")
+            except ShopError as exc:
+                out.append(str(exc.params.get("state") or exc.code))
+    results.put(("replace", out))
+
+
+def race_refunds(shop: Shop, refunds_asked: list[tuple[int, int | None, int, list[int]]],
+                 other: Callable[..., None], other_asked: list[Any]) -> dict[str, list[Any]]:
+    """The refunds (``refund_each``) at one PC and ``other`` at another, each in a process of
+    its own, meeting at a barrier before each round; each side's outcomes by its name. The
+    test's own connection closes first."""
+    url = getattr(shop, "url", None)
+    shop.close()
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(2), context.Queue()
+    folder = str(shop.data_dir)
+    workers = [context.Process(target=refund_each,
+                               args=(folder, refunds_asked, barrier, results, url)),
+               context.Process(target=other, args=(folder, other_asked, barrier, results, url))]
+    for worker in workers:
+        worker.start()
+    outcomes = dict(results.get(timeout=120) for _ in workers)
+    for worker in workers:
+        worker.join(timeout=30)
+    return outcomes

@@ -320,7 +320,8 @@ def test_a_spend_on_a_refunded_card_cannot_be_undone(shop: Shop) -> None:
     assert spent.attempt_id is not None
     with pytest.raises(InvalidState) as refused:
         redemption.undo_redemption(shop, spent.attempt_id, "late", "c")
-    assert refused.value.params["state"] == "not_undoable"
+    assert refused.value.params["state"] == "voucher_refunded"  # said so, with the refund's time
+    assert refused.value.params["refunded_at"]
     assert balance(card) == 0 and audit.verify_shop(shop) == []
 
 

@@ -25,11 +25,19 @@ from desktop_app.core import (
     refunds,
     vouchers,
 )
-from desktop_app.core.dates import utc_now
+from desktop_app.core.dates import local_time, utc_now
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import Forbidden, InvalidState
-from desktop_app.core.models import AuditEvent, Operator, Product, RedemptionAttempt, Voucher
+from desktop_app.core.models import (
+    AuditEvent,
+    Operator,
+    Product,
+    RedemptionAttempt,
+    Refund,
+    Voucher,
+)
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
@@ -167,6 +175,32 @@ def test_undo_gives_the_use_back_as_a_new_record(shop: Shop) -> None:
     assert RedemptionAttempt.get_by_id(verdict.attempt_id).ok  # the original stays
     with pytest.raises(InvalidState):
         redemption.undo_redemption(shop, verdict.attempt_id, "twice", "c")
+
+
+def test_undo_of_a_redemption_since_refunded_is_refused(shop: Shop) -> None:
+    """The refund paid the unused uses back and voided the voucher: a use given back would be
+    one the customer never paid for. Refused with the refund's time; nothing written."""
+    voucher = sell(shop, uses=3)
+    used = redemption.redeem(shop, voucher.payload, "c")
+    refunds.refund_order(shop, Voucher.get_by_id(voucher.id).order_id)
+    card = products.add_product(shop, "Gift 50", "50.00", "giftcard", value="50")
+    card_order = orders.create_order(shop, [(card.id, 1)])
+    card_voucher = fulfilment.pay_order(shop, card_order.id, "cash")[0]
+    spent = redemption.redeem(shop, card_voucher.payload, "c", amount_cents=1000)
+    refunds.refund_order(shop, card_order.id)
+    attempts = RedemptionAttempt.select().count()
+    for attempt_id, voucher_id in ((used.attempt_id, voucher.id),
+                                   (spent.attempt_id, card_voucher.id)):
+        before = Voucher.get_by_id(voucher_id)
+        with pytest.raises(InvalidState) as err:
+            redemption.undo_redemption(shop, attempt_id, "scanned twice", "c")
+        assert err.value.params["state"] == "voucher_refunded"
+        refund = Refund.get(Refund.order == before.order_id)
+        assert local_time(refund.refunded_at) in error_message(err.value)
+        after = Voucher.get_by_id(voucher_id)
+        assert (after.uses_left, after.balance_cents) == (before.uses_left, before.balance_cents)
+    assert RedemptionAttempt.select().count() == attempts
+    assert not AuditEvent.select().where(AuditEvent.kind == "redemption_undo").exists()
 
 
 def test_clerk_redeems_but_cannot_undo(shop: Shop, shop_dir: Path) -> None:

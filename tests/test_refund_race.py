@@ -8,11 +8,10 @@ of its own (another PC), meeting at a barrier before each round."""
 
 from __future__ import annotations
 
-import multiprocessing
 from dataclasses import dataclass
 
 import pytest
-from race_worker import redeem_each, refund_each
+from race_worker import race_refunds, redeem_each
 
 from desktop_app.core import audit, cardkeys, fulfilment, orders, products
 from desktop_app.core.models import CardKey, RedemptionAttempt, Voucher
@@ -104,23 +103,8 @@ def _refund_asked(one: Round) -> tuple[int, int | None, int, list[int]]:
 
 def _race(shop: Shop, rounds: list[Round]) -> tuple[list[tuple[str, int]], list[str]]:
     """The refunds and the scans, round by round, from two processes meeting at a barrier."""
-    url = getattr(shop, "url", None)
-    shop.close()
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(2), context.Queue()
-    folder = str(shop.data_dir)
-    workers = [
-        context.Process(target=refund_each, args=(
-            folder, [_refund_asked(r) for r in rounds], barrier, results, url)),
-        context.Process(target=redeem_each, args=(
-            folder, [(r.payload, r.case.uses, r.case.amount_cents) for r in rounds], barrier,
-            results, url)),
-    ]
-    for worker in workers:
-        worker.start()
-    outcomes = dict(results.get(timeout=120) for _ in workers)
-    for worker in workers:
-        worker.join(timeout=30)
+    outcomes = race_refunds(shop, [_refund_asked(r) for r in rounds], redeem_each,
+                            [(r.payload, r.case.uses, r.case.amount_cents) for r in rounds])
     return outcomes["refund"], outcomes["redeem"]
 
 

@@ -7,9 +7,11 @@ import pytest
 from test_products import audit_events
 
 from desktop_app.core import cardkeys, counter, fulfilment, orders, products, redemption, refunds
+from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
-from desktop_app.core.models import CardKey, Order, Product, Voucher
+from desktop_app.core.models import CardKey, Order, Product, Refund, Voucher
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 
 SHOP_ENGINES = ("file", "server")  # each test on the embedded file and on the server
 
@@ -81,6 +83,29 @@ def test_replacing_needs_an_unsold_key_and_a_faulty_one(shop: Shop) -> None:
     assert spare.secret == "SPARE"  # (sealed on a server: found by state, not by its text)
     cardkeys.mark_key_faulty(shop, spare.id)  # unsold
     assert products.product_detail(shop, game.id).stock == 0
+
+
+def test_a_refunded_orders_faulty_key_is_not_replaced(shop: Shop) -> None:
+    """The refund paid the key back: no new key, told when, nothing changed (the race's
+    loser, test_replace_key_race; also a part refund of the key's line)."""
+    game, order, voucher = sold_key(shop)
+    cardkeys.mark_key_faulty(shop, voucher.card_key_id)
+    refunds.refund_order(shop, order.id)
+    with pytest.raises(InvalidState) as err:
+        cardkeys.replace_faulty_key(shop, voucher.card_key_id)
+    assert err.value.params["state"] == "key_refunded"
+    when = local_time(Refund.get(Refund.order == order.id).refunded_at)
+    assert when in error_message(err.value) and f"order {order.id}" in error_message(err.value)
+    assert products.product_detail(shop, game.id).stock == 2 and not audit_events("cardkey_replace")
+    assert Voucher.get_by_id(voucher.id).card_key_id == voucher.card_key_id
+    two = orders.create_order(shop, [(game.id, 2)])
+    key_line = orders.order_detail(shop, two.id).lines[0]
+    first, _ = fulfilment.pay_order(shop, two.id)
+    cardkeys.mark_key_faulty(shop, Voucher.get_by_id(first.id).card_key_id)
+    refunds.refund_line(shop, key_line.id, 1, [first.id])
+    with pytest.raises(InvalidState) as err:
+        cardkeys.replace_faulty_key(shop, Voucher.get_by_id(first.id).card_key_id)
+    assert err.value.params["state"] == "key_refunded"
 
 
 def test_refund_card_key_line_one_key_at_a_time(shop: Shop) -> None:

@@ -1,6 +1,7 @@
 """QA s20a F3: an owner of three years wants last year's totals (the tax year) or everything;
 the Days list had neither, only Custom with two typed dates. "Last year" is the whole local
-calendar year before this one, "All time" every day up to today; both on both engines."""
+calendar year before this one, "All time" every day up to today from the shop's first day with
+data (not 2000-01-01, a day before the shop existed); both on both engines."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 from conftest import local_zone
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import redemption, report_tables
-from desktop_app.core.dates import ALL_TIME_FIRST_DAY, preset_range
+from desktop_app.core import orders, products, redemption, report_tables
+from desktop_app.core.dates import local_today, preset_range
+from desktop_app.core.models import Order
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
 from desktop_app.ui.reports.reports_tab import ReportsTab
@@ -40,12 +42,15 @@ def test_last_year_is_the_whole_calendar_year_before_this_one() -> None:
                                                                 dt.date(2027, 12, 31))
 
 
-def test_all_time_runs_to_today() -> None:
-    assert preset_range("all", TODAY) == (ALL_TIME_FIRST_DAY, TODAY)
+def test_all_time_runs_from_the_first_day_with_data_to_today() -> None:
+    assert preset_range("all", TODAY, dt.date(2019, 6, 1)) == (dt.date(2019, 6, 1), TODAY)
+    assert preset_range("all", TODAY) == (TODAY, TODAY)  # a shop with no data yet
 
 
 def refused(shop: Shop, preset: str, by: str = "station") -> int:
-    report = report_tables.run_report(shop, "redemptions", by, *preset_range(preset, TODAY))
+    first_day = report_tables.first_day_with_data(shop)
+    report = report_tables.run_report(shop, "redemptions", by,
+                                      *preset_range(preset, TODAY, first_day))
     return sum(int(row["refused"]) for row in report.rows)
 
 
@@ -58,7 +63,10 @@ def test_the_presets_follow_local_midnights(shop: Shop) -> None:
     assert refused(shop, "last_year") == 2  # 2025's first and last moments only
     assert refused(shop, "year") == 2
     assert refused(shop, "all") == 6
-    by_day = report_tables.run_report(shop, "redemptions", "day", *preset_range("all", TODAY))
+    first_day = report_tables.first_day_with_data(shop)
+    assert first_day == dt.date(2019, 6, 1)  # local: 2019-06-01 00:00 UTC in Auckland
+    by_day = report_tables.run_report(shop, "redemptions", "day",
+                                      *preset_range("all", TODAY, first_day))
     assert by_day.rows[0]["group"] == dt.date(2019, 6, 1)  # not 26 years of empty days
     assert by_day.rows[-1]["group"] == TODAY
 
@@ -75,6 +83,23 @@ def test_the_days_list_offers_last_year_and_all_time(qtbot: QtBot, shop: Shop) -
     assert (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
     assert last.year == first.year < dt.date.today().year
     box.setCurrentIndex(box.findData("all"))
-    assert tab.choices.days()[0] == ALL_TIME_FIRST_DAY
     assert tasks.wait_until_idle(15_000)
-    assert tab.report is not None and tab.report.start == ALL_TIME_FIRST_DAY
+    assert tab.choices.days()[0] == local_today()  # nothing sold or scanned yet: from today
+    assert tab.report is not None and tab.report.start == local_today()
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_all_time_starts_on_the_first_order(qtbot: QtBot, shop: Shop) -> None:
+    """Chosen before any read said the shop's first day: set to it once one does, read again."""
+    tea = products.add_product(shop, "Tea", "12.00")
+    first = local(2024, 5, 6, 9)
+    taken = orders.create_order(shop, [(tea.id, 1)])
+    Order.update(created_at=first).where(Order.id == taken.id).execute()  # taken that day
+    tab = ReportsTab(shop)
+    qtbot.addWidget(tab)
+    tab.range_box.setCurrentIndex(tab.range_box.findData("all"))
+    tab.show()
+    qtbot.waitUntil(lambda: tab.current_report() is not None, timeout=15_000)
+    assert tab.choices.days() == (dt.date(2024, 5, 6), local_today())
+    assert tab.from_edit.date().toString("yyyy-MM-dd") == "2024-05-06"
+    assert tab.report is not None and tab.report.start == dt.date(2024, 5, 6)

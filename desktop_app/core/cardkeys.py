@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, Expression, fn
 
-from desktop_app.core import audit
+from desktop_app.core import audit, refund_records, refunds
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidState, NotFound, OutOfStock
 from desktop_app.core.key_import import LOOKUP_BATCH as LOOKUP_BATCH
@@ -239,12 +239,28 @@ def _claim_replacement(key: CardKey) -> CardKey:
             return CardKey.get_by_id(candidate.id)
 
 
+def _key_order_id(key_id: int) -> int | None:
+    """The order a key is sold on now (a key sold again after a refund: the later one)."""
+    order_id: int | None = (OrderLine.select(OrderLine.order)
+                            .join(CardKey, on=(CardKey.order_line == OrderLine.id))
+                            .where(CardKey.id == key_id).scalar())
+    return order_id
+
+
 def replace_faulty_key(shop: Shop, key_id: int) -> CardKey:
     """Hand the customer a fresh key in place of a faulty one: the voucher that carried the
-    faulty key now carries the new one. The faulty key stays on record with its order."""
+    faulty key now carries the new one. The faulty key stays on record with its order.
+    A refund of that order at the same instant at another PC goes first or after, never both
+    (the customer would get the money back and a new key): the order's rows are locked as the
+    refund locks them, before anything is read. After a refund: refused, nothing changed."""
     require_owner(shop, "cardkey_replace")
     with shop.write():
+        order_id = _key_order_id(key_id)  # which rows to lock; what it is decided on, after
+        if order_id is not None:
+            refunds.lock_order(shop, order_id)
         key = _card_key(key_id)
+        if key.state == "faulty" and order_id is not None:
+            _refuse_refunded(key_id, order_id)
         # A key sold again after a refund: the voucher handing it over now, not the void one.
         voucher = Voucher.get_or_none((Voucher.card_key == key_id) & (Voucher.state == "valid"))
         if key.state != "faulty" or voucher is None:
@@ -257,3 +273,13 @@ def replace_faulty_key(shop: Shop, key_id: int) -> CardKey:
         audit.record(shop, "cardkey_replace", key_id, replacement=fresh.id, voucher=voucher.id,
                      order=order.id, product=key.product_id)
     return fresh
+
+
+def _refuse_refunded(key_id: int, order_id: int) -> None:
+    """The faulty key's voucher was refunded (the order, or the key's part of it): the
+    customer has the money back, so no new key; said with the refund's time."""
+    voucher = (Voucher.select().where((Voucher.card_key == key_id)
+                                      & (Voucher.order == order_id)).first())
+    if voucher is not None and voucher.state == "void":
+        raise InvalidState(what="card_key", id=key_id, state="key_refunded", order=order_id,
+                           **refund_records.refunded_facts(voucher))

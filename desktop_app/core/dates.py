@@ -43,18 +43,15 @@ def local_today() -> dt.date:
     return utc_now().astimezone().date()
 
 
-# "All time" starts here: before any shop's first sale (a by-day report of more than three
-# years lists only the days from the first with data, core.report_rows).
-ALL_TIME_FIRST_DAY = dt.date(2000, 1, 1)
-
-
-def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
+def preset_range(preset: str, today: dt.date,
+                 first_day: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The local days (first, last) a report's day preset names on local day ``today``: today,
     yesterday, week, last_week, month, last_month, year, last_year, all (else today); weeks
     start on Monday. Last week, month and year are whole; this week, month and year, and all
-    time, end today."""
+    time, end today. All time starts on the shop's ``first_day`` with data
+    (``report_tables.first_day_with_data``); a shop without any: today."""
     if preset == "all":
-        return ALL_TIME_FIRST_DAY, today
+        return min(first_day or today, today), today
     if preset == "last_year":
         return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
     if preset == "yesterday":

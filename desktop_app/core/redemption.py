@@ -16,7 +16,7 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, lost_commit, phones, sql, vouchers
+from desktop_app.core import audit, lost_commit, phones, refund_records, sql, vouchers
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, ServerLost
 from desktop_app.core.models import Order, RedemptionAttempt, Voucher
@@ -350,6 +350,7 @@ def _undo(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAtt
         original = RedemptionAttempt.get_or_none(RedemptionAttempt.id == attempt_id)
         if original is None or not original.ok:
             raise NotFound(what="redemption", id=attempt_id)
+        _refuse_refunded(original.voucher_id, attempt_id)
         try:
             undo = RedemptionAttempt.create(
                 voucher=original.voucher_id, operator=shop.operator.id,
@@ -367,7 +368,8 @@ def _undo(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAtt
         else:
             given_back = (Voucher.update(uses_left=Voucher.uses_left + 1)
                           .where((Voucher.id == original.voucher_id)
-                                 & (Voucher.uses_left < Voucher.uses_total)).execute())
+                                 & (Voucher.uses_left < Voucher.uses_total)
+                                 & (Voucher.state == "valid")).execute())
             if given_back != 1:
                 raise InvalidState(what="redemption", id=attempt_id, state="not_undoable")
         undo.uses_left_after = Voucher.get_by_id(original.voucher_id).uses_left
@@ -375,3 +377,13 @@ def _undo(shop: Shop, attempt_id: int, note: str, station: str) -> RedemptionAtt
         audit.record(shop, "redemption_undo", original.voucher_id, attempt=attempt_id,
                      undo=undo.id, note=undo.note)
     return undo
+
+
+def _refuse_refunded(voucher_id: int, attempt_id: int) -> None:
+    """A voucher refunded since its redemption: its unused uses were paid back and it is void,
+    so a use given back would be one more than the customer paid for. Refused with the
+    refund's time; nothing is written (no undo row, no audit event)."""
+    voucher = Voucher.get_by_id(voucher_id)
+    if voucher.state == "void":
+        raise InvalidState(what="redemption", id=attempt_id, state="voucher_refunded",
+                           voucher=voucher_id, **refund_records.refunded_facts(voucher))

@@ -119,3 +119,19 @@ def orders_refunded_unrecorded() -> list[int]:
     query = (Order.select(Order.id).where((Order.status == "refunded") & ~fn.EXISTS(closing))
              .order_by(Order.id))
     return [row.id for row in query]
+
+
+def voucher_refunded_at(voucher: Voucher) -> dt.datetime | None:
+    """When the refund that voided ``voucher`` was paid back: the last refund of its line (a
+    part refund) or the one that closed its order. None: no record says (an upgrade's)."""
+    by_line = Refund.order_line == voucher.order_line_id
+    closing = (Refund.order == voucher.order_id) & (Refund.closes_order == True)  # noqa: E712
+    last = (Refund.select(Refund.refunded_at).where(by_line | closing)
+            .order_by(Refund.refunded_at.desc()).first())
+    return last.refunded_at if last is not None else None
+
+
+def refunded_facts(voucher: Voucher) -> dict[str, Any]:
+    """The refund's time for a refusal's message (``refunded_at``, ISO), where it is known."""
+    when = voucher_refunded_at(voucher)
+    return {"refunded_at": when.isoformat()} if when is not None else {}

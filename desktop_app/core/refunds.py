@@ -51,7 +51,7 @@ class RefundPreview:
     lines: tuple[LineBack, ...] = ()  # line by line: units and money back (QA s15a F7)
 
 
-def _lock_order(shop: Shop, order_id: int, cards: Sequence[int] = ()) -> None:
+def lock_order(shop: Shop, order_id: int, cards: Sequence[int] = ()) -> None:
     """First thing in a refund's write, before anything it decides on is read (QA s20c F1):
     the order's vouchers and ``cards`` (a reload's card, of another order), ids ascending,
     then the order. A scan at another counter at that instant either committed first, and
@@ -169,7 +169,7 @@ def refund_order(shop: Shop, order_id: int) -> RefundResult:
 def _refund_order(shop: Shop, order_id: int) -> RefundResult:
     with shop.write():
         reloaded = giftcard_refunds.reload_of(order_id)  # its card: a voucher of another order
-        _lock_order(shop, order_id, [reloaded.voucher_id] if reloaded is not None else [])
+        lock_order(shop, order_id, [reloaded.voucher_id] if reloaded is not None else [])
         order = _paid_order(order_id)
         now = utc_now()
         voided = stock_back = keys_back = price_money = 0
@@ -296,7 +296,7 @@ def _refund_line(shop: Shop, order_line_id: int, quantity: int,
                     .scalar())
         if order_id is None:
             raise NotFound(what="order", id=order_line_id)
-        _lock_order(shop, order_id)
+        lock_order(shop, order_id)
         line = OrderLine.get_by_id(order_line_id)  # read once it is locked
         order = get_order(line.order_id)
         vouchers_count = _check_refund_quantity(line, quantity, order.status)

@@ -13,7 +13,7 @@ from peewee import JOIN, Case, fn
 
 from desktop_app.core.dates import open_ended
 from desktop_app.core.errors import InvalidInput
-from desktop_app.core.models import CardKey, Product
+from desktop_app.core.models import CardKey, Order, Product, RedemptionAttempt
 from desktop_app.core.report_liability import (
     CALL_COLUMNS,
     EXPIRY_WINDOWS,
@@ -30,7 +30,7 @@ from desktop_app.core.report_redemptions import (
     redemptions_report,
     uses_consumed,
 )
-from desktop_app.core.report_rows import Column, Report
+from desktop_app.core.report_rows import Column, Report, utc
 from desktop_app.core.report_sales import SALES_COLUMNS, sales_report
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -102,3 +102,15 @@ def run_report(shop: Shop, name: str, by: str | None = None, start: dt.date | No
     if name == "liability":
         return liability_report(shop, by, now, start, end)
     return stock_report(shop, by)
+
+
+def first_day_with_data(shop: Shop) -> dt.date | None:
+    """The shop's first local day with anything a dated report counts: its first order (taken,
+    before any payment or refund of it) or its first redemption attempt; None while it has
+    neither. The reports' "All time" starts here, not on a day before the shop existed."""
+    require_owner(shop, "report")
+    firsts = [utc(moment) for moment in (
+        Order.select(fn.MIN(Order.created_at)).scalar(),
+        RedemptionAttempt.select(fn.MIN(RedemptionAttempt.created_at)).scalar(),
+    ) if moment is not None]
+    return min(firsts).astimezone().date() if firsts else None

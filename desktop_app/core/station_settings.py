@@ -33,6 +33,20 @@ def record_computer_change(shop: Shop, station: str, before: dict[str, object],
     return True
 
 
+def record_joined_station(shop: Shop, host_name: str, station: str) -> bool:
+    """Audit the station name a counter PC takes as it joins the shop ("Connect this
+    counter"), named before it by ``host_name``, as an owner's change is recorded; returns
+    whether one was (not when it keeps its host name). Whoever joins the PC names it, a clerk
+    too: the PC has no station name yet, so this is its first, not a change of the owner's
+    choice; the app asks only then (later changes are the owner's, ``record_computer_change``)."""
+    if station == host_name:
+        return False
+    with shop.write():
+        audit.record(shop, "settings_change", "computer", station=host_name, joined=True,
+                     before={"station_name": host_name}, after={"station_name": station})
+    return True
+
+
 def station_used_recently(shop: Shop, name: str, days: int = RECENT_DAYS,
                           now: dt.datetime | None = None) -> bool:
     """Whether a redemption attempt within ``days`` was recorded at station ``name``: a PC

@@ -58,6 +58,7 @@ from desktop_app.messages.refund_texts import (
     REFUNDED_ALREADY_TEXT,
     REFUNDED_ALREADY_UNDATED_TEXT,
     REFUNDED_ALREADY_WITH_PARTS_TEXT,
+    REFUNDED_SINCE_TEXTS,
 )
 from desktop_app.messages.verdict_texts import EXPLANATIONS
 
@@ -274,6 +275,8 @@ def error_message(exc: ShopError) -> str:
             else REFUNDED_ALREADY_WITH_PARTS_TEXT
         return sentences(_fill(text, {**params, "when": when}),
                          *_reloads_refunded_with(params.get("reloads")))
+    if exc.code == "invalid_state" and exc.params.get("state") in REFUNDED_SINCE_TEXTS:
+        return _refunded_since(exc)
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:
         return _fill(STATE_TEXTS[exc.params["state"]], params)
     if isinstance(exc, InvalidInput):
@@ -288,6 +291,15 @@ def error_message(exc: ShopError) -> str:
     if needed and params.get(needed) in (None, ""):
         template = fallback
     return _capitalized(_fill(template, params))
+
+
+def _refunded_since(exc: ShopError) -> str:
+    """A change refused because what it changes was refunded since: when, where known."""
+    dated, undated = REFUNDED_SINCE_TEXTS[str(exc.params["state"])]
+    when = exc.params.get("refunded_at")
+    if not when:
+        return _fill(undated, exc.params)
+    return _fill(dated, {**exc.params, "when": _local_moment(str(when))})
 
 
 def _reloads_refunded_with(reloads: object) -> list[str]:

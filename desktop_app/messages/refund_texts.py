@@ -18,3 +18,22 @@ REFUNDED_ALREADY_UNDATED_TEXT = QT_TRANSLATE_NOOP(
 # Its gift card's reload orders refunded with it, each by its own method (QA s20b F3).
 REFUNDED_ALREADY_RELOAD_TEXT = QT_TRANSLATE_NOOP(
     "errors", "{refund} of it was for reload order {order} ({method}), refunded with the card.")
+
+# Refused because what it would change was refunded since: (with the refund's time, without
+# one: a refund booked by the upgrade). By the refusal's ``state``.
+REFUNDED_SINCE_TEXTS: dict[str, tuple[str, str]] = {
+    "key_refunded": (
+        QT_TRANSLATE_NOOP(
+            "errors", "The key was not replaced: order {order} was refunded on {when}, so the "
+            "customer has the money back. Nothing was changed."),
+        QT_TRANSLATE_NOOP(
+            "errors", "The key was not replaced: order {order} was refunded, so the customer "
+            "has the money back. Nothing was changed.")),
+    "voucher_refunded": (
+        QT_TRANSLATE_NOOP(
+            "errors", "This redemption cannot be undone: the voucher was refunded on {when}, "
+            "so there is no use to give back to it. Nothing was changed."),
+        QT_TRANSLATE_NOOP(
+            "errors", "This redemption cannot be undone: the voucher was refunded, so there is "
+            "no use to give back to it. Nothing was changed.")),
+}

@@ -40,6 +40,7 @@ class ReportChoices(QObject):
         for key, title in RANGES.items():
             self.range_box.addItem(tr(title), key)
         self.range_box.setCurrentIndex(self.range_box.findData("month"))
+        self.first_day: dt.date | None = None  # the shop's first with data, once a read said
         self.from_edit, self.to_edit = QDateEdit(parent), QDateEdit(parent)
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
@@ -92,11 +93,20 @@ class ReportChoices(QObject):
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom and self.report_name() in DATED)
         if not custom:
-            start, end = preset_range(preset, local_today())
+            start, end = preset_range(preset, local_today(), self.first_day)
             for edit, day in ((self.from_edit, start), (self.to_edit, end)):
                 with QSignalBlocker(edit):  # one read for the preset, not one per field
                     edit.setDate(QDate(day.year, day.month, day.day))
         self._now()
+
+    def found_first_day(self, day: dt.date | None) -> None:
+        """The shop's first day with data, read with a report: "All time" starts there. Chosen
+        before it was known (the tab's first read still under way): its days again, read."""
+        if day == self.first_day:
+            return
+        self.first_day = day
+        if self.range_box.currentData() == "all":
+            self._range_changed()
 
     def _date_typed(self) -> None:
         self.typing.start()  # again: the pause counts from the last keystroke

@@ -39,6 +39,7 @@ class Loaded:
     report: Report
     panels: list[Panel]
     shop_name: str  # for the heading of a file or a page
+    first_day: dt.date | None = None  # the shop's first with data: where "All time" starts
 
 
 def load(shop: Shop, name: str, by: str, start: dt.date, end: dt.date) -> Loaded:
@@ -46,14 +47,15 @@ def load(shop: Shop, name: str, by: str, start: dt.date, end: dt.date) -> Loaded
     shop's name (a database read too). A report per day is its own panel: its days are not
     read twice (QA s14a F9)."""
     report = report_tables.run_report(shop, name, by, start, end)
+    first_day = report_tables.first_day_with_data(shop)  # where "All time" starts
     if name not in DATED:  # card-key stock is as of now: no days to chart (QA)
-        return Loaded(report, [], shop.name)
+        return Loaded(report, [], shop.name, first_day)
     if end < start:
-        return Loaded(report, [(which, [], []) for which in CHARTED], shop.name)
+        return Loaded(report, [(which, [], []) for which in CHARTED], shop.name, first_day)
     panels = [_panel(report if (name, by) == (which, "day") else
                      report_tables.run_report(shop, which, "day", start, end))
               for which in CHARTED]
-    return Loaded(report, panels, shop.name)
+    return Loaded(report, panels, shop.name, first_day)
 
 
 def _panel(per_day: Report) -> Panel:

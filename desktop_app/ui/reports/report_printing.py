@@ -3,14 +3,30 @@ line, the bars per day, then the table, on A4 pages."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.report_tables import Report
 from desktop_app.ui.reports.chart import Series
 from desktop_app.ui.reports.chart import paint_chart as paint_bars
 from desktop_app.ui.reports.report_models import cell_text, column_title
+
+
+def open_print_dialog(parent: QWidget, print_to: Callable[[QPrinter], object]
+                      ) -> tuple[QPrintDialog, QPrinter]:
+    """The Reports tab's print dialog on a printer of its own: ``print_to`` it once accepted.
+    QPrintDialog.open() in PySide6 wants a receiver and slot: shown window-modal instead."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("ReportsTab", "Print the report"))
+    dialog.accepted.connect(lambda: print_to(printer))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog, printer
 
 
 def set_a4_portrait(printer: QPrinter) -> None:

@@ -46,7 +46,11 @@ from desktop_app.ui.reports.report_models import (
     cell_text,
     tr,
 )
-from desktop_app.ui.reports.report_printing import paint_report, set_a4_portrait
+from desktop_app.ui.reports.report_printing import (
+    open_print_dialog,
+    paint_report,
+    set_a4_portrait,
+)
 from desktop_app.ui.reports.report_summary import heading, totals_text
 from desktop_app.ui.reports.reread_when_seen import RereadWhenSeen
 from desktop_app.ui.tables import EmptyState, fit_stretching, setup_table
@@ -234,6 +238,7 @@ class ReportsTab(QWidget):
         if read != self._awaited or loaded is None:
             return
         self.loaded, self.report = loaded, loaded.report
+        self.choices.found_first_day(loaded.first_day)  # where "All time" starts
         report = loaded.report
         self.currency = report.currency  # read with the report: a changed currency shows at once
         self.model.set_columns(report.columns, self.currency, report.by)
@@ -363,14 +368,7 @@ class ReportsTab(QWidget):
     # -- printing ---------------------------------------------------------------------------
 
     def ask_print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the report"))
-        dialog.accepted.connect(lambda: self.print_to(printer))
-        self.print_dialog, self._printer = dialog, printer
-        # QPrintDialog.open() in PySide6 wants a receiver and slot: show a window-modal one
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
+        self.print_dialog, self._printer = open_print_dialog(self, self.print_to)
 
     def print_to(self, printer: QPrinter) -> bool:
         """The heading, totals, chart and table on A4, painted here on the GUI thread."""

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
-from desktop_app.core.money import currency_code
 from desktop_app.core.pg_connection import check_url
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message, problem_message
@@ -30,6 +29,7 @@ from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.session.last_operator import remember_operator
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
 from desktop_app.ui.session.restore_here import restore_from_another_computer
+from desktop_app.ui.session.setup_checks import currency_problem, name_problem
 from desktop_app.ui.session.setup_place import ShopPlace
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -260,27 +260,12 @@ class SetupDialog(QDialog):
             return INCOMPLETE
         return problem_message("mismatch")
 
-    def _name_problem(self, text: str) -> str:
-        cleaned = text.strip()
-        if not cleaned:
-            return problem_message("required")
-        if any(ord(c) < 32 for c in cleaned):
-            return problem_message("bad_name")
-        return ""
-
-    def _currency_problem(self, text: str) -> str:
-        try:
-            currency_code(text)  # the check the shop's creation makes
-        except InvalidInput as exc:
-            return problem_message(str(exc.params["problem"]))
-        return ""
-
     def problems(self) -> dict[str, str]:
         """What is still wrong, per field; empty when the shop can be created."""
         found = {
-            "shop_name": self._name_problem(self.shop_name.text()),
-            "currency": self._currency_problem(self.currency.currentText()),
-            "owner_name": self._name_problem(self.owner_name.text()),
+            "shop_name": name_problem(self.shop_name.text()),
+            "currency": currency_problem(self.currency.currentText()),
+            "owner_name": name_problem(self.owner_name.text()),
             "password": ("" if len(self.password.text()) >= MIN_PASSWORD_LENGTH
                          else problem_message("too_short", minimum=MIN_PASSWORD_LENGTH)),
             "confirm": self._confirm_problem(),
@@ -366,19 +351,24 @@ class SetupDialog(QDialog):
         self._set_busy(busy)
 
     def _created(self, shop: Shop) -> None:
-        """The shop exists; it opens once the owner has kept the recovery key."""
-        self.shop = shop
+        """The shop exists; it opens once the owner has kept the recovery key, or (a counter
+        joined the shop on the server) once this PC's station name is kept."""
         remember_operator(self.location.data_dir, self.location.database_url, shop.operator.name)
         self._set_busy(False)
         self.password.clear()
         self.confirm.clear()
         if not shop.recovery_key:
-            self.accept()
+            self.place.station.save_then(shop, self._set_busy, lambda: self._joined(shop))
             return
+        self.shop = shop
         self.recovery_dialog = RecoveryKeyDialog(shop.recovery_key, shop.name, self)
         shop.recovery_key = None  # shown once: not kept in memory longer than the dialog
         self.recovery_dialog.accepted.connect(self.accept)
         self.recovery_dialog.open()
+
+    def _joined(self, shop: Shop) -> None:
+        self.shop = shop
+        self.accept()
 
     def _refused(self, exc: ShopError) -> None:
         field = {"name": "owner_name", "password": "password"}.get(

@@ -1,7 +1,7 @@
 """Where a new PC's shop lives, asked at first start: this PC only, or the shop's server.
 On the server, whether the shop is there already is looked up as soon as the address is
 given, so a counter PC joining the shop is asked to log in, not to create a shop and become
-its owner (QA s20c F4)."""
+its owner (QA s20c F4), and to name this counter (``join_station``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ShopError
 from desktop_app.core.pg_connection import check_url
 from desktop_app.messages import error_message
+from desktop_app.ui.session.join_station import JoinStation
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MessageLabel, hint_label
 
@@ -46,12 +47,13 @@ class ShopPlace(QWidget):
             "comes from PGPASSWORD or .pgpass."), self)
         self.address_problem = MessageLabel(self)  # the dialog's check: an address is needed
         self.server_message = MessageLabel(self)  # what looking for the shop there found
+        self.station = JoinStation(self)  # joining: this counter's name
         (self.on_server if database_url else self.this_pc).setChecked(True)
         self.on_server.toggled.connect(self._choice_changed)
         self.server_url.textEdited.connect(self._address_edited)
         self.server_url.editingFinished.connect(self.look_for_shop)
         for widget in (self.this_pc, self.on_server, self.server_url, self.address_problem,
-                       self.server_message, self.server_hint):
+                       self.server_message, self.server_hint, self.station):
             column.addWidget(widget)
         self._show_choice()
         self.look_for_shop()  # the address remembered or given: look at once
@@ -93,6 +95,7 @@ class ShopPlace(QWidget):
 
     def _set_state(self, state: str) -> None:
         self.server_state = state
+        self.station.setVisible(self.joining())
         self.changed.emit()
 
     def _address_edited(self) -> None:
@@ -110,3 +113,4 @@ class ShopPlace(QWidget):
         for widget in (self.server_url, self.server_hint, self.server_message,
                        self.address_problem):
             widget.setVisible(server)
+        self.station.setVisible(self.joining())
