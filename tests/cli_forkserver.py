@@ -6,8 +6,9 @@ then forks one child per command. Each child is a process of its own, as a fresh
 stdout and stderr into files, ``desktop_app/__main__.py`` run as ``__main__`` (``runpy``, as
 ``-m`` does), the interpreter's own exit (threads joined, atexit, exit status; an uncaught
 exception prints its traceback). What a fork saves is the interpreter's start and the imports
-(~0.5 s of each command's ~0.75 s); what happens at a start itself (the key derived while the
-rest imports, ``--help`` before any import) stays tested in fresh processes.
+(~0.5 s of each command's ~0.75 s), and each key a login derived before is remembered
+(``_remember_keys``); what happens at a start itself (the key derived while the rest imports,
+``--help`` before any import) stays tested in fresh processes.
 
 Protocol on this process's stdin/stdout, one JSON object a line: a request
 ``{"args", "env", "cwd", "stdout", "stderr"}`` is answered ``{"pid"}`` when forked, then
@@ -16,13 +17,16 @@ Protocol on this process's stdin/stdout, one JSON object a line: a request
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import io
 import json
 import locale
 import os
 import runpy
+import shutil
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -77,6 +81,29 @@ def _become_the_command(request: dict[str, Any], channel: list[io.TextIOWrapper]
     sys.exit(0)  # __main__ exits with the command's status itself; in case it returned
 
 
+def _remember_keys(folder: Path) -> None:
+    """scrypt is a pure function, and a command's login derives the same key as the last
+    command's did (~0.1 s of each command's ~0.25 s): the children remember each key they
+    derive in ``folder``, as the tests' own process does in memory (conftest). A request not
+    seen before (a wrong password, a new salt) still derives for real."""
+    from desktop_app.core import kdf
+
+    derive = kdf._scrypt
+
+    def remembered(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+        name = hashlib.sha256(json.dumps([password, salt.hex(), n, r, p]).encode()).hexdigest()
+        known = folder / name
+        if known.exists():
+            return known.read_bytes()
+        key = derive(password, salt, n, r, p)
+        staged = folder / f"{name}.{os.getpid()}"
+        staged.write_bytes(key)
+        staged.replace(known)  # whole or not at all, for a child deriving it at once
+        return key
+
+    kdf._scrypt = remembered
+
+
 def serve() -> None:
     # The channel moves off fds 0 and 1, which each child takes for its own streams.
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
@@ -99,4 +126,10 @@ if __name__ == "__main__":
     for name in PRELOADED:
         importlib.import_module(name)
     assert threading.active_count() == 1, "a fork copies no other thread"
-    serve()
+    keys, server = Path(tempfile.mkdtemp(prefix="cli-keys-")), os.getpid()
+    _remember_keys(keys)
+    try:
+        serve()
+    finally:
+        if os.getpid() == server:  # not a child's exit, which passes through here too
+            shutil.rmtree(keys, ignore_errors=True)
