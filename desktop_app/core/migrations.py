@@ -34,6 +34,7 @@ from desktop_app.core.models import (
     SchemaVersion,
     Voucher,
 )
+from desktop_app.core.payment_places import add_payment_places
 from desktop_app.core.refund_records import book_past_refunds
 
 if TYPE_CHECKING:
@@ -263,7 +264,7 @@ STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, ad
                      fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value,
                      add_line_terms, add_reason_to_reports,
                      add_refund_records, add_paid_orders_index, seal_scanned_text,
-                     refingerprint_card_keys, note_duplicate_card_keys]
+                     refingerprint_card_keys, note_duplicate_card_keys, add_payment_places]
 CURRENT_VERSION = 1 + len(STEPS)
 
 
