@@ -23,7 +23,14 @@ from desktop_app.core import (
     redemption,
     refunds,
 )
-from desktop_app.core.models import Operator, Order, OrderLine, SchemaVersion, Voucher
+from desktop_app.core.models import (
+    Operator,
+    Order,
+    OrderLine,
+    SchemaVersion,
+    Voucher,
+)
+from desktop_app.core.payment_places import add_payment_places
 from desktop_app.core.report_sales import sales_report
 from desktop_app.core.store import Shop
 
@@ -125,7 +132,7 @@ def _as_before_the_step(shop: Shop) -> None:
         migrate(migrator.drop_column("order", "paid_by_id", **legacy),
                 migrator.drop_column("order", "paid_station"),
                 migrator.drop_column("refund", "station"))
-        version = migrations.STEPS.index(migrations.add_payment_places) + 1
+        version = migrations.STEPS.index(add_payment_places) + 1
         # when the shop reached each version stays: the cash-outs count on their own day since
         SchemaVersion.update(version=version).where(SchemaVersion.version > version).execute()
     if on_file:
@@ -141,7 +148,7 @@ def test_the_upgrade_names_only_what_old_records_say(two_counters: TwoCounters) 
                   for by in ("day", "product", "method")}
         _as_before_the_step(shop)
         found = migrations.migrate(shop.db)
-        assert found == migrations.STEPS.index(migrations.add_payment_places) + 1
+        assert found == migrations.STEPS.index(add_payment_places) + 1
         assert {by: (_report(shop, by).rows, _report(shop, by).totals) for by in before} == before
 
         by_operator = _groups(shop, "operator")
@@ -175,3 +182,4 @@ def test_an_old_payment_without_its_event_is_not_given_an_operator(
         assert by_operator[CLERK]["revenue"] == 2000
     finally:
         shop.close()
+
