@@ -30,7 +30,6 @@ from desktop_app.core.models import (
     SchemaVersion,
     Voucher,
 )
-from desktop_app.core.payment_places import add_payment_places
 from desktop_app.core.report_sales import sales_report
 from desktop_app.core.store import Shop
 
@@ -132,7 +131,7 @@ def _as_before_the_step(shop: Shop) -> None:
         migrate(migrator.drop_column("order", "paid_by_id", **legacy),
                 migrator.drop_column("order", "paid_station"),
                 migrator.drop_column("refund", "station"))
-        version = migrations.STEPS.index(add_payment_places) + 1
+        version = migrations.STEPS.index(migrations.add_payment_places) + 1
         # when the shop reached each version stays: the cash-outs count on their own day since
         SchemaVersion.update(version=version).where(SchemaVersion.version > version).execute()
     if on_file:
@@ -148,7 +147,7 @@ def test_the_upgrade_names_only_what_old_records_say(two_counters: TwoCounters) 
                   for by in ("day", "product", "method")}
         _as_before_the_step(shop)
         found = migrations.migrate(shop.db)
-        assert found == migrations.STEPS.index(add_payment_places) + 1
+        assert found == migrations.STEPS.index(migrations.add_payment_places) + 1
         assert {by: (_report(shop, by).rows, _report(shop, by).totals) for by in before} == before
 
         by_operator = _groups(shop, "operator")

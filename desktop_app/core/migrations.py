@@ -34,7 +34,7 @@ from desktop_app.core.models import (
     SchemaVersion,
     Voucher,
 )
-from desktop_app.core.payment_places import add_payment_places
+from desktop_app.core.payment_places import fill_from_old_records
 from desktop_app.core.refund_records import book_past_refunds
 
 if TYPE_CHECKING:
@@ -203,6 +203,20 @@ def add_paid_orders_index(db: Database) -> None:
     """The orders paid in a window are a range of an index (status, paid_at), for the sales
     reports: without it each day of a report read every paid order (QA s14a F9)."""
     Order._schema.create_indexes(safe=True)
+
+
+def add_payment_places(db: Database) -> None:
+    """Who took an order's payment and at which counter, and where a refund was paid back
+    (the sales report per operator and station); older rows only as their own records say
+    (core/payment_places.py). Columns a newer model made already are left."""
+    has = {table: {column.name for column in db.get_columns(table)}
+           for table in ("order", "refund")}
+    wanted = [("order", Order.paid_by), ("order", Order.paid_station),
+              ("refund", Refund.station)]
+    _alter(db, lambda migrator: [migrator.add_column(table, field.column_name, field)
+                                 for table, field in wanted
+                                 if field.column_name not in has[table]])
+    fill_from_old_records()
 
 
 SEAL_BATCH = 20_000  # attempts read, sealed and written back at a time by seal_scanned_text

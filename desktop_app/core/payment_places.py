@@ -2,13 +2,13 @@
 report per operator and per station (QA s20c F2: a shop with two counters could split its
 redemptions per counter, not its takings).
 
-Schema step ``add_payment_places`` adds the order's ``paid_by`` and ``paid_station`` and the
-refund's ``station``. Rows from before are filled only with what a record of their own time
-says: the operator of a payment from its audit event (``order_pay``, ``voucher_batch``: the
-event is written by the payment, in its transaction, and names its operator), a reload's
-operator and counter from its ledger row. Everything else stays empty (None): the reports
-show it as not recorded, never a guess (the order's ``created_by`` made it, and may not
-have taken the money).
+Schema step ``add_payment_places`` (core/migrations.py) adds the order's ``paid_by`` and
+``paid_station`` and the refund's ``station``. Rows from before are filled only with what a
+record of their own time says: the operator of a payment from its audit event
+(``order_pay``, ``voucher_batch``: the event is written by the payment, in its transaction,
+and names its operator), a reload's operator and counter from its ledger row. Everything
+else stays empty (None): the reports show it as not recorded, never a guess (the order's
+``created_by`` made it, and may not have taken the money).
 """
 
 from __future__ import annotations
@@ -16,26 +16,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from peewee import Database
-
-from desktop_app.core.models import AuditEvent, GiftCardEntry, Order, Refund
+from desktop_app.core.models import AuditEvent, GiftCardEntry, Order
 
 PAYMENT_EVENTS = ("order_pay", "voucher_batch")  # events whose subject is the paid order
 _CHUNK = 500  # order ids per UPDATE: SQLite's bound parameters are limited
 
 
-def add_payment_places(db: Database) -> None:
-    """The schema step: the columns (those a newer model made already are left), then what
-    the old rows' own records say of them."""
-    from playhouse.migrate import SchemaMigrator, migrate  # as core/migrations.py: when needed
-
-    migrator = SchemaMigrator.from_database(db)
-    has = {table: {column.name for column in db.get_columns(table)}
-           for table in ("order", "refund")}
-    wanted = [("order", Order.paid_by), ("order", Order.paid_station),
-              ("refund", Refund.station)]
-    migrate(*(migrator.add_column(table, field.column_name, field)
-              for table, field in wanted if field.column_name not in has[table]))
+def fill_from_old_records() -> None:
+    """What the rows from before the step's columns say of them (see the module's words)."""
     _paid_by_from_events()
     _reloads_from_their_ledger()
 
