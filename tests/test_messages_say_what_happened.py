@@ -73,7 +73,9 @@ def test_attempts_without_a_voucher_have_a_named_row_by_product(shop: Shop) -> N
     assert csv_text.splitlines()[1].startswith(f"{NO_VOUCHER},")
     assert _report_lines(report, "")[2].startswith(f"{NO_VOUCHER}\t")  # after its heading
     assert cell_text(report.columns[0], "", "CNY", "product") == NO_VOUCHER
-    assert cell_text(report.columns[0], "", "CNY", "station") == "—"
+    assert cell_text(report.columns[0], "", "CNY", "method") == "—"
+    # a station or operator not recorded (a sale from before they were: test_sales_by_place)
+    assert cell_text(report.columns[0], "", "CNY", "station") == "(not recorded)"
     today = dt.date.today()
     details = report_tables.redemption_details(shop, "product", "", today, today)
     assert [d.reason for d in details] == ["malformed"]

@@ -260,7 +260,7 @@ def test_stock_and_low_stock_warning(shop: Shop, fixture_shop: Fixture) -> None:
 
 def test_bad_choices_and_clerks_are_refused(shop: Shop) -> None:
     with pytest.raises(InvalidInput):
-        report_tables.run_report(shop, "sales", "station")
+        report_tables.run_report(shop, "liability", "station")
     with pytest.raises(InvalidInput):
         report_tables.run_report(shop, "nothing")
     shop.operator.role = "clerk"

@@ -131,9 +131,11 @@ def _order(command: Adder, sub: Any) -> None:
     p.add_argument("order_id", type=int)
     p.add_argument("--method", choices=fulfilment.PAYMENT_METHODS, default="cash")
     p.add_argument("--ref")
+    _station(p)
     p = command("refund", "sales_commands.cmd_order_refund",
                 translate("cli", "refund an order"), order)
     p.add_argument("order_id", type=int)
+    _station(p)
     p = command("list", "sales_commands.cmd_order_list", translate("cli", "list orders"), order)
     p.add_argument("--status", choices=orders.STATUSES)
 
@@ -163,6 +165,7 @@ def _voucher(command: Adder, sub: Any) -> None:
     p.add_argument("--out", help=translate(
         "cli", "FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)"))
     p.add_argument("--note")
+    _station(p)
     p.set_defaults(key_ahead=True)  # like redeem: it opens the shop as soon as it has loaded
     p = command("reload", "voucher_commands.cmd_voucher_reload", translate(
         "cli", "add money to a gift card's balance (a payment, counted as a sale)"), voucher)

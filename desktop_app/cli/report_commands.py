@@ -23,9 +23,11 @@ from desktop_app.core.dates import local_time
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import (
     METHOD_LABELS,
+    empty_group_label,
     method_label,
     money,
     no_voucher_label,
+    not_recorded_label,
     report_title,
 )
 from desktop_app.messages.report_words import (
@@ -55,7 +57,7 @@ def _cell(column: report_tables.Column, value: object, currency: str, by: str) -
     if value is None or value == "":
         if column.key != "group":
             return ""
-        return no_voucher_label() if by == "product" else "—"
+        return empty_group_label(by)
     if column.kind == "money":
         return money(int(str(value)), currency)
     if column.kind == "int" and isinstance(value, int):
@@ -122,7 +124,8 @@ def file_words() -> report_files.FileWords:
     columns under the keys the README lists and the totals row named ``total`` whatever the
     language (QA s17a F8: a script read ``合计`` under ``--lang zh_CN``)."""
     return report_files.FileWords(methods={m: method_label(m) for m in METHOD_LABELS},
-                                  no_voucher=no_voucher_label())
+                                  no_voucher=no_voucher_label(),
+                                  not_recorded=not_recorded_label())
 
 
 def cmd_report(ctx: Context) -> Outcome:

@@ -147,7 +147,8 @@ def cmd_order_create(ctx: Context) -> Outcome:
 
 def cmd_order_pay(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        issued = fulfilment.pay_order(shop, ctx.args.order_id, ctx.args.method, ctx.args.ref or "")
+        issued = fulfilment.pay_order(shop, ctx.args.order_id, ctx.args.method,
+                                      ctx.args.ref or "", ctx.args.station)
         data = {"order": ctx.args.order_id, "vouchers": [voucher_json(v) for v in issued]}
     lines = [f"{v.code}  {v.payload}  {v.product_name}" for v in issued]
     return Outcome(data, lines or [translate("cli", "Paid; this order has no vouchers.")])
@@ -155,7 +156,7 @@ def cmd_order_pay(ctx: Context) -> Outcome:
 
 def cmd_order_refund(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        result = refunds.refund_order(shop, ctx.args.order_id)
+        result = refunds.refund_order(shop, ctx.args.order_id, ctx.args.station)
         currency = shop.currency
     reloads = [{"order": part.order_id, "method": part.method,
                 "refund": money_text(part.money_cents)} for part in result.reloads]

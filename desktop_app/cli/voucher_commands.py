@@ -191,7 +191,8 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
     _ready_to_draw(out)
     with open_as_operator(ctx) as shop:
         issued = fulfilment.issue_batch(shop, ctx.args.product_id, ctx.args.count,
-                                        ctx.args.note or "", unit_price_cents=price)
+                                        ctx.args.note or "", unit_price_cents=price,
+                                        station=ctx.args.station)
         order_id = issued[0].order_id
         data: dict[str, Any] = {"order": order_id, "count": len(issued)}
         if out is None:

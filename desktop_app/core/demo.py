@@ -64,15 +64,15 @@ def ensure_demo_shop(data_dir: Path) -> bool:
         products.add_product(shop, "Gift box 礼盒", "88.00", "goods", stock=20)
         card = products.add_product(shop, "Gift card ¥200 储值卡", "200.00", "giftcard")
         first = orders.create_order(shop, [(wash.id, 1), (coffee.id, 2)], "王女士", "138 0000 0000")
-        fulfilment.pay_order(shop, first.id, "wechat")
+        fulfilment.pay_order(shop, first.id, "wechat", station="Counter 1")
         second = orders.create_order(shop, [(yoga.id, 1), (steam.id, 1)], "Mr. Smith")
-        issued = fulfilment.pay_order(shop, second.id, "card")
+        issued = fulfilment.pay_order(shop, second.id, "card", station="Counter 1")
         redemption.redeem(shop, issued[0].payload, "Counter 1")
         third = orders.create_order(shop, [(coffee.id, 1)], "李先生")
-        fulfilment.pay_order(shop, third.id, "alipay")
+        fulfilment.pay_order(shop, third.id, "alipay", station="Counter 1")
         orders.create_order(shop, [(wash.id, 1)], "陈小姐", note="pays on pickup")
         fourth = orders.create_order(shop, [(card.id, 1)], "赵先生", DEMO_CARD_PHONE)
-        gift = fulfilment.pay_order(shop, fourth.id, "cash")[0]
+        gift = fulfilment.pay_order(shop, fourth.id, "cash", station="Counter 1")[0]
         giftcards.set_pin(shop, Voucher.get_by_id(gift.id), DEMO_CARD_PIN)
         redemption.redeem(shop, gift.payload, "Counter 1", amount_cents=3550)
     return True

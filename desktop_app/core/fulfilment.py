@@ -15,6 +15,7 @@ from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.money import parse_money
 from desktop_app.core.orders import get_order
+from desktop_app.core.payment_places import station_of
 from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered, window_ended
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -137,8 +138,9 @@ def _refuse_ended_products(order: Order, now: dt.datetime) -> None:
 
 
 def pay_order(shop: Shop, order_id: int, method: str = "cash",
-              reference: str = "") -> list[IssuedVoucher]:
-    """Mark paid and issue the vouchers in one transaction. Paying twice issues nothing new."""
+              reference: str = "", station: str = "") -> list[IssuedVoucher]:
+    """Mark paid and issue the vouchers in one transaction. Paying twice issues nothing new.
+    The order records who took the money and at which counter (``station``)."""
     require_owner(shop, "order_pay")
     if method not in PAYMENT_METHODS:
         raise InvalidInput(field="method", problem="choice", choices=",".join(PAYMENT_METHODS))
@@ -149,7 +151,8 @@ def pay_order(shop: Shop, order_id: int, method: str = "cash",
         now = utc_now()
         _refuse_ended_products(order, now)
         marked = (Order.update(status="paid", paid_at=now, payment_method=method,
-                               payment_ref=reference.strip()[:200])
+                               payment_ref=reference.strip()[:200], paid_by=shop.operator.id,
+                               paid_station=station_of(station))
                   .where((Order.id == order.id) & (Order.status == "unpaid")).execute())
         if marked != 1:
             raise InvalidState(what="order", id=order_id, state=order.status)
@@ -209,7 +212,7 @@ def _checked_unit_price(unit_price_cents: int | None, product: Product) -> int:
 
 
 def issue_batch(shop: Shop, product_id: int, count: int, note: str = "",
-                unit_price_cents: int | None = None) -> list[IssuedVoucher]:
+                unit_price_cents: int | None = None, station: str = "") -> list[IssuedVoucher]:
     """Issue ``count`` paid vouchers of a service product as one batch order.
 
     A promotion or a box of gift cards: one order (``is_batch``, paid, method ``other``), one
@@ -235,7 +238,8 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "",
         note = checked_text(note, "note", MAX_NOTE, multiline=True)
         order = Order.create(status="paid", note=note, total_cents=total,
                              payment_method="other", is_batch=True, created_by=shop.operator.id,
-                             created_at=now, paid_at=now)
+                             created_at=now, paid_at=now, paid_by=shop.operator.id,
+                             paid_station=station_of(station))
         line = OrderLine.create(order=order, product=product, quantity=count,
                                 unit_price_cents=price, **terms_as_ordered(product))
         codes = vouchers.new_codes(count)

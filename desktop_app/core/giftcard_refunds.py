@@ -39,14 +39,14 @@ def cards_paybacks(line: OrderLine, card_ids: list[int]) -> list[Payback]:
     return [part for parts in line_paybacks(line, cards) for part in parts]
 
 
-def _take_off(shop: Shop, card_id: int, part: Payback) -> None:
+def _take_off(shop: Shop, card_id: int, part: Payback, station: str) -> None:
     taken = (Voucher.update(balance_cents=Voucher.balance_cents - part.balance_cents)
              .where((Voucher.id == card_id) & (Voucher.balance_cents >= part.balance_cents))
              .execute())
     if taken != 1:
         raise InvalidState(what="giftcard", id=card_id, state="spent")
-    add_entry(card_id, "refund", -part.balance_cents, shop.operator.id, order=part.order_id,
-              method=part.method, money_cents=-part.money_cents)
+    add_entry(card_id, "refund", -part.balance_cents, shop.operator.id, station=station,
+              order=part.order_id, method=part.method, money_cents=-part.money_cents)
 
 
 def _close_reload_order(shop: Shop, part: Payback, card_order_id: int) -> None:
@@ -57,7 +57,8 @@ def _close_reload_order(shop: Shop, part: Payback, card_order_id: int) -> None:
                      refund_cents=part.money_cents)
 
 
-def refund_cards(shop: Shop, line: OrderLine, card_ids: list[int]) -> list[Payback]:
+def refund_cards(shop: Shop, line: OrderLine, card_ids: list[int],
+                 station: str = "") -> list[Payback]:
     """Empty these refunded cards of ``line``, each part of a balance under the order that
     paid it in, and close their reload orders as refunded. Call inside the refund's write."""
     cards = _line_cards(line, card_ids)
@@ -65,7 +66,7 @@ def refund_cards(shop: Shop, line: OrderLine, card_ids: list[int]) -> list[Payba
     for card, parts in zip(cards, line_paybacks(line, cards), strict=True):
         for part in parts:
             if part.balance_cents > 0:
-                _take_off(shop, card.id, part)
+                _take_off(shop, card.id, part, station)
             if part.order_id != card.order_id:
                 _close_reload_order(shop, part, card.order_id)
         paid_back.extend(parts)
@@ -97,10 +98,10 @@ def reload_payback(entry: GiftCardEntry) -> Payback:
     return Payback(entry.order_id, entry.method, amount, amount)
 
 
-def refund_reload(shop: Shop, entry: GiftCardEntry) -> Payback:
+def refund_reload(shop: Shop, entry: GiftCardEntry, station: str = "") -> Payback:
     """Take a refunded reload back off its card; see ``reload_payback`` for refusals."""
     part = reload_payback(entry)
-    _take_off(shop, entry.voucher_id, part)
+    _take_off(shop, entry.voucher_id, part, station)
     return part
 
 

@@ -28,6 +28,7 @@ from desktop_app.core.models import (
     Voucher,
 )
 from desktop_app.core.money import money_text
+from desktop_app.core.payment_places import station_of
 from desktop_app.core.store import Shop
 
 ENTRY_KINDS = ("issue", "spend", "reload", "refund", "cashout", "expiry", "undo")
@@ -162,7 +163,8 @@ def reload(shop: Shop, voucher: Voucher, amount_cents: int, method: str = "cash"
                              payment_ref=reference.strip()[:200], note=RELOAD_NOTE,
                              customer_name=card.order.customer_name,
                              customer_phone=card.order.customer_phone,
-                             created_by=shop.operator.id, created_at=now, paid_at=now)
+                             created_by=shop.operator.id, created_at=now, paid_at=now,
+                             paid_by=shop.operator.id, paid_station=station_of(station))
         loaded = (Voucher.update(balance_cents=Voucher.balance_cents + amount_cents)
                   .where((Voucher.id == card.id) & _usable(now)).execute())
         if loaded != 1:

@@ -34,6 +34,7 @@ from desktop_app.core.models import (
     SchemaVersion,
     Voucher,
 )
+from desktop_app.core.payment_places import fill_from_old_records
 from desktop_app.core.refund_records import book_past_refunds
 
 if TYPE_CHECKING:
@@ -204,6 +205,20 @@ def add_paid_orders_index(db: Database) -> None:
     Order._schema.create_indexes(safe=True)
 
 
+def add_payment_places(db: Database) -> None:
+    """Who took an order's payment and at which counter, and where a refund was paid back
+    (the sales report per operator and station); older rows only as their own records say
+    (core/payment_places.py). Columns a newer model made already are left."""
+    has = {table: {column.name for column in db.get_columns(table)}
+           for table in ("order", "refund")}
+    wanted = [("order", Order.paid_by), ("order", Order.paid_station),
+              ("refund", Refund.station)]
+    _alter(db, lambda migrator: [migrator.add_column(table, field.column_name, field)
+                                 for table, field in wanted
+                                 if field.column_name not in has[table]])
+    fill_from_old_records()
+
+
 SEAL_BATCH = 20_000  # attempts read, sealed and written back at a time by seal_scanned_text
 
 
@@ -263,7 +278,7 @@ STEPS: list[Step] = [_gift_cards, _card_key_pattern, add_low_stock_threshold, ad
                      fewer_redemption_index_writes, add_line_refunded_cents, add_line_unit_value,
                      add_line_terms, add_reason_to_reports,
                      add_refund_records, add_paid_orders_index, seal_scanned_text,
-                     refingerprint_card_keys, note_duplicate_card_keys]
+                     refingerprint_card_keys, note_duplicate_card_keys, add_payment_places]
 CURRENT_VERSION = 1 + len(STEPS)
 
 

@@ -99,6 +99,10 @@ class Order(BaseModel):
     created_at = UTCDateTimeField(default=utc_now)
     paid_at = UTCDateTimeField(null=True)
     closed_at = UTCDateTimeField(null=True)
+    # Who took the payment and at which counter (schema step add_payment_places): None on
+    # orders paid before, unless the step could read it from their payment's own record.
+    paid_by = ForeignKeyField(Operator, null=True, backref="paid_orders", index=False)
+    paid_station = CharField(max_length=64, null=True)
 
     class Meta:
         # The sales reports' orders taken in a window: paid or refunded, a range of paid_at
@@ -243,6 +247,8 @@ class Refund(BaseModel):
     amount_cents = BigIntegerField(default=0)
     closes_order = BooleanField(default=False)  # the refund that made its order refunded
     operator = ForeignKeyField(Operator, null=True, backref="refunds", index=False)
+    station = CharField(max_length=64, null=True)  # where it was paid back (None: before
+    # schema step add_payment_places, not known)
     refunded_at = UTCDateTimeField(default=utc_now, index=True)  # the reports' days
 
 

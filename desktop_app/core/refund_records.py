@@ -11,6 +11,7 @@ from peewee import JOIN, Case, Value, fn
 
 from desktop_app.core.models import GiftCardEntry, Order, OrderLine, Product, Refund, Voucher
 from desktop_app.core.money import money_text
+from desktop_app.core.payment_places import station_of
 
 if TYPE_CHECKING:  # the store runs the schema steps, which book past refunds from here
     from desktop_app.core.giftcard_value import Payback
@@ -19,12 +20,13 @@ if TYPE_CHECKING:  # the store runs the schema steps, which book past refunds fr
 
 def book(shop: Shop, order: Order, product_id: int, at: dt.datetime, *,
          line: OrderLine | None = None, quantity: int = 0, amount_cents: int = 0,
-         closes: bool = False, method: str | None = None) -> None:
-    """Record one refund paid back now; call inside the refund's write."""
+         closes: bool = False, method: str | None = None, station: str = "") -> None:
+    """Record one refund paid back now, by this operator at ``station``; call inside the
+    refund's write."""
     Refund.create(order=order.id, order_line=line.id if line is not None else None,
                   product=product_id, method=method or order.payment_method or "other",
                   quantity=quantity, amount_cents=amount_cents, closes_order=closes,
-                  operator=shop.operator.id, refunded_at=at)
+                  operator=shop.operator.id, station=station_of(station), refunded_at=at)
 
 
 def made(order_id: int) -> dict[str, Any]:
@@ -60,16 +62,17 @@ def made(order_id: int) -> dict[str, Any]:
 
 
 def book_card_parts(shop: Shop, order: Order, line: OrderLine, parts: list[Payback],
-                    at: dt.datetime, quantity: int, closes: bool) -> None:
+                    at: dt.datetime, quantity: int, closes: bool, station: str = "") -> None:
     """A gift card line's refund: its own order's part with the units, and each reload's part
     under the reload's order and method (that order is refunded with the card)."""
     own = sum(part.money_cents for part in parts if part.order_id == order.id)
     book(shop, order, line.product_id, at, line=line, quantity=quantity, amount_cents=own,
-         closes=closes)
+         closes=closes, station=station)
     for part in parts:
         if part.order_id != order.id:
             book(shop, Order.get_by_id(part.order_id), line.product_id, at, line=line,
-                 amount_cents=part.money_cents, closes=True, method=part.method)
+                 amount_cents=part.money_cents, closes=True, method=part.method,
+                 station=station)
 
 
 def book_past_refunds() -> None:

@@ -159,14 +159,15 @@ def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
                          _reload_parts(order, parts), keys, tuple(lines))
 
 
-def refund_order(shop: Shop, order_id: int) -> RefundResult:
+def refund_order(shop: Shop, order_id: int, station: str = "") -> RefundResult:
     """Void what was not redeemed; unused stock goes back, card keys are set aside. History
-    stays. A scan or another refund at the same instant goes before or after it, whole."""
+    stays. A scan or another refund at the same instant goes before or after it, whole. The
+    refund records its operator and the counter it was paid back at (``station``)."""
     require_owner(shop, "order_refund")
-    return retried_on_conflict(lambda: _refund_order(shop, order_id))
+    return retried_on_conflict(lambda: _refund_order(shop, order_id, station))
 
 
-def _refund_order(shop: Shop, order_id: int) -> RefundResult:
+def _refund_order(shop: Shop, order_id: int, station: str) -> RefundResult:
     with shop.write():
         reloaded = giftcard_refunds.reload_of(order_id)  # its card: a voucher of another order
         lock_order(shop, order_id, [reloaded.voucher_id] if reloaded is not None else [])
@@ -175,22 +176,25 @@ def _refund_order(shop: Shop, order_id: int) -> RefundResult:
         voided = stock_back = keys_back = price_money = 0
         parts: list[Payback] = []
         if reloaded is not None:
-            parts.append(giftcard_refunds.refund_reload(shop, reloaded))
+            parts.append(giftcard_refunds.refund_reload(shop, reloaded, station))
             refund_records.book(shop, order, Voucher.get_by_id(reloaded.voucher_id).product_id,
-                                now, amount_cents=parts[-1].money_cents, closes=True)
+                                now, amount_cents=parts[-1].money_cents, closes=True,
+                                station=station)
         for line in order.lines:
             line_money = unrefunded_price(line)
             price_money += line_money
             remaining = line.quantity - line.refunded_quantity
             units = units_back(line)  # counted before its vouchers are voided
             if line.product.kind == "giftcard":
-                card_parts = giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line))
+                card_parts = giftcard_refunds.refund_cards(shop, line, _valid_card_ids(line),
+                                                           station)
                 refund_records.book_card_parts(shop, order, line, card_parts, now, units,
-                                               closes=True)
+                                               closes=True, station=station)
                 parts += card_parts
             else:
                 refund_records.book(shop, order, line.product_id, now, line=line,
-                                    quantity=units, amount_cents=line_money, closes=True)
+                                    quantity=units, amount_cents=line_money, closes=True,
+                                    station=station)
             voided += (Voucher.update(state="void")
                        .where((Voucher.order_line == line) & (Voucher.state == "valid"))
                        .execute())
@@ -274,7 +278,7 @@ def _check_refund_quantity(line: OrderLine, quantity: int, status: str) -> int:
 
 
 def refund_line(shop: Shop, order_line_id: int, quantity: int,
-                voucher_ids: Sequence[int] | None = None) -> RefundResult:
+                voucher_ids: Sequence[int] | None = None, station: str = "") -> RefundResult:
     """Refund ``quantity`` units of one line of a paid order, where nothing was redeemed:
     the vouchers ``voucher_ids`` (see core/refund_choices.py), else the newest unused ones.
 
@@ -283,14 +287,16 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
     unused and then whole, a gift card with its unspent balance. Units sharing one voucher
     (two coffees on one voucher of two uses) are refunded one by one, their uses taken off
     it while enough are unused, used or not (QA s11b F7). The order stays paid until
-    every line is refunded; then it is refunded. Serialised with scans as ``refund_order``.
+    every line is refunded; then it is refunded. Serialised with scans as ``refund_order``;
+    recorded at ``station`` as it is.
     """
     require_owner(shop, "order_refund")
-    return retried_on_conflict(lambda: _refund_line(shop, order_line_id, quantity, voucher_ids))
+    return retried_on_conflict(
+        lambda: _refund_line(shop, order_line_id, quantity, voucher_ids, station))
 
 
 def _refund_line(shop: Shop, order_line_id: int, quantity: int,
-                 voucher_ids: Sequence[int] | None) -> RefundResult:
+                 voucher_ids: Sequence[int] | None, station: str) -> RefundResult:
     with shop.write():
         order_id = (OrderLine.select(OrderLine.order).where(OrderLine.id == order_line_id)
                     .scalar())
@@ -313,7 +319,7 @@ def _refund_line(shop: Shop, order_line_id: int, quantity: int,
         elif product.kind != "goods":
             voided = _void_vouchers(line, vouchers_count, voucher_ids)
         keys_back = _set_keys_aside(line, voided) if product.kind == "cardkey" else 0
-        parts = (giftcard_refunds.refund_cards(shop, line, [v.id for v in voided])
+        parts = (giftcard_refunds.refund_cards(shop, line, [v.id for v in voided], station)
                  if product.kind == "giftcard" else [])
         card_money = money_of(parts)
         money = card_money if product.kind == "giftcard" else quantity * line.unit_price_cents
@@ -328,10 +334,11 @@ def _refund_line(shop: Shop, order_line_id: int, quantity: int,
             Order.update(status="refunded", closed_at=now).where(
                 Order.id == order.id).execute()
         if product.kind == "giftcard":
-            refund_records.book_card_parts(shop, order, line, parts, now, quantity, everything)
+            refund_records.book_card_parts(shop, order, line, parts, now, quantity, everything,
+                                           station=station)
         else:
             refund_records.book(shop, order, product.id, now, line=line, quantity=quantity,
-                                amount_cents=money, closes=everything)
+                                amount_cents=money, closes=everything, station=station)
         audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
                      vouchers=sorted(voucher.id for voucher in voided)

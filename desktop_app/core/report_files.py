@@ -81,6 +81,7 @@ class FileWords:
     sheets: Mapping[str, str] = field(default_factory=dict)  # report or section -> sheet name
     methods: Mapping[str, str] = field(default_factory=dict)  # payment method code -> word
     no_voucher: str = ""  # the product group of attempts that named no voucher; "" keeps ""
+    not_recorded: str = ""  # the operator or station of sales from before they were recorded
     yes: str | None = None  # a true "low" as the screen says it (false: blank); None: TRUE/FALSE
     total: str = "total"  # the label of the totals row; a script's file keeps ``total``
     title: str = ""  # the first row of each sheet; the report, grouping and days when empty
@@ -115,6 +116,8 @@ def _text(report: Report, column: Column, value: Any, words: FileWords) -> str:
         return words.methods.get(str(value), str(value))
     if column.key == "group" and report.by == "product" and value in (None, ""):
         return words.no_voucher
+    if column.key == "group" and report.by in ("operator", "station") and value in (None, ""):
+        return words.not_recorded
     return "" if value is None else str(json_value(column, value))
 
 

@@ -1,6 +1,6 @@
 """The sales report: orders paid and refunded, quantities, revenue and refunds per local day,
-product or payment method; a sale on its day of payment, a refund on its day of paying back.
-A gift card's reload counts with its card's product."""
+product, payment method, operator or station; a sale on its day of payment, a refund on its
+day of paying back. A gift card's reload counts with its card's product."""
 
 from __future__ import annotations
 
@@ -116,13 +116,36 @@ def _per_day(span: tuple[dt.date, dt.date] | None,
     return _merged(*(((day, *figures) for day, figures in sums.items()) for sums in days))
 
 
+def _known(station: Any) -> Any:
+    """A counter's name as a group; none recorded (rows from before: NULL, or ``""``) is one
+    group, None."""
+    return fn.NULLIF(station, "")
+
+
+def _group_keys(by: str) -> tuple[Callable[[str], Any], Any, Any]:
+    """What a sale (of a ``line`` or a ``reload``), a refund and a cash-out are grouped by:
+    a sale where and by whom it was paid, a refund where and by whom it was paid back, a
+    cash-out where and by whom the cash was paid out; by method a cash-out is ``cash``."""
+    if by == "method":
+        return lambda _: fn.COALESCE(Order.payment_method, "other"), Refund.method, Value("cash")
+    if by == "operator":
+        return lambda _: Order.paid_by, Refund.operator, GiftCardEntry.operator
+    if by == "station":
+        return (lambda _: _known(Order.paid_station), _known(Refund.station),
+                _known(GiftCardEntry.station))
+    return (lambda source: OrderLine.product if source == "line" else Voucher.product,
+            Refund.product, Voucher.product)
+
+
 def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
                  end: dt.date | None = None) -> Report:
-    """Sales and refunds in the range, grouped by local day, product or method: a sale on the
-    day its order was paid, by its method; a refund on the day it was paid back, by the
-    method it was paid back by (core/refund_records.py), so a closed day never changes and
-    each day's net is the money that moved. A part refund counts its units at the price they
-    were sold for, a gift card what it paid back."""
+    """Sales and refunds in the range, grouped by local day, product, method, operator or
+    station: a sale on the day its order was paid, by its method, operator and counter; a
+    refund on the day it was paid back, by the method it was paid back by
+    (core/refund_records.py), its operator and counter, so a closed day never changes and
+    each day's net is the money that moved. Payments and refunds from before these were
+    recorded (core/payment_places.py) are the group None: not known. A part refund counts its
+    units at the price they were sold for, a gift card what it paid back."""
     require_owner(shop, "report_sales")
     low, high = day_range(start, end)
     taken = Order.status.in_(("paid", "refunded")) & within(Order.paid_at, low, high)
@@ -134,17 +157,9 @@ def sales_report(shop: Shop, by: str = "day", start: dt.date | None = None,
         span = _span(start, end, taken, refunded, cashed)
         sums = _per_day(span, since)
     else:
-        def key_of(source: str) -> Any:
-            if by == "method":
-                return fn.COALESCE(Order.payment_method, "other")
-            return OrderLine.product if source == "line" else Voucher.product
-
-        method = by == "method"
-        sums = _merged(_sold_sums(key_of, taken),
-                       _refund_sums(Refund.method if method else Refund.product, refunded),
-                       cash_outs(Value("cash") if method else Voucher.product, cashed),
-                       earlier_cash_outs(Value("cash") if method else Voucher.product, taken,
-                                         since))
+        sold_key, refund_key, cash_key = _group_keys(by)
+        sums = _merged(_sold_sums(sold_key, taken), _refund_sums(refund_key, refunded),
+                       cash_outs(cash_key, cashed), earlier_cash_outs(cash_key, taken, since))
     found = {k: {"orders": o, "refunded_orders": ro, "quantity": q, "refunded_quantity": rq,
                  "revenue": rev, "refunds": ref, "net": rev - ref}
              for k, (o, ro, q, rq, rev, ref) in sums.items()}

@@ -46,7 +46,7 @@ __all__ = [
 REPORTS = ("redemptions", "sales", "liability", "stock")
 GROUPINGS: dict[str, tuple[str, ...]] = {
     "redemptions": ("day", "operator", "station", "product"),
-    "sales": ("day", "product", "method"),
+    "sales": ("day", "product", "method", "operator", "station"),
     "liability": ("product",),
     "stock": ("product",),
 }

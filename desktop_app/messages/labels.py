@@ -88,6 +88,24 @@ def no_voucher_label() -> str:
     return translate("labels", NO_VOUCHER_GROUP)
 
 
+# A sales report's row, by operator or station, of the payments and refunds made before the
+# app recorded who took them and where (schema step add_payment_places): not a guess.
+NOT_RECORDED_GROUP = QT_TRANSLATE_NOOP("labels", "(not recorded)")
+
+
+def not_recorded_label() -> str:
+    return translate("labels", NOT_RECORDED_GROUP)
+
+
+def empty_group_label(by: str) -> str:
+    """A report's group without a value, as the tab and the command line show it."""
+    if by == "product":
+        return no_voucher_label()
+    if by in ("operator", "station"):
+        return not_recorded_label()
+    return "—"
+
+
 # Why an imported line is no key (``core.key_import.REFUSAL_REASONS``), app and command line.
 REFUSAL_LABELS = {
     "too_long": QT_TRANSLATE_NOOP("labels", "too long for a key"),

@@ -28,6 +28,7 @@ from desktop_app.core.money import money_text, parse_money
 from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.core.text import MAX_NOTE
+from desktop_app.ui import settings
 from desktop_app.ui.display import money, stock_label
 from desktop_app.ui.inventory.money_fields import money_edit, money_problem
 from desktop_app.ui.tasks import run_in_background
@@ -218,11 +219,13 @@ class BatchDialog(QDialog):
         if self.busy or product is None or price is None or self._problem(product, price):
             return
         shop, count, note = self.shop, self.count.value(), self.note.text()
+        station = settings.station_name()
         self.busy = True
         self.error.clear()
         self._update()
         run_in_background(
-            self, lambda: fulfilment.issue_batch(shop, product.id, count, note, price)[0].order_id,
+            self, lambda: fulfilment.issue_batch(shop, product.id, count, note, price,
+                                                 station)[0].order_id,
             lambda order_id: self._issued(order_id, count), errors=self.error,
             always=self._not_busy)
 

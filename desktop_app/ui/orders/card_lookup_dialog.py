@@ -29,8 +29,9 @@ from desktop_app.core.giftcard_lookup import CardLookup, CardRef
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages.verdict_texts import status_text as lookup_status_text
+from desktop_app.ui import settings
 from desktop_app.ui.display import money, short_time
-from desktop_app.ui.orders.giftcard_box import LedgerModel, this_station
+from desktop_app.ui.orders.giftcard_box import LedgerModel
 from desktop_app.ui.tables import Column, RowTableModel, fit_columns, selected_row, setup_table
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -225,7 +226,8 @@ class CardLookupDialog(QDialog):
         ref = self.chosen()
         if ref is None or not self.lookup_button.isEnabled():
             return
-        shop, card, pin, station = self.shop, ref.voucher_id, self.pin.text(), this_station()
+        shop, card, pin = self.shop, ref.voucher_id, self.pin.text()
+        station = settings.station_name()
         self.pin.clear()  # asked again for every look-up
         self.lookup_button.setEnabled(False)
         self.message.clear()

@@ -11,7 +11,7 @@ action here and after spends and undos elsewhere.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSysInfo, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -51,10 +51,6 @@ ENTRY_KINDS: dict[str, str] = {
 
 def entry_kind_label(kind: str) -> str:
     return label("GiftCardBox", ENTRY_KINDS, kind)
-
-
-def this_station() -> str:
-    return settings.STATION.text().strip() or QSysInfo.machineHostName() or "station"
 
 
 class LedgerModel(RowTableModel[LedgerRow]):
@@ -115,7 +111,7 @@ class ReloadDialog(QDialog):
         choose_method(self.methods, method)
 
     def reload(self) -> None:
-        shop, voucher_id, station = self.shop, self.voucher_id, this_station()
+        shop, voucher_id, station = self.shop, self.voucher_id, settings.station_name()
         amount, method, reference = self.amount.text(), self.method(), self.reference.text()
         self.reload_button.setEnabled(False)
         self.error.clear()
@@ -287,7 +283,7 @@ class GiftCardBox(QWidget):
             lambda: self.cash_out(state.voucher_id))
 
     def cash_out(self, voucher_id: int) -> None:
-        shop, station = self.shop, this_station()
+        shop, station = self.shop, settings.station_name()
         run_in_background(
             self, lambda: giftcard_desk.cash_out_card(shop, voucher_id, station),
             lambda change: self._done(self.tr("Paid out {amount} in cash.").format(

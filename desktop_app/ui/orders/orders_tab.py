@@ -28,6 +28,7 @@ from desktop_app.core.order_list import OrderCounts
 from desktop_app.core.orders import OrderDetail, OrderRow
 from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.core.store import Shop
+from desktop_app.ui import settings
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import count_text
 from desktop_app.ui.events import shop_events
@@ -359,8 +360,8 @@ class OrdersTab(QWidget):
                           errors=self.message)
 
     def refund(self, order_id: int) -> None:
-        shop, currency = self.shop, self.currency
-        self._change(lambda: refunds.refund_order(shop, order_id), order_id,
+        shop, currency, station = self.shop, self.currency, settings.station_name()
+        self._change(lambda: refunds.refund_order(shop, order_id, station), order_id,
                      lambda result: refunded_text(order_id, result, currency, whole=True))
 
     def ask_cancel(self) -> None:

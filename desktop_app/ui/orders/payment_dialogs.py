@@ -113,13 +113,14 @@ class PaymentDialog(QDialog):
     def pay(self) -> None:
         if self.busy:
             return
-        shop, order_id = self.shop, self.order.id
+        shop, order_id, station = self.shop, self.order.id, settings.station_name()
         method, reference = self.method(), self.reference.text()
         self.busy = True
         self.pay_button.setEnabled(False)
         self.error.clear()
         run_in_background(self,
-                          lambda: len(fulfilment.pay_order(shop, order_id, method, reference)),
+                          lambda: len(fulfilment.pay_order(shop, order_id, method, reference,
+                                                           station)),
                           self._paid, errors=self.error, always=self._not_busy)
 
     def _paid(self, _issued: int) -> None:
@@ -245,6 +246,7 @@ class LineRefundDialog(QDialog):
         if self.busy:
             return
         shop, line_id, quantity = self.shop, self.line.id, self.quantity.value()
+        station = settings.station_name()
         chosen: list[int] | None = None
         if self.choice_list is not None:
             chosen = [choice.voucher_id for choice in self.choice_list.chosen()]
@@ -254,7 +256,8 @@ class LineRefundDialog(QDialog):
         self.busy = True
         self.refund_button.setEnabled(False)
         self.error.clear()
-        run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity, chosen),
+        run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity, chosen,
+                                                            station),
                           self._refunded, errors=self.error, always=self._not_busy)
 
     def _refunded(self, result: refunds.RefundResult) -> None:

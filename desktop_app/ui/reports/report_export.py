@@ -10,7 +10,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.report_files import FileWords
 from desktop_app.core.report_tables import Report
-from desktop_app.messages.labels import METHOD_LABELS, no_voucher_label, report_title
+from desktop_app.messages.labels import (
+    METHOD_LABELS,
+    no_voucher_label,
+    not_recorded_label,
+    report_title,
+)
 from desktop_app.ui import settings
 from desktop_app.ui.display import method_label
 from desktop_app.ui.folders import documents_folder
@@ -51,6 +56,6 @@ def file_words(report: Report, title: str) -> FileWords:
               **{key: tr(text) for key, text in SECTION_TITLES.items()}}
     return FileWords(headers=headers(report.by), sheets=sheets,
                      methods={m: method_label(m) for m in METHOD_LABELS},
-                     no_voucher=no_voucher_label(),
+                     no_voucher=no_voucher_label(), not_recorded=not_recorded_label(),
                      yes=QCoreApplication.translate("ReportsTab", "Yes"),
                      total=QCoreApplication.translate("ReportsTab", "Total"), title=title)

@@ -12,7 +12,7 @@ from desktop_app.core.dates import local_time, valid_until_text
 from desktop_app.core.report_tables import CALL_COLUMNS, GIFTCARD_COLUMNS, RedemptionDetail
 from desktop_app.core.report_tables import Column as ReportColumn
 from desktop_app.core.text import printable
-from desktop_app.messages.labels import no_voucher_label
+from desktop_app.messages.labels import empty_group_label
 from desktop_app.messages.report_words import (  # the tab imports them from here
     COLUMN_TITLES as COLUMN_TITLES,
 )
@@ -51,7 +51,7 @@ def cell_text(column: ReportColumn, value: Any, currency: str, by: str = "") -> 
     if value is None or value == "":
         if column.key != "group":
             return ""
-        return no_voucher_label() if by == "product" else "—"
+        return empty_group_label(by)
     if column.kind == "money":
         return money(int(value), currency)
     if column.kind == "int":
