@@ -201,27 +201,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="305" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="307" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="306" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="308" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="307" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="309" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="308" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="310" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="309" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="311" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -336,117 +336,117 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="58" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="59" />
         <source>New batch</source>
         <translation>批量发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="71" />
         <source>Loading products…</source>
         <translation>正在加载商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="85" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="86" />
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="86" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="87" />
         <source>Give these vouchers away: booked at 0</source>
         <translation>免费赠送这些卡券：按 0 元入账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="94" />
         <source>Optional, e.g. spring promotion</source>
         <translation>选填，例如：春季促销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="97" />
         <source>Product:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="98" />
         <source>Vouchers:</source>
         <translation>卡券数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="99" />
         <source>Price each:</source>
         <translation>单价：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="100" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="107" />
         <source>Issue</source>
         <translation>发券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="107" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="115" />
         <source>Issuing books the batch as one paid order (payment: Other) and makes its vouchers at once; they are then shown on the Orders tab, to save or print all of them.</source>
         <translation>发券后，这批卡券记为一张已付款订单（付款方式：其他）并立即生成；随后显示在“订单”页，可一次保存或打印全部卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="126" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="127" />
         <source>A product's barcode is not read here: choose the product from the list.</source>
         <translation>这里不读取商品条码：请从列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="138" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="139" />
         <source>No service or gift card on sale: add one in the Inventory tab</source>
         <translation>没有在售的服务或礼品卡商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="171" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="172" />
         <source>Price each: {problem}</source>
         <translation>单价：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="174" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="175" />
         <source>Only {stock} of “{product}” in stock.</source>
         <translation>“{product}”库存只有 {stock}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="186" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="187" />
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="189" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="190" />
         <source>Issue 1 voucher</source>
         <translation>发 1 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="191" />
         <source>Issue {count} vouchers</source>
         <translation>发 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="200" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="201" />
         <source>each card carries {value}</source>
         <translation>每张卡面值 {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="206" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="207" />
         <source>Free: 1 voucher given away, booked as no revenue.</source>
         <translation>免费：赠送 1 张卡券，不计入营收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="207" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="208" />
         <source>Free: {count} vouchers given away, booked as no revenue.</source>
         <translation>免费：赠送 {count} 张卡券，不计入营收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="209" />
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="210" />
         <source>Total: {total} ({count} × {price})</source>
         <translation>合计：{total}（{count} × {price}）</translation>
     </message>
@@ -898,127 +898,127 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardLookupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="47" />
         <source>can be spent now</source>
         <translation>现在可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="48" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="49" />
         <source>not valid yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="49" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="50" />
         <source>void (refunded)</source>
         <translation>已作废（已退款）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="50" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="51" />
         <source>not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="81" />
         <source>Gift card by phone + PIN</source>
         <translation>电话查询礼品卡（凭 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="86" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="87" />
         <source>For a customer on the phone without the card in hand: find their cards, choose one and ask for its PIN. The card's code and QR are never shown here.</source>
         <translation>适用于顾客来电、卡不在手边时：先找到顾客的卡，选择一张，再询问其 PIN 码。这里不会显示卡的券码和二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="101" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="113" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="114" />
         <source>Phone number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="115" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="117" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="118" />
         <source>The number the customer gives</source>
         <translation>顾客报出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="121" />
         <source>Find cards</source>
         <translation>查找卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="136" />
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="138" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="139" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="142" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="143" />
         <source>The card's PIN:</source>
         <translation>卡的 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="177" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="178" />
         <source>An order number is digits only.</source>
         <translation>订单号只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="191" />
         <source>No gift cards found for this number.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="241" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="243" />
         <source>Wrong PIN. 1 attempt left before this card's PIN locks.</source>
         <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="244" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="246" />
         <source>Wrong PIN. {left} attempts left before this card's PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="249" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="251" />
         <source>Too many wrong PINs: this card's PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="256" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="258" />
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card's voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="268" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="270" />
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="270" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="272" />
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="271" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="273" />
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="272" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="274" />
         <source>{product} · order #{order} · {status} · {validity}</source>
         <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
@@ -1026,42 +1026,42 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardRefModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="65" />
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="66" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="66" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="67" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="67" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="68" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="69" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1413,69 +1413,69 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="185" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181" />
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="187" />
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="183" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="278" />
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="189" />
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="249" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="185" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="245" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="191" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="187" />
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="234" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="230" />
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="239" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="235" />
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="249" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="245" />
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="269" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265" />
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="283" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="279" />
         <source>Pay {amount} out in cash for gift card {code} (balance {balance}) and empty it?</source>
         <translation>为礼品卡 {code}（余额 {balance}）付出现金 {amount} 并清空该卡？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="286" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282" />
         <source>Pay out {amount}</source>
         <translation>付出现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="293" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="289" />
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="301" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="297" />
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="310" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="306" />
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -1615,6 +1615,44 @@ Click “New product” to add your first service pass, gift card, card key or g
     </message>
 </context>
 <context>
+    <name>JoinStation</name>
+    <message>
+        <location filename="../../desktop_app/ui/session/join_station.py" line="41" />
+        <source>Station name:</source>
+        <translation>收银台名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/join_station.py" line="43" />
+        <source>This counter's name on every redemption made here and in the reports by station. Later only the shop's owner changes it (Settings → This computer).</source>
+        <translation>这个收银台的名称，会记在这里的每次核销上，也用于按收银台的报表。以后只有店主可以修改（设置 → 本机）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/join_station.py" line="90" />
+        <source>Station name in use</source>
+        <translation>收银台名称已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/join_station.py" line="91" />
+        <source>Another counter has used the name “{station}” in the last {days} days; two PCs with one name are counted as one in reports. Use this name anyway?</source>
+        <translation>最近 {days} 天内另一个收银台用过名称“{station}”；两台电脑用同一个名称，在报表中会算作一个收银台。仍然使用这个名称吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/join_station.py" line="94" />
+        <source>Use anyway</source>
+        <translation>仍然使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/join_station.py" line="95" />
+        <source>Choose another name</source>
+        <translation>换个名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/join_station.py" line="115" />
+        <source>Type another station name, then log in again.</source>
+        <translation>请输入另一个收银台名称，然后重新登录。</translation>
+    </message>
+</context>
+<context>
     <name>KeyTableModel</name>
     <message>
         <location filename="../../desktop_app/ui/inventory/table_models.py" line="165" />
@@ -1650,27 +1688,27 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="63" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="68" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="64" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="69" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="71" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67" />
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="74" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="70" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -1678,67 +1716,67 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="152" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="153" />
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="154" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="155" />
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="170" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="171" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="174" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="175" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="180" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="181" />
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="183" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="184" />
         <source>Handed back:</source>
         <translation>顾客退回：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="184" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="185" />
         <source>Pay back:</source>
         <translation>应退金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="214" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="215" />
         <source>Each refunded key becomes “Returned” (the customer had it: it is not sold again until you check it in Card keys) and its voucher becomes void. Keys already redeemed cannot be refunded. Where there are several, tick the ones handed back, or scan them.</source>
         <translation>每个退款的卡密变为“已退回”（顾客曾拿到过它：在“卡密”中检查之前不会再次出售），其卡券作废。已核销的卡密不能退款。有多个时，请勾选顾客退回的那些，或扫描它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="219" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="220" />
         <source>Each refunded card becomes void and pays back its unspent balance at the price paid for it (its reloads in full). Tick the cards handed back, or scan them.</source>
         <translation>每张退款的卡作废，按购买价格退还其未用余额（充值部分全额退还）。请勾选顾客退回的卡，或扫描它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="223" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="224" />
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="225" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="226" />
         <source>The units of this line share one voucher: each refunded unit takes {uses} use(s) off it, used or not, while that many are unused; the voucher stays valid with the rest.</source>
         <translation>这一行的数量共用一张卡券：每退一份，从卡券上扣除 {uses} 次（不论是否已用），前提是还有这么多次未用；卡券余下的次数继续有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="230" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="231" />
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="232" />
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="233" />
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -2888,37 +2926,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="140" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="141" />
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="145" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="146" />
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="147" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="148" />
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="150" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="151" />
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="153" />
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="182" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="183" />
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="185" />
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
@@ -2945,63 +2983,63 @@ Click “New order” to sell your first voucher.</source>
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="187" />
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="274" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="275" />
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="286" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="287" />
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290" />
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="321" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322" />
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="323" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324" />
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="353" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="354" />
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="355" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="370" />
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="373" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="374" />
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="372" />
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="374" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="375" />
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="378" />
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="379" />
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3235,27 +3273,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="136" />
         <source>Gift card PIN</source>
         <translation>礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="144" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140" />
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="147" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="143" />
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="147" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="143" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="150" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="146" />
         <source>Needed only to look the card up without it in hand (on the phone).</source>
         <translation>仅在不持卡查询（如电话查询）时需要。</translation>
     </message>
@@ -4280,37 +4318,37 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReloadDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="87" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="83" />
         <source>Reload gift card</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="88" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="84" />
         <source>Gift card {code}</source>
         <translation>礼品卡 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94" />
         <source>Reload</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="101" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97" />
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="102" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98" />
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="103" />
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="99" />
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
@@ -4540,7 +4578,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/report_words.py" line="55" />
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="55" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="60" />
         <location filename="../../desktop_app/ui/reports/report_models.py" line="66" />
         <source>Yes</source>
         <translation>是</translation>
@@ -4566,22 +4604,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="109" />
+        <location filename="../../desktop_app/messages/labels.py" line="127" />
         <source>Redemptions</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="110" />
+        <location filename="../../desktop_app/messages/labels.py" line="128" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="111" />
+        <location filename="../../desktop_app/messages/labels.py" line="129" />
         <source>Outstanding vouchers</source>
         <translation>未用完的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="112" />
+        <location filename="../../desktop_app/messages/labels.py" line="130" />
         <source>Card-key stock</source>
         <translation>卡密库存</translation>
     </message>
@@ -4636,58 +4674,58 @@ Click “New order” to sell your first voucher.</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="91" />
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="94" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="96" />
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="96" />
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="97" />
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="199" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="203" />
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="243" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="248" />
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="245" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="250" />
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/report_words.py" line="54" />
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="56" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="61" />
         <location filename="../../desktop_app/ui/reports/report_summary.py" line="38" />
         <source>Total</source>
         <translation>合计</translation>
@@ -4710,67 +4748,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="267" />
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="263" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="268" />
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="276" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="281" />
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="277" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="282" />
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="110" />
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="316" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="321" />
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="37" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="42" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="38" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="43" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/report_export.py" line="39" />
+        <location filename="../../desktop_app/ui/reports/report_export.py" line="44" />
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="357" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="362" />
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="368" />
+        <location filename="../../desktop_app/ui/reports/report_printing.py" line="25" />
         <source>Print the report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="383" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="381" />
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="393" />
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="391" />
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -5602,24 +5640,24 @@ Click “New order” to sell your first voucher.</source>
         <translation>从另一台电脑恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="313" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="298" />
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="364" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="349" />
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="391" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="381" />
         <source>The shop could not be created: the disk that holds {folder} is full. Nothing was made there. Free some space on that disk, then click Create shop again.</source>
         <translation>无法创建店铺：{folder} 所在的磁盘已满，那里没有留下任何文件。请在该磁盘上腾出空间，然后再次点击“创建店铺”。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133" />
         <location filename="../../desktop_app/ui/session/setup_dialog.py" line="222" />
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="365" />
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="350" />
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
@@ -5638,22 +5676,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopPlace</name>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_place.py" line="37" />
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="38" />
         <source>This PC only</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_place.py" line="38" />
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="39" />
         <source>Connect to the shop's server</source>
         <translation>连接店铺服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_place.py" line="43" />
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="44" />
         <source>Several counters share one shop on a PostgreSQL server. If the shop is already there, this PC joins it as one more counter: log in below with your operator name and password. Otherwise it is created there. The server's own password comes from PGPASSWORD or .pgpass.</source>
         <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，本机将作为又一个收银台加入：请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_place.py" line="76" />
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="78" />
         <source>Looking for the shop on the server…</source>
         <translation>正在服务器上查找店铺…</translation>
     </message>
@@ -7017,277 +7055,287 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="125" />
+        <source>named as it joined the shop</source>
+        <translation>加入店铺时命名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126" />
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128" />
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128" />
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137" />
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130" />
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131" />
         <source>low-stock warning at</source>
         <translation>低库存提醒阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132" />
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133" />
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134" />
         <source>cash paid out</source>
         <translation>付出现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135" />
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136" />
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138" />
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139" />
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140" />
         <source>used beyond what they held</source>
         <translation>超出可用次数的使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141" />
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142" />
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143" />
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144" />
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146" />
         <source>paid back</source>
         <translation>已退还</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147" />
         <source>reload money lost</source>
         <translation>丢失的充值金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148" />
         <source>an earlier key replaced</source>
         <translation>取代了之前的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149" />
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150" />
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151" />
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152" />
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153" />
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154" />
         <source>found and settled</source>
         <translation>发现并处理时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155" />
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156" />
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157" />
         <source>restore started</source>
         <translation>恢复开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158" />
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159" />
+        <source>station name</source>
+        <translation>收银台名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160" />
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161" />
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162" />
         <source>to data format</source>
         <translation>新数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163" />
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164" />
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165" />
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="166" />
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="167" />
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="166" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="168" />
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="167" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="169" />
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="168" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170" />
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="169" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171" />
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="172" />
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173" />
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="188" />
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="189" />
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="188" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="190" />
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="189" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="191" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="190" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="192" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="191" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="193" />
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="212" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="214" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="213" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="215" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="237" />
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="239" />
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -7461,27 +7509,27 @@ Click “New order” to sell your first voucher.</source>
         <translation>  另有 {count} 行（--json 会全部列出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="153" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="154" />
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="173" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="174" />
         <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="175" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="176" />
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="178" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="179" />
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="183" />
+        <location filename="../../desktop_app/cli/sales_commands.py" line="184" />
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
@@ -7536,12 +7584,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="208" />
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="209" />
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="234" />
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="235" />
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
@@ -7567,22 +7615,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="221" />
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="222" />
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="48" />
+        <location filename="../../desktop_app/cli/report_commands.py" line="50" />
         <source>Wrote {rows} redemption records to {out}.</source>
         <translation>已将 {rows} 条核销记录写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="87" />
+        <location filename="../../desktop_app/cli/report_commands.py" line="89" />
         <source>{name}: {value}</source>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/report_commands.py" line="142" />
+        <location filename="../../desktop_app/cli/report_commands.py" line="145" />
         <source>Wrote the {report} report ({rows} rows) to {out}.</source>
         <translation>已将{report}报表（{rows} 行）写入 {out}。</translation>
     </message>
@@ -7824,7 +7872,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="64" />
-        <location filename="../../desktop_app/cli/parser.py" line="370" />
+        <location filename="../../desktop_app/cli/parser.py" line="373" />
         <source>the shop's folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -7899,254 +7947,254 @@ Click “New order” to sell your first voucher.</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="135" />
+        <location filename="../../desktop_app/cli/parser.py" line="136" />
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="137" />
+        <location filename="../../desktop_app/cli/parser.py" line="139" />
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="144" />
+        <location filename="../../desktop_app/cli/parser.py" line="146" />
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="145" />
+        <location filename="../../desktop_app/cli/parser.py" line="147" />
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="148" />
+        <location filename="../../desktop_app/cli/parser.py" line="150" />
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="161" />
+        <location filename="../../desktop_app/cli/parser.py" line="163" />
         <source>the price each voucher is booked at (default: the product's; 0: given away)</source>
         <translation>每张卡券的入账单价（默认为商品售价；0 表示免费赠送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="174" />
+        <location filename="../../desktop_app/cli/parser.py" line="177" />
         <source>pay a gift card's small remainder out in cash and empty it (up to the shop's cash-out limit)</source>
         <translation>将礼品卡的少量余额以现金付出并清空该卡（不超过店铺的提现上限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="179" />
+        <location filename="../../desktop_app/cli/parser.py" line="182" />
         <source>a caller's gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="185" />
+        <location filename="../../desktop_app/cli/parser.py" line="188" />
         <source>a gift card's balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="189" />
-        <location filename="../../desktop_app/cli/parser.py" line="197" />
+        <location filename="../../desktop_app/cli/parser.py" line="192" />
+        <location filename="../../desktop_app/cli/parser.py" line="200" />
         <source>the card's number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="191" />
+        <location filename="../../desktop_app/cli/parser.py" line="194" />
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="194" />
+        <location filename="../../desktop_app/cli/parser.py" line="197" />
         <source>set or replace a gift card's PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="199" />
+        <location filename="../../desktop_app/cli/parser.py" line="202" />
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="204" />
+        <location filename="../../desktop_app/cli/parser.py" line="207" />
         <source>this counter's name in the records (default: SHOP_STATION, else the computer's name)</source>
         <translation>记录中本收银台的名称（默认：SHOP_STATION，否则为本机名称）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="227" />
+        <location filename="../../desktop_app/cli/parser.py" line="230" />
         <source>the owner's reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="232" />
+        <location filename="../../desktop_app/cli/parser.py" line="235" />
         <source>group by; the report's first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="234" />
+        <location filename="../../desktop_app/cli/parser.py" line="237" />
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="238" />
+        <location filename="../../desktop_app/cli/parser.py" line="241" />
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="240" />
+        <location filename="../../desktop_app/cli/parser.py" line="243" />
         <source>the voucher's QR payload (as scanned) or its printed code</source>
         <translation>卡券的二维码内容（扫码所得）或印在券上的券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="246" />
+        <location filename="../../desktop_app/cli/parser.py" line="249" />
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="247" />
+        <location filename="../../desktop_app/cli/parser.py" line="250" />
         <source>spend this much from a gift card's balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="261" />
+        <location filename="../../desktop_app/cli/parser.py" line="264" />
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="263" />
+        <location filename="../../desktop_app/cli/parser.py" line="266" />
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="265" />
+        <location filename="../../desktop_app/cli/parser.py" line="268" />
         <source>acknowledge without asking, although it re-opens vouchers of lost records</source>
         <translation>不询问直接确认，即使这会让丢失记录中的卡券可再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="273" />
+        <location filename="../../desktop_app/cli/parser.py" line="276" />
         <source>owner: the final backup, to move the shop to another computer; this folder then keeps the shop for reading only</source>
         <translation>店主：最终备份，用于把店铺迁移到另一台电脑；之后此文件夹中的店铺只能查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="279" />
+        <location filename="../../desktop_app/cli/parser.py" line="282" />
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="282" />
+        <location filename="../../desktop_app/cli/parser.py" line="285" />
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="284" />
+        <location filename="../../desktop_app/cli/parser.py" line="287" />
         <source>open the backup with the shop's recovery key (SHOP_RECOVERY_KEY, or asked) instead of a password: for a backup made before the password was changed</source>
         <translation>用店铺的恢复密钥（SHOP_RECOVERY_KEY，或提示输入）代替密码打开备份：用于修改密码之前做的备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="290" />
+        <location filename="../../desktop_app/cli/parser.py" line="293" />
         <source>set owner NAME's password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="297" />
+        <location filename="../../desktop_app/cli/parser.py" line="300" />
         <source>owner: whether the shop has a recovery key; --new makes a new one</source>
         <translation>店主：查看本店是否有恢复密钥；--new 生成新的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="299" />
+        <location filename="../../desktop_app/cli/parser.py" line="302" />
         <source>make the shop a new recovery key and print it once; any earlier key stops working</source>
         <translation>为本店生成新的恢复密钥并只显示一次；之前的密钥即刻失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="305" />
+        <location filename="../../desktop_app/cli/parser.py" line="308" />
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="151" />
+        <location filename="../../desktop_app/cli/parser.py" line="153" />
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="154" />
+        <location filename="../../desktop_app/cli/parser.py" line="156" />
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="156" />
+        <location filename="../../desktop_app/cli/parser.py" line="158" />
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="157" />
+        <location filename="../../desktop_app/cli/parser.py" line="159" />
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="163" />
+        <location filename="../../desktop_app/cli/parser.py" line="165" />
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="167" />
+        <location filename="../../desktop_app/cli/parser.py" line="170" />
         <source>add money to a gift card's balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="217" />
+        <location filename="../../desktop_app/cli/parser.py" line="220" />
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="218" />
+        <location filename="../../desktop_app/cli/parser.py" line="221" />
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="220" />
+        <location filename="../../desktop_app/cli/parser.py" line="223" />
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="211" />
+        <location filename="../../desktop_app/cli/parser.py" line="214" />
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="213" />
+        <location filename="../../desktop_app/cli/parser.py" line="216" />
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="256" />
+        <location filename="../../desktop_app/cli/parser.py" line="259" />
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="271" />
+        <location filename="../../desktop_app/cli/parser.py" line="274" />
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="369" />
+        <location filename="../../desktop_app/cli/parser.py" line="372" />
         <location filename="../../desktop_app/selftest.py" line="95" />
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="371" />
+        <location filename="../../desktop_app/cli/parser.py" line="374" />
         <source>the shop's PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop's folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="375" />
+        <location filename="../../desktop_app/cli/parser.py" line="378" />
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="377" />
+        <location filename="../../desktop_app/cli/parser.py" line="380" />
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="379" />
+        <location filename="../../desktop_app/cli/parser.py" line="382" />
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
@@ -8728,6 +8776,26 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/refund_texts.py" line="19" />
         <source>{refund} of it was for reload order {order} ({method}), refunded with the card.</source>
         <translation>其中 {refund} 是充值订单 {order}（{method}）的金额，随卡一并退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="26" />
+        <source>The key was not replaced: order {order} was refunded on {when}, so the customer has the money back. Nothing was changed.</source>
+        <translation>卡密未更换：订单 {order} 已于 {when} 退款，顾客已拿回钱款。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="29" />
+        <source>The key was not replaced: order {order} was refunded, so the customer has the money back. Nothing was changed.</source>
+        <translation>卡密未更换：订单 {order} 已退款，顾客已拿回钱款。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="33" />
+        <source>This redemption cannot be undone: the voucher was refunded on {when}, so there is no use to give back to it. Nothing was changed.</source>
+        <translation>无法撤销这次核销：这张卡券已于 {when} 退款，没有可退回的次数。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="36" />
+        <source>This redemption cannot be undone: the voucher was refunded, so there is no use to give back to it. Nothing was changed.</source>
+        <translation>无法撤销这次核销：这张卡券已退款，没有可退回的次数。没有做任何更改。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="385" />
@@ -9360,32 +9428,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="165" />
+        <location filename="../../desktop_app/messages/__init__.py" line="166" />
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="168" />
+        <location filename="../../desktop_app/messages/__init__.py" line="169" />
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="178" />
+        <location filename="../../desktop_app/messages/__init__.py" line="179" />
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="182" />
+        <location filename="../../desktop_app/messages/__init__.py" line="183" />
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="190" />
+        <location filename="../../desktop_app/messages/__init__.py" line="191" />
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="194" />
+        <location filename="../../desktop_app/messages/__init__.py" line="195" />
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -9549,26 +9617,31 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/labels.py" line="93" />
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="111" />
         <source>too long for a key</source>
         <translation>太长，不是卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="94" />
+        <location filename="../../desktop_app/messages/labels.py" line="112" />
         <source>holds a control character</source>
         <translation>含有控制字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="95" />
+        <location filename="../../desktop_app/messages/labels.py" line="113" />
         <source>a column name, not a key</source>
         <translation>是列名，不是卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="96" />
+        <location filename="../../desktop_app/messages/labels.py" line="114" />
         <source>the key's column is empty</source>
         <translation>卡密所在列为空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/labels.py" line="97" />
+        <location filename="../../desktop_app/messages/labels.py" line="115" />
         <source>not the product's key pattern</source>
         <translation>不符合该商品的卡密格式</translation>
     </message>
@@ -9725,12 +9798,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="316" />
+        <location filename="../../desktop_app/messages/__init__.py" line="328" />
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="317" />
+        <location filename="../../desktop_app/messages/__init__.py" line="329" />
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
