@@ -16,10 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
+from test_find_audited import sell_card_and_pass
 
-from desktop_app.core import auth, fulfilment, giftcards, orders, products
+from desktop_app.core import auth
 from desktop_app.core.counter_find import masked_code, query_shown
-from desktop_app.core.models import AuditEvent, RedemptionAttempt, Voucher
+from desktop_app.core.models import AuditEvent, RedemptionAttempt
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.audit_model import kind_label
@@ -28,20 +29,7 @@ from desktop_app.ui.shop_session import close_shop
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
 
-PHONE = "139 8765 4321"
 CLERK_ENV = {"SHOP_OPERATOR": CLERK, "SHOP_PASSWORD": CLERK_PASSWORD}
-
-
-def sell_card_and_pass(shop: Shop) -> tuple[str, str]:
-    """A gift card with a PIN and a pass, both on 李先生's order: their printed codes."""
-    card = products.add_product(shop, "Gift card 200", "200", "giftcard")
-    wash = products.add_product(shop, "Wash x5", "50", "service", uses=5)
-    order = orders.create_order(shop, [(card.id, 1), (wash.id, 1)], "李先生", PHONE)
-    issued = fulfilment.pay_order(shop, order.id, "cash")
-    the_card = next(v for v in issued if v.balance_cents is not None)
-    the_pass = next(v for v in issued if v.balance_cents is None)
-    giftcards.set_pin(shop, Voucher.get_by_id(the_card.id), "2468")
-    return the_card.code, the_pass.code
 
 
 @pytest.fixture(params=["clerk", "owner"])
