@@ -54,6 +54,8 @@ def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
         row["at"] = row["at"].isoformat()
     if not data["payload"]:
         del data["payload"]
+    if not info.code_hidden:
+        del data["code_hidden"]  # only Find's gift cards for a clerk have it (QA s21a F4)
     if info.balance is None:
         del data["balance"]
     else:
@@ -91,6 +93,9 @@ def cmd_voucher_find(ctx: Context) -> Outcome:
         found = counter.find_vouchers(shop, ctx.args.customer)
     data = {"vouchers": [info_json(info) for info in found], "count": len(found)}
     lines = [info_line(info) for info in found]
+    if any(info.code_hidden for info in found):
+        lines.append(translate("cli", "A gift card's code is hidden for a clerk: scan the card, "
+                                      "or use `voucher cards` with its PIN."))
     return Outcome(data, lines or [translate("cli", "No vouchers found.")])
 
 

@@ -26,7 +26,7 @@ from operator import or_
 
 from peewee import Expression
 
-from desktop_app.core import dialect, lost_commit, phones, redemption, vouchers
+from desktop_app.core import counter_find, dialect, lost_commit, phones, redemption, vouchers
 from desktop_app.core.counter_recent import RECENT_LIMIT, RecentAttempt, recent_attempts
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
@@ -261,6 +261,7 @@ class VoucherInfo:
     history: list[HistoryRow]
     balance: int | None = None  # gift cards: cents left; None for every other voucher
     kind: str = ""  # the product's kind: a card key's look-up says whether it was marked used
+    code_hidden: bool = False  # Find's gift card for a clerk: ``code`` is masked (counter_find)
 
 
 def _require_counter_role(shop: Shop, action: str) -> None:
@@ -314,19 +315,28 @@ def lookup(shop: Shop, text: str, now: dt.datetime | None = None) -> VoucherInfo
 def find_vouchers(shop: Shop, customer_text: str, now: dt.datetime | None = None
                   ) -> list[VoucherInfo]:
     """Vouchers whose order's customer name or phone contains ``customer_text`` (newest
-    first, at most ``FIND_LIMIT``), without their history. Phones are matched on digits
-    whatever the spacing, full-width or with +86 (``phones.searched``), and shown masked."""
+    first, at most ``FIND_LIMIT``), without their history, phones masked; for a clerk a gift
+    card's code masked too, and the search audited (``counter_find``)."""
+    at = now or utc_now()
+    found = [counter_find.as_found(shop, _info(shop, voucher, [], at))
+             for voucher in customer_vouchers(shop, customer_text)]
+    counter_find.record_search(shop, customer_text, len(found))
+    return found
+
+
+def customer_vouchers(shop: Shop, customer_text: str) -> list[Voucher]:
+    """The vouchers ``find_vouchers`` lists, unaudited: "Card by phone…" lists cards by them
+    without their codes. Phones are matched on digits whatever the spacing, full-width or
+    with +86 (``phones.searched``)."""
     _require_counter_role(shop, "voucher_find")
     text = customer_text.strip()
     if len(text) < MIN_FIND_TEXT:
         raise InvalidInput(field="customer", problem="too_short", minimum=MIN_FIND_TEXT)
     digits = phones.digits_of(text)
     needles = [text, digits] if len(digits) >= MIN_FIND_TEXT and digits != text else [text]
-    query = (Voucher.select(Voucher, Order, Product).join_from(Voucher, Order)
-             .join_from(Voucher, Product).where(_customer_matches(shop, text, needles))
-             .order_by(Voucher.id.desc()).limit(FIND_LIMIT))
-    at = now or utc_now()
-    return [_info(shop, voucher, [], at) for voucher in query]
+    return list(Voucher.select(Voucher, Order, Product).join_from(Voucher, Order)
+                .join_from(Voucher, Product).where(_customer_matches(shop, text, needles))
+                .order_by(Voucher.id.desc()).limit(FIND_LIMIT))
 
 
 def _customer_matches(shop: Shop, name_text: str, phone_needles: list[str]) -> Expression:

@@ -114,8 +114,8 @@ def caller_cards(shop: Shop, *, order_id: int | None = None, phone: str = "") ->
         if len(digits) < MIN_PHONE_DIGITS:
             raise InvalidInput(field="phone", problem="too_short", minimum=MIN_PHONE_DIGITS)
         # The counter's customer search (names match too: harmless, the PIN decides).
-        ids = [info.id for info in counter.find_vouchers(shop, phone.strip())
-               if info.balance is not None]
+        ids = [card.id for card in counter.customer_vouchers(shop, phone.strip())
+               if giftcards.is_card(card)]
     return _refs(ids)
 
 

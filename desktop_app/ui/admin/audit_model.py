@@ -58,6 +58,8 @@ KIND_LABELS: dict[str, str] = {
     "giftcard_pin_wrong": QT_TRANSLATE_NOOP("audit", "Gift card: wrong PIN"),
     "giftcard_pin_locked": QT_TRANSLATE_NOOP("audit", "Gift card PIN locked"),
     "giftcard_lookup": QT_TRANSLATE_NOOP("audit", "Gift card looked up with its PIN"),
+    # The subject is the text searched, a phone's digits masked (core.counter_find).
+    "voucher_find": QT_TRANSLATE_NOOP("audit", "Customer's vouchers searched (Find)"),
     "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
     "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
     "shop_moved": QT_TRANSLATE_NOOP("audit", "Shop moved to a server"),

@@ -72,6 +72,21 @@ FOUND_COLUMNS = (
 )
 
 
+def found_status_text(info: VoucherInfo) -> str:
+    """A found voucher's status; a gift card whose code a clerk does not see says how to
+    spend it instead (QA s21a F4)."""
+    status = status_text(info.status, info.kind)
+    if not info.code_hidden:
+        return status
+    return QCoreApplication.translate("Redemption", "{status}; code hidden: {how}").format(
+        status=status, how=hidden_code_hint())
+
+
+def hidden_code_hint() -> str:
+    return QCoreApplication.translate(
+        "Redemption", "scan the card, or use \"Card by phone…\" with its PIN")
+
+
 class FoundModel(RowTableModel[VoucherInfo]):
     """Vouchers found by customer name or phone."""
 
@@ -79,7 +94,7 @@ class FoundModel(RowTableModel[VoucherInfo]):
         texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
                  lambda row: row.customer_phone, left_text,
                  lambda row: local_date_text(row.valid_until) or "—",
-                 lambda row: status_text(row.status, row.kind))
+                 found_status_text)
         return [Column(_title(title), text, mono=title == "Code",
                        align=RIGHT if title == "Left" else LEFT)
                 for title, text in zip(FOUND_COLUMNS, texts, strict=True)]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.counter_recent import RecentAttempt
 from desktop_app.core.store import Shop
-from desktop_app.ui.counter.lookup_models import FoundModel, HistoryModel
+from desktop_app.ui.counter.lookup_models import FoundModel, HistoryModel, hidden_code_hint
 from desktop_app.ui.counter.redemption_models import (
     CLEAR_RANGE_S,
     LOOKUP_BORDER,
@@ -285,5 +285,11 @@ class FindPanel(QFrame):
             self.message.clear()
 
     def _chosen(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.chosen.emit(self.model.row_at(index.row()).code)
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        if row.code_hidden:  # a clerk's gift card: its PIN or the card itself (QA s21a F4)
+            self.message.show_info(self.tr("A gift card's code is not shown here: {how}.")
+                                   .format(how=hidden_code_hint()))
+            return
+        self.chosen.emit(row.code)
