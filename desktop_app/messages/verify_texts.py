@@ -174,6 +174,12 @@ CHECK_TEXTS: dict[str, str] = {
     "refunds": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Order #{id} is marked refunded but has no refund record, so the sales "
         "report does not count its money back. Check the order and the cash paid back."),
+    # QA s21a F2: every password opens the database key, a clerk's too.
+    "operators": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Audit event #{id} is an owner's action, recorded by an operator who "
+        "was not an owner at the time: someone used a clerk's password outside Voucher Shop "
+        "to act as an owner. Check that event in the audit log and the list of operators, and "
+        "disable any operator you did not add."),
 }
 
 
@@ -200,6 +206,8 @@ def verify_problem_text(problem: str, *, server: bool = False) -> str:
         return _t(WITNESS_TEXTS[problem])
     if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
         return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
+    if check == "operators" and words[3:] == ["not_owner"] and words[1].isdigit():
+        return _t(CHECK_TEXTS[check]).format(id=words[1])
     if check in ("vouchers", "refunds") and len(words) >= 2 and words[1].isdigit():
         return _t(CHECK_TEXTS[check]).format(id=words[1])
     if check == "database" and found in DAMAGE_NAMES:
@@ -238,6 +246,7 @@ CHECK_LABELS: dict[str, str] = {
     "vouchers": QT_TRANSLATE_NOOP("VerifyDialog", "the vouchers' uses"),
     "giftcards": QT_TRANSLATE_NOOP("VerifyDialog", "the gift cards' balances"),
     "refunds": QT_TRANSLATE_NOOP("VerifyDialog", "the refunds' records"),
+    "operators": QT_TRANSLATE_NOOP("VerifyDialog", "who did an owner's work"),
     "anchor": QT_TRANSLATE_NOOP("VerifyDialog", "the file that vouches for the records"),
     "witness": QT_TRANSLATE_NOOP("VerifyDialog", "the records kept outside the shop folder"),
 }
