@@ -66,3 +66,8 @@ def test_the_qa_script_through_a_real_clerk_login_is_named(shop: Shop, shop_dir:
 def test_the_problem_reads_as_words_naming_the_event() -> None:
     said = verify_problem_text("operators: event 12 operator_add not_owner")
     assert "#12" in said and "owner" in said and "_" not in said
+
+
+def test_a_card_out_of_step_reads_as_words_too() -> None:
+    said = verify_problem_text("giftcards: voucher 5 balance_mismatch")
+    assert "#5" in said and "balance" in said and "_" not in said
