@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, Database, fn
 
-from desktop_app.core import dialect, events, integrity, live_server, refund_records, sql
+from desktop_app.core import (
+    audit_roles,
+    dialect,
+    events,
+    integrity,
+    live_server,
+    refund_records,
+    sql,
+)
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import InvalidInput, ShopMoved, name_database_error
@@ -111,8 +119,11 @@ def verify_shop_data(shop: Shop) -> list[str]:
     """The long part of ``verify``: the database's pages, structure, chain, vouchers and
     cards. Only reads: the app runs it on a thread and connection of its own, so scans go on
     meanwhile (QA s14b N1). Checked against the anchor and the witnesses only after, by
-    ``verify_shop_evidence``: they may vouch for events written while it read."""
-    return verify_database(shop.db, shop.database_key, None, anchor_check=lambda: None)
+    ``verify_shop_evidence``: they may vouch for events written while it read. Who did
+    owner-only work is asked of the live shop only, not of a backup before its restore: a
+    backup taken after such an event (acknowledged, say) must stay restorable."""
+    return [*verify_database(shop.db, shop.database_key, None, anchor_check=lambda: None),
+            *_run_checks([("operators", audit_roles.owner_only_by_others)])]
 
 
 def verify_shop_evidence(shop: Shop, found: list[str]) -> list[str]:
@@ -199,6 +210,11 @@ def verify_database(db: Database, key: bytes, anchor_raw: bytes | None, *,
         checks = checks[:1]
     if not dialect.is_server(db):  # pages, structure and the anchor file belong to the file
         checks = file_checks[:2] + checks + file_checks[2:]
+    return _run_checks(checks)
+
+
+def _run_checks(checks: list[tuple[str, Callable[[], list[str]]]]) -> list[str]:
+    """Each check's findings as ``"name: found"``; a check that cannot read says why."""
     problems = []
     for name, check in checks:
         try:

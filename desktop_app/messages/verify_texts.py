@@ -171,9 +171,20 @@ CHECK_TEXTS: dict[str, str] = {
     "vouchers": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Voucher #{id}: its uses left do not match its redemptions. Part of the "
         "database may have been put back to an older copy."),
+    # Said as its code until QA s21a F2's owner read "giftcards: voucher 5 balance_mismatch".
+    "giftcards": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Gift card #{id}: its balance does not match its record of what was put "
+        "on it and taken off it. Its balance was changed outside Voucher Shop, or part of the "
+        "database was put back to an older copy."),
     "refunds": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Order #{id} is marked refunded but has no refund record, so the sales "
         "report does not count its money back. Check the order and the cash paid back."),
+    # QA s21a F2: every password opens the database key, a clerk's too.
+    "operators": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "Audit event #{id} is an owner's action, recorded by an operator who "
+        "was not an owner at the time: someone used a clerk's password outside Voucher Shop "
+        "to act as an owner. Check that event in the audit log and the list of operators, and "
+        "disable any operator you did not add."),
 }
 
 
@@ -200,7 +211,9 @@ def verify_problem_text(problem: str, *, server: bool = False) -> str:
         return _t(WITNESS_TEXTS[problem])
     if check == "audit_chain" and len(words) == 3 and words[2] in CHAIN_TEXTS:
         return _t(CHAIN_TEXTS[words[2]]).format(id=words[1])
-    if check in ("vouchers", "refunds") and len(words) >= 2 and words[1].isdigit():
+    if check == "operators" and words[3:] == ["not_owner"] and words[1].isdigit():
+        return _t(CHECK_TEXTS[check]).format(id=words[1])
+    if check in ("vouchers", "giftcards", "refunds") and len(words) >= 2 and words[1].isdigit():
         return _t(CHECK_TEXTS[check]).format(id=words[1])
     if check == "database" and found in DAMAGE_NAMES:
         return _t(DAMAGED_FILE_TEXT)
@@ -238,6 +251,7 @@ CHECK_LABELS: dict[str, str] = {
     "vouchers": QT_TRANSLATE_NOOP("VerifyDialog", "the vouchers' uses"),
     "giftcards": QT_TRANSLATE_NOOP("VerifyDialog", "the gift cards' balances"),
     "refunds": QT_TRANSLATE_NOOP("VerifyDialog", "the refunds' records"),
+    "operators": QT_TRANSLATE_NOOP("VerifyDialog", "who did an owner's work"),
     "anchor": QT_TRANSLATE_NOOP("VerifyDialog", "the file that vouches for the records"),
     "witness": QT_TRANSLATE_NOOP("VerifyDialog", "the records kept outside the shop folder"),
 }
