@@ -6106,82 +6106,97 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="174"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="175"/>
+        <source>Gift card #{id}: its balance does not match its record of what was put on it and taken off it. Its balance was changed outside Voucher Shop, or part of the database was put back to an older copy.</source>
+        <translation>礼品卡 #{id}：余额与它的充值和消费记录不符。余额在 Voucher Shop 之外被改动过，或者数据库的一部分被恢复到了较旧的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="179"/>
         <source>Order #{id} is marked refunded but has no refund record, so the sales report does not count its money back. Check the order and the cash paid back.</source>
         <translation>订单 #{id} 标记为已退款，但没有退款记录，所以销售报表没有计入这笔退款。请核对该订单和已退还的现金。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="181"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="183"/>
+        <source>Audit event #{id} is an owner&apos;s action, recorded by an operator who was not an owner at the time: someone used a clerk&apos;s password outside Voucher Shop to act as an owner. Check that event in the audit log and the list of operators, and disable any operator you did not add.</source>
+        <translation>操作日志第 #{id} 条是店主才能做的操作，却由当时不是店主的操作员记录：有人在 Voucher Shop 之外用核销员的密码冒充店主。请在操作日志中核对这一条和操作员列表，并停用任何不是您添加的操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="192"/>
         <source>Replaced while open: the shop&apos;s files in its folder are no longer the ones this session opened (an older copy put back, the folder moved, a file deleted). Nothing more is saved in this session: close the shop and open it again (Log out, then log in).</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="232"/>
         <source>The database file is damaged: part of it cannot be read (a disk fault or a power cut). Restore your latest backup; the restore keeps the damaged file aside.</source>
         <translation>数据库文件已损坏：其中一部分无法读取（磁盘出错或断电）。请恢复最近的备份；恢复时会把损坏的文件另存一旁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="222"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="235"/>
         <source>The database file fails its encryption check on {count} page(s) ({pages}): it was damaged (a disk fault, a power cut) or altered outside Voucher Shop.</source>
         <translation>数据库文件有 {count} 页未通过加密校验（{pages}）：它已损坏（磁盘出错、断电），或在 Voucher Shop 之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="225"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="238"/>
         <source>The database&apos;s structure is damaged: SQLite&apos;s check found {count} problem(s).</source>
         <translation>数据库的结构已损坏：SQLite 检查发现 {count} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="228"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="241"/>
         <source>Could not be checked, because the part of the database file that holds them is damaged: {what}.</source>
         <translation>无法检查，因为数据库文件中存放它们的部分已损坏：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="231"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="244"/>
         <source>Could not be checked, because the database could not be read (another program using the shop file, or a disk problem): {what}. Check again in a moment.</source>
         <translation>无法检查，因为数据库无法读取（另一个程序正在使用店铺文件，或磁盘有问题）：{what}。请稍后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="235"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="248"/>
         <source>the database file&apos;s encryption</source>
         <translation>数据库文件的加密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="236"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="249"/>
         <source>the database&apos;s structure</source>
         <translation>数据库的结构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="237"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="250"/>
         <source>the audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="251"/>
         <source>the vouchers&apos; uses</source>
         <translation>卡券的使用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="239"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="252"/>
         <source>the gift cards&apos; balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="240"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="253"/>
         <source>the refunds&apos; records</source>
         <translation>退款记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="241"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="254"/>
+        <source>who did an owner&apos;s work</source>
+        <translation>店主操作由谁完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="255"/>
         <source>the file that vouches for the records</source>
         <translation>为记录作证的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="242"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="256"/>
         <source>the records kept outside the shop folder</source>
         <translation>保存在店铺文件夹之外的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="251"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="265"/>
         <source>Newer records than the shop holds: a record on this computer or beside a backup vouches for records the restored backup lacks. They were in the data the restore replaced, which was too damaged to read; nothing was put back to an older copy.</source>
         <translation>存在比店铺现有记录更新的记录：这台电脑上或备份旁的记录证明存在一些恢复的备份中没有的记录。它们在被恢复替换掉的数据中，而那些数据已损坏、无法读取；并没有人把数据换回旧副本。</translation>
     </message>
