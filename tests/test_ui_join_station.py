@@ -12,6 +12,7 @@ from conftest import CLERK, CLERK_PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from small_screen_worker import squeezed
 from test_ui_station_settings import computer_events, redeemed_at
 
 from desktop_app.core import auth
@@ -87,3 +88,17 @@ def test_a_counter_keeps_the_name_it_has(qtbot: QtBot, shop: Shop, tmp_path: Pat
         assert settings.station_name() == "Front desk" and computer_events() == []
     finally:
         close_shop(dialog.shop)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+def test_the_header_grows_with_the_longer_words_of_joining(
+        qtbot: QtBot, shop: Shop, tmp_path: Path, language: str) -> None:
+    """The header's words change once the shop is found on the server: two lines, not the
+    creating words' one, so the band grows instead of cutting them (s33 screenshots)."""
+    dialog = connect_this_counter(qtbot, shop, tmp_path / "pc2")
+    subtitle = dialog.header.subtitle
+    assert subtitle.text() != dialog.tr(
+        "Create your shop. You will be its owner and can add clerks later.")
+    qtbot.waitUntil(lambda: subtitle.height() >= subtitle.heightForWidth(subtitle.width()),
+                    timeout=WAIT_MS)
+    assert squeezed(dialog) == []

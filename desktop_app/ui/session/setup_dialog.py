@@ -40,6 +40,7 @@ from desktop_app.ui.widgets import (
     StrengthMeter,
     dialog_buttons,
     frame_with_header,
+    grow_to_fit,
     hint_label,
 )
 
@@ -112,6 +113,7 @@ class SetupDialog(QDialog):
     def _place_changed(self) -> None:
         self._show_mode()
         self._validate()
+        grow_to_fit(self)  # joining's words are longer: shown, the dialog keeps its height
 
     def _show_mode(self) -> None:
         """Creating a shop, or (the shop found on the server) logging this counter in to it."""
