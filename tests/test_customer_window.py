@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
-from test_customer_window_fit import settled
+from test_customer_window_fit import laid_out, settled
 
 from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.store import Shop
@@ -128,14 +128,6 @@ def test_a_sale_shows_the_voucher_qr_to_photograph(
     assert title.mapTo(display, QPoint(0, 0)).y() > title.height()  # not against the edge
 
 
-def laid_out(qr: QLabel) -> bool:
-    """Whether a code's label has grown to its code's size yet."""
-    pixmap = qr.pixmap()
-    ratio = pixmap.devicePixelRatio() or 1.0
-    return pixmap.isNull() or (qr.width() >= pixmap.width() / ratio
-                               and qr.height() >= pixmap.height() / ratio)
-
-
 def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     """QA item 12: at 1920x1080 the QR stayed 300 px and the captions small. They grow with
@@ -170,8 +162,17 @@ def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(
                           display.verdict_word.font().pointSizeF())
         shot = tmp_path / f"sale-{size[0]}.png"
         assert display.grab().toImage().save(str(shot))
-        assert sorted(d.text for d in decode_file(shot)) == sorted(
-            view.payload for view in order_voucher_views(shop, order.id))
+        payloads = {view.payload for view in order_voucher_views(shop, order.id)}
+        read = {d.text for d in decode_file(shot)}
+        # Every code read from the whole window. Beside all three, a decoder once also "read"
+        # 189774 (CI; not reproduced in 300 grabs since): a phantom from three codes side by
+        # side, no voucher, so it is let be. Each code by itself must read exactly.
+        assert payloads <= read and not any(text.startswith("V1") for text in read - payloads)
+        for index, qr in enumerate(qrs):
+            alone = tmp_path / f"code-{size[0]}-{index}.png"
+            assert qr.grab().toImage().save(str(alone))
+            assert [d.text for d in decode_file(alone)] == [
+                view.payload for view in order_voucher_views(shop, order.id)][index:index + 1]
     (small_sides, small_caption, small_word) = measured[(1024, 768)]
     (big_sides, big_caption, big_word) = measured[(1920, 1080)]
     assert len(small_sides) == len(big_sides) == 1

@@ -20,7 +20,15 @@ from conftest import OWNER, OWNER_PASSWORD
 
 from desktop_app.cli.frame import run_command
 from desktop_app.cli.parser import build_parser
-from desktop_app.core import dates, file_clock, fulfilment, orders, products, redemption
+from desktop_app.core import (
+    counter,
+    dates,
+    file_clock,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+)
 from desktop_app.core.store import Shop, create_shop, open_shop
 
 A_YEAR = dt.timedelta(days=366)
@@ -93,6 +101,34 @@ def test_half_an_hour_behind_the_newest_record_is_told(
     said = file_clock.suspicion()
     assert said is not None and abs(said - dt.timedelta(minutes=30)) < CLOSE_ENOUGH
     behind.close()
+
+
+def test_a_clock_set_back_brings_no_expired_pass_or_card_back(
+        shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s21a F3: a clerk set the PC's date back inside a pass's 30 days and redeemed it,
+    dated inside its validity. Expiry is judged at the newest record's time while this PC is
+    behind it: the pass and a card are refused as expired (a look-up says so too) and nothing
+    is spent. A voucher still valid then is redeemed as before."""
+    month = products.add_product(shop, "Month pass", "99.00", uses=10, valid_days=30)
+    card = products.add_product(shop, "Card 100", "100", "giftcard", valid_days=30)
+    year = products.add_product(shop, "Year pass", "99.00", uses=10, valid_days=365)
+    order = orders.create_order(shop, [(month.id, 1), (card.id, 1), (year.id, 1)])
+    month_pass, gift_card, year_pass = fulfilment.pay_order(shop, order.id)
+    set_clock(monkeypatch, dt.timedelta(days=40))  # the pass and the card expired 10 days ago
+    later = reopen(shop)
+    assert redemption.redeem(later, year_pass.payload, "Counter").ok  # a record at day 40
+    set_clock(monkeypatch, dt.timedelta(days=20))  # the clerk's date, inside the 30 days
+    back = reopen(later)
+    said = file_clock.suspicion()
+    assert said is not None and abs(said - dt.timedelta(days=20)) < CLOSE_ENOUGH
+    assert redemption.redeem(back, month_pass.payload, "Counter").reason == "expired"
+    spent = redemption.redeem(back, gift_card.payload, "Counter", amount_cents=1000)
+    assert (spent.reason, spent.balance) == ("expired", 10000)
+    assert counter.lookup(back, month_pass.payload).status == "expired"
+    assert redemption.redeem(back, year_pass.payload, "Counter").ok
+    set_clock(monkeypatch, dt.timedelta(days=20, minutes=-5))  # and minutes more: the same
+    assert redemption.redeem(back, month_pass.payload, "Counter").reason == "expired"
+    back.close()
 
 
 def test_the_newest_record_is_read_from_an_index_and_the_newest_events(shop: Shop) -> None:

@@ -105,6 +105,18 @@ def forget() -> None:
     _reference = None
 
 
+def latest_known(now: dt.datetime) -> dt.datetime:
+    """The time a voucher's expiry is judged at: ``now``, or the shop's newest record's time
+    while this PC's clock is behind it (QA s21a F3: a clerk set the clock back and an expired
+    pass was redeemed, dated inside its validity). Its start is still judged at ``now``: a
+    voucher sold while the clock was ahead waits for its date (its records may be the wrong
+    ones), so a voucher is usable only when both clocks agree. Reads nothing."""
+    reference, said = _reference, suspicion()
+    if reference is None or reference.newest is None or said is None or said < dt.timedelta(0):
+        return now
+    return max(now, reference.newest)
+
+
 def suspicion() -> dt.timedelta | None:
     """The shop's newest record's time minus this PC's clock, when this PC's clock looks
     wrong by it (positive: this PC is behind the records; negative: far ahead of them);

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from peewee import Expression, fn
 
-from desktop_app.core import audit, sql
+from desktop_app.core import audit, file_clock, sql
 from desktop_app.core.dates import day_range, utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from desktop_app.core.giftcard_value import cash_value
@@ -62,13 +62,15 @@ def add_entry(voucher_id: int, kind: str, amount_cents: int, operator_id: int, *
 
 
 def _usable(now: dt.datetime) -> Expression:
-    """The card is valid, its order paid, and ``now`` inside its validity window."""
+    """The card is valid, its order paid, and ``now`` inside its validity window (its end
+    judged as ``redemption.unusable_reason`` does)."""
     # A probe of the card's own order by primary key: ``order_id IN (paid orders)`` made
     # SQLite list every paid order of the shop's history at each spend.
     paid = Order.select(Order.id).where((Order.id == Voucher.order) & (Order.status == "paid"))
     return ((Voucher.state == "valid") & fn.EXISTS(paid)
             & (Voucher.valid_from.is_null() | (Voucher.valid_from <= now))
-            & (Voucher.valid_until.is_null() | (Voucher.valid_until > now)))
+            & (Voucher.valid_until.is_null()
+               | (Voucher.valid_until > file_clock.latest_known(now))))
 
 
 def check_amount(amount_cents: int) -> None:

@@ -16,7 +16,15 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from desktop_app.core import audit, lost_commit, phones, refund_records, sql, vouchers
+from desktop_app.core import (
+    audit,
+    file_clock,
+    lost_commit,
+    phones,
+    refund_records,
+    sql,
+    vouchers,
+)
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, ServerLost
 from desktop_app.core.models import Order, RedemptionAttempt, Voucher
@@ -116,14 +124,15 @@ def _facts_of(row: Sequence[Any]) -> _Facts:
 def unusable_reason(order_status: str, state: str, valid_from: dt.datetime | None,
                     valid_until: dt.datetime | None, now: dt.datetime) -> str | None:
     """Why a voucher cannot be used now whatever it has left (voided, not paid, outside its
-    validity window); None when it can. A redemption's refusal and a look-up's status agree."""
+    validity window); None when it can. A redemption's refusal and a look-up's status agree.
+    Expiry is judged at ``file_clock.latest_known(now)``: a clock set back brings no pass back."""
     if order_status in ("refunded", "cancelled") or state == "void":
         return "voided"
     if order_status != "paid":
         return "not_paid"
     if valid_from and now < valid_from:
         return "not_yet_valid"
-    if valid_until and now >= valid_until:
+    if valid_until and file_clock.latest_known(now) >= valid_until:
         return "expired"
     return None
 
@@ -161,8 +170,9 @@ def _consume(shop: Shop, code: str, uses: int, now: dt.datetime) -> _Facts | Non
     """The voucher's facts after ``uses`` were consumed now; None when they were not (the
     reason is read afterwards)."""
     at = Voucher.valid_from.db_value(now)
+    until = Voucher.valid_until.db_value(file_clock.latest_known(now))
     row = sql.execute(shop.db, sql.CONSUME_USES, (
-        uses, Voucher.code.db_value(code), uses, at, at, shop.operator.id, True,
+        uses, Voucher.code.db_value(code), uses, at, until, shop.operator.id, True,
         *REDEEMING_ROLES)).fetchone()
     return None if row is None else _facts_of(row)
 

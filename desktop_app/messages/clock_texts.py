@@ -60,8 +60,9 @@ FILE_AHEAD_TEXT = QT_TRANSLATE_NOOP(
 FILE_BEHIND_WHAT_TO_DO = QT_TRANSLATE_NOOP(
     "ClockTexts", "A shop kept in a file goes by this PC's clock for sales, redemptions, expiry "
     "dates and reports. Records dated after this PC's clock were made while it was set ahead, "
-    "or it is behind now. If this PC's date and time are right, vouchers sold while it was "
-    "ahead can be used from the date they show.")
+    "or it is behind now. While it is behind them, expiry dates are judged by the newest "
+    "record's time: setting the clock back brings no expired voucher back. If this PC's date "
+    "and time are right, vouchers sold while it was ahead can be used from the date they show.")
 FILE_AHEAD_WHAT_TO_DO = QT_TRANSLATE_NOOP(
     "ClockTexts", "A shop kept in a file goes by this PC's clock for sales, redemptions, expiry "
     "dates and reports. If the shop was closed for a while, all is well. If not, please set "

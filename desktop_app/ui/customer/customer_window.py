@@ -97,6 +97,10 @@ class CustomerWindow(QWidget):
         self._set_font(label, scale, bold, mono)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
+        if sale:
+            # Its text is fitted to its code's width (_fit_code_texts): a minimum from the
+            # text as it was drawn for a wider window held the window wide (CI: 728 not 700).
+            label.setMinimumWidth(1)
         return label
 
     def _set_font(self, label: QLabel, scale: float, bold: bool, mono: bool) -> None:
