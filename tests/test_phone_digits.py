@@ -48,7 +48,8 @@ def listed(shop: Shop, text: str) -> list[int]:
 
 @pytest.mark.parametrize("typed", [WIDE, "+86 13912345678", "0086 139 1234 5678",
                                    "+86-139-1234-5678", "＋８６　１３９　１２３４　５６７８",
-                                   "(139) 1234.5678", "５６７８"])
+                                   "(139) 1234.5678", "５６７８", "8613912345678",
+                                   "86 139 1234 5678", "８６１３９１２３４５６７８"])
 def test_a_phone_typed_full_width_or_with_86_finds_the_card(shop: Shop, typed: str) -> None:
     order_id, card = sell_card(shop, PHONE)
     assert cards(shop, typed) == [card]
@@ -92,6 +93,9 @@ def test_the_one_rule() -> None:
     assert phones.searched("＋８６　１３９－１２３４") == "1391234"
     assert phones.searched("0086(139)1234") == "1391234"
     assert phones.searched("+1 415 555") == "1415555"  # another country's code stays
+    assert phones.searched("86 139 1234 5678") == "13912345678"  # a caller's bare 86
+    assert phones.searched("862012345678") == "862012345678"  # Guangzhou's landline: kept
+    assert phones.searched("86139123") == "86139123"  # part of a number: kept
     assert phones.phone_digits("李雷 5678") is None and phones.digits_of("李雷 5678") == "5678"
     assert phones.as_stored("１３９ 1234") == "139 1234"
     assert mask_phone("＋８６　１３９１２３４５６７８") == "*******5678"

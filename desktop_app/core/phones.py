@@ -17,6 +17,9 @@ from desktop_app.core.models import Order
 GROUPING = (" ", "-", ".", "(", ")")
 # China's country code as a caller gives it: the number is the same without it.
 COUNTRY_PREFIXES = ("+86", "0086")
+# "86" then a whole mainland mobile (11 digits, the first a 1): a caller's 8613912345678. Only
+# that whole: a number that merely starts with 86 (a landline's 8620…, a card's digits) stays.
+MOBILE_DIGITS = 11
 # What NFKC makes ASCII of in a phone typed full-width: an order saved before phones were
 # NFKC'd may hold them, and the file's SQL has no NFKC.
 _WIDE = {wide: unicodedata.normalize("NFKC", wide)
@@ -40,12 +43,17 @@ def ungrouped(phone: str) -> str:
 
 def searched(text: str) -> str:
     """A phone typed to search with, as compared: ``ungrouped``, without a leading +86 / 0086
-    (the saved number may lack it; one that has it contains the rest) or a leading +."""
+    or 86 before a whole mobile number (the saved number may lack it; one that has it contains
+    the rest), or a leading +."""
     phone = ungrouped(text)
     for prefix in COUNTRY_PREFIXES:
         if phone.startswith(prefix) and len(phone) > len(prefix):
             return phone.removeprefix(prefix)
-    return phone.removeprefix("+")
+    phone = phone.removeprefix("+")
+    if len(phone) == 2 + MOBILE_DIGITS and phone.startswith("861") and phone.isascii() \
+            and phone.isdigit():
+        return phone.removeprefix("86")  # a whole mobile number with 86 and no + before it
+    return phone
 
 
 def digits_of(text: str) -> str:
