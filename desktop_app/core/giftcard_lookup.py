@@ -12,22 +12,25 @@ toward the card's lockout (``giftcards.check_pin``) and are audited, as is every
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from desktop_app.core import audit, counter, giftcards, phones
+from desktop_app.core import audit, counter, giftcards, phones, redemption, vouchers
+from desktop_app.core.counter_find import masked_code
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
 from desktop_app.core.giftcards import LedgerRow
 from desktop_app.core.models import GiftCardPin, Order, Product, Voucher
 from desktop_app.core.money import money_text
-from desktop_app.core.redemption import mask_phone
+from desktop_app.core.redemption import Verdict, mask_phone
 from desktop_app.core.roles import REDEEMING_ROLES
 from desktop_app.core.store import Shop
 
 MIN_PHONE_DIGITS = 4  # fewer would list half the shop's cards
 RECENT_ROWS = 10  # the ledger rows a caller is read, newest first
 REASONS = ("found", "wrong_pin", "pin_locked", "no_pin")
+# What a spend by PIN records as scanned: how the card was named, never its code.
+PIN_SPEND_SCANNED = "card #{card} by phone + PIN"
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,20 @@ class CardLookup:
         return data
 
 
+@dataclass(frozen=True)
+class CardSpend:
+    """A spend by PIN: ``pin`` says whether the PIN opened the card (with its facts after the
+    spend when it did); ``verdict`` is the spend's, only when it did."""
+
+    pin: CardLookup
+    verdict: Verdict | None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.verdict is None:
+            return self.pin.to_json()
+        return {**self.verdict.to_json(), "card": self.pin.voucher_id}
+
+
 def _require_counter_role(shop: Shop, action: str) -> None:
     if shop.operator.role not in REDEEMING_ROLES:
         raise Forbidden(action=action)
@@ -146,14 +163,46 @@ def look_up_card(shop: Shop, voucher_id: int, pin: str, station: str = "",
         raise NotFound(what="giftcard", id=voucher_id)
     with shop.write(evidence_only=True):
         check = giftcards.check_pin(shop, card, pin, now)
-        if check.result == "no_pin":
-            return CardLookup("no_pin", card.id)
-        if check.result == "locked":
-            return CardLookup("pin_locked", card.id, locked_until=check.locked_until)
-        if not check.right:
-            return CardLookup("wrong_pin", card.id, check.attempts_left)
+        refused = _pin_refusal(card, check)
+        if refused is not None:
+            return refused
         audit.record(shop, "giftcard_lookup", card.id, channel="phone", station=station[:64])
     return CardLookup("found", card.id, check.attempts_left, facts=_facts(card, now))
+
+
+def spend_with_pin(shop: Shop, voucher_id: int, pin: str, amount_cents: int,
+                   station: str) -> CardSpend:
+    """Spend ``amount_cents`` from card ``voucher_id`` for a customer at the counter without
+    it, with its PIN (a stored-value card paid by phone number and password). The PIN is
+    checked, and counted, as a look-up's is; with the right one the card is spent through the
+    counter's redemption, exactly once, and the attempt records how it was named, not its
+    code. The verdict's code is masked: the code is the card's money."""
+    giftcards.require_pin_format(pin)
+    giftcards.check_amount(amount_cents)
+    card = Voucher.get_or_none(Voucher.id == voucher_id)
+    if card is None or not giftcards.is_card(card):
+        raise NotFound(what="giftcard", id=voucher_id)
+    check = giftcards.check_pin(shop, card, pin)
+    refused = _pin_refusal(card, check)
+    if refused is not None:
+        return CardSpend(refused, None)
+    verdict = redemption.redeem(shop, PIN_SPEND_SCANNED.format(card=card.id), station,
+                                amount_cents=amount_cents,
+                                normalized=vouchers.normalize(vouchers.typed_code(card.code)))
+    verdict = replace(verdict, code=masked_code(verdict.code))
+    found = CardLookup("found", card.id, check.attempts_left, facts=_facts(card, utc_now()))
+    return CardSpend(found, verdict)
+
+
+def _pin_refusal(card: Voucher, check: giftcards.PinCheck) -> CardLookup | None:
+    """Why the PIN opens nothing (no PIN, locked, wrong); None when it is the card's."""
+    if check.result == "no_pin":
+        return CardLookup("no_pin", card.id)
+    if check.result == "locked":
+        return CardLookup("pin_locked", card.id, locked_until=check.locked_until)
+    if not check.right:
+        return CardLookup("wrong_pin", card.id, check.attempts_left)
+    return None
 
 
 def _facts(card: Voucher, now: dt.datetime) -> CardFacts:
