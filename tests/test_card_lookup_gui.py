@@ -156,3 +156,40 @@ def test_a_full_width_phone_and_pin_find_and_open_the_card(qtbot: QtBot, shop: S
     click(qtbot, dialog.lookup_button)
     idle()
     assert dialog.balance.text() == f"Card #{with_pin.id}: balance ¥100.00"
+
+
+def test_the_customer_without_the_card_pays_with_its_pin(qtbot: QtBot, shop: Shop) -> None:
+    """The customer at the counter without the card gives their phone and the PIN: the
+    amount is spent once (the PIN typed again for each spend), the balance after is shown,
+    the code never is; a wrong PIN or too large an amount spends nothing."""
+    with_pin, _ = sell_cards(shop)
+    dialog = open_dialog(qtbot, shop)
+    qtbot.keyClicks(dialog.search, "5678")
+    click(qtbot, dialog.find_button)
+    idle()
+    choose(dialog, with_pin.id)
+    assert dialog.amount.isEnabled() and not dialog.spend_button.isEnabled()
+    typed = QInputMethodEvent()
+    typed.setCommitString("３０元")  # as a Chinese input method types it
+    QApplication.sendEvent(dialog.amount, typed)
+    assert not dialog.spend_button.isEnabled()  # no PIN yet
+    qtbot.keyClicks(dialog.pin, PIN)
+    click(qtbot, dialog.spend_button)
+    idle()
+    assert dialog.message.text() == f"Spent ¥30.00 from card #{with_pin.id}. Balance now ¥70.00."
+    assert dialog.balance.text() == f"Card #{with_pin.id}: balance ¥70.00"
+    assert dialog.pin.text() == "" and dialog.amount.text() == ""
+    assert Voucher.get_by_id(with_pin.id).balance_cents == 7000
+    assert with_pin.code not in shown_text(dialog) and with_pin.payload not in shown_text(dialog)
+
+    qtbot.keyClicks(dialog.amount, "80")
+    qtbot.keyClicks(dialog.pin, PIN)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)  # Enter in the amount spends too
+    idle()
+    assert dialog.message.text() == (
+        "Nothing was spent: the card holds ¥70.00, less than ¥80.00.")
+    qtbot.keyClicks(dialog.pin, "0000")
+    click(qtbot, dialog.spend_button)
+    idle()
+    assert "attempts left" in dialog.message.text() and not dialog.answer.isVisible()
+    assert Voucher.get_by_id(with_pin.id).balance_cents == 7000

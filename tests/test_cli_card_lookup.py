@@ -119,3 +119,26 @@ def test_five_wrong_pins_lock_the_card(cards: tuple[Path, list[dict[str, object]
 def _order_of(folder: Path, card: dict[str, object]) -> int:
     shown = as_json(run(folder, "voucher", "show", str(card["code"]), "--json"))
     return int(shown["order_id"])
+
+
+def test_voucher_spend_takes_the_pin_spends_once_and_says_no_code(
+        cards: tuple[Path, list[dict[str, object]]]) -> None:
+    """`voucher spend`: the customer without the card pays by phone + PIN (exit 0 spent, 3 for
+    a PIN that opens nothing or a refused spend); the code never printed."""
+    folder, sold = cards
+    card, code = str(sold[0]["id"]), str(sold[0]["code"])
+    env = {**OWNER_ENV, "SHOP_CARD_PIN": PIN}
+    spent = run(folder, "voucher", "spend", "--card", card, "--amount", "12.50", "--station",
+                "Till 3", "--json", env=env)
+    assert spent.returncode == 0, spent.stdout + spent.stderr
+    data = as_json(spent)
+    assert (data["reason"], data["spent"], data["balance"], data["station"]) == (
+        "redeemed", "12.50", "87.50", "Till 3")
+    worded = run(folder, "voucher", "spend", "--card", card, "--amount", "500", env=env)
+    assert worded.returncode == 3 and "87.50" in worded.stdout, worded.stdout
+    wrong = run(folder, "voucher", "spend", "--card", card, "--amount", "1", "--json",
+                env={**OWNER_ENV, "SHOP_CARD_PIN": "1111"})
+    assert wrong.returncode == 3 and as_json(wrong)["reason"] == "wrong_pin"
+    for result in (spent, worded, wrong):
+        assert code not in result.stdout + result.stderr
+        assert code.replace("-", "")[:8] not in result.stdout

@@ -19,7 +19,7 @@ from desktop_app.cli.frame import (
 from desktop_app.core import giftcard_desk, giftcard_lookup
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.giftcard_lookup import CardLookup, CardRef
-from desktop_app.core.money import money_text
+from desktop_app.core.money import money_text, parse_amount
 from desktop_app.i18n import translate
 from desktop_app.messages.verdict_texts import status_text
 
@@ -107,6 +107,27 @@ def cmd_voucher_balance(ctx: Context) -> Outcome:
     data = found.to_json()
     del data["ok"]  # the frame writes it from the exit status
     return Outcome(data, lookup_lines(found), EXIT_OK if found.ok else EXIT_REFUSED)
+
+
+def cmd_voucher_spend(ctx: Context) -> Outcome:
+    """Spend from a gift card the customer has not with them, by its PIN: exit 0 when spent,
+    3 for a PIN that opens nothing or a refused spend (as ``redeem``)."""
+    from desktop_app.cli.redeem_command import verdict_line
+
+    amount = parse_amount(ctx.args.amount)
+    pin = card_pin()
+    with open_as_operator(ctx) as shop:
+        card = ctx.args.card
+        if card is None:
+            card = _card_of_order(giftcard_lookup.caller_cards(shop, order_id=ctx.args.order),
+                                  ctx.args.order)
+        spent = giftcard_lookup.spend_with_pin(shop, card, pin, amount, ctx.args.station)
+    data = spent.to_json()
+    data.pop("ok", None)  # the frame writes it from the exit status
+    if spent.verdict is None:
+        return Outcome(data, lookup_lines(spent.pin), EXIT_REFUSED)
+    line = verdict_line(spent.verdict, "")
+    return Outcome(data, [line], EXIT_OK if spent.verdict.ok else EXIT_REFUSED)
 
 
 def cmd_voucher_pin(ctx: Context) -> Outcome:

@@ -194,6 +194,16 @@ def _voucher(command: Adder, sub: Any) -> None:
     which.add_argument("--order", type=int, metavar="ORDER_ID", help=translate(
         "cli", "the order that sold the card (when it sold only one)"))
     _station(p)
+    p = command("spend", "giftcard_commands.cmd_voucher_spend", translate(
+        "cli", "spend from a gift card the customer has not brought, with its PIN (from "
+        "SHOP_CARD_PIN or a prompt): paid by phone number and PIN"), voucher)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--card", type=int, metavar="CARD", help=translate(
+        "cli", "the card's number, as `voucher cards` lists it"))
+    which.add_argument("--order", type=int, metavar="ORDER_ID", help=translate(
+        "cli", "the order that sold the card (when it sold only one)"))
+    p.add_argument("--amount", required=True)
+    _station(p)
     p = command("pin", "giftcard_commands.cmd_voucher_pin", translate(
         "cli", "set or replace a gift card's PIN (owners; from SHOP_CARD_PIN or typed twice "
         "at a prompt), or remove it with --clear"), voucher)

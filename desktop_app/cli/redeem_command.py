@@ -16,9 +16,15 @@ def cmd_redeem(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station,
                                     uses=ctx.args.uses or 1, amount_cents=amount)
-    data = verdict.to_json()
+    return Outcome(verdict.to_json(), [verdict_line(verdict, ctx.args.code)],
+                   EXIT_OK if verdict.ok else EXIT_REFUSED)
+
+
+def verdict_line(verdict: redemption.Verdict, typed: str) -> str:
+    """A verdict in one line: its word, the product, what is left, the customer, and what
+    to check for a refusal that has something to check."""
     word = verdict_headline(verdict.reason, verdict.kind)  # a card key's says it is one
-    line = f"{word}: {verdict.product or ctx.args.code[:40]}"
+    line = f"{word}: {verdict.product or typed[:40]}"
     if verdict.balance is not None:
         line += "  " + translate("cli", "balance {balance}").format(
             balance=money_text(verdict.balance))
@@ -26,8 +32,8 @@ def cmd_redeem(ctx: Context) -> Outcome:
         line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
     if verdict.customer or verdict.customer_phone:
         line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
-    if verdict.reason == "mistyped" and length_slip(normalize(ctx.args.code)):
-        line += "  " + mistyped_text(ctx.args.code)  # a symbol missing or one too many
+    if verdict.reason == "mistyped" and length_slip(normalize(typed)):
+        line += "  " + mistyped_text(typed)  # a symbol missing or one too many
     if verdict.reason == "mistyped" and verdict.suspect_group is not None:
         line += "  " + translate("cli", "check group {group}").format(
             group=verdict.suspect_group + 1)
@@ -36,4 +42,4 @@ def cmd_redeem(ctx: Context) -> Outcome:
     if verdict.reason == "already_redeemed" and verdict.last_at:
         line += "  " + translate("cli", "last by {who} at {station}, {when}").format(
             who=verdict.last_operator, station=verdict.last_station, when=when(verdict.last_at))
-    return Outcome(data, [line], EXIT_OK if verdict.ok else EXIT_REFUSED)
+    return line

@@ -177,6 +177,7 @@ def spend_with_pin(shop: Shop, voucher_id: int, pin: str, amount_cents: int,
     checked, and counted, as a look-up's is; with the right one the card is spent through the
     counter's redemption, exactly once, and the attempt records how it was named, not its
     code. The verdict's code is masked: the code is the card's money."""
+    _require_counter_role(shop, "giftcard_spend")
     giftcards.require_pin_format(pin)
     giftcards.check_amount(amount_cents)
     card = Voucher.get_or_none(Voucher.id == voucher_id)

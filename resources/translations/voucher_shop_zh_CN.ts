@@ -898,127 +898,157 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardLookupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="51" />
         <source>can be spent now</source>
         <translation>现在可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="52" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="49" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="53" />
         <source>not valid yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="50" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="54" />
         <source>void (refunded)</source>
         <translation>已作废（已退款）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="51" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55" />
         <source>not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="85" />
         <source>Gift card by phone + PIN</source>
         <translation>电话查询礼品卡（凭 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="87" />
-        <source>For a customer on the phone without the card in hand: find their cards, choose one and ask for its PIN. The card's code and QR are never shown here.</source>
-        <translation>适用于顾客来电、卡不在手边时：先找到顾客的卡，选择一张，再询问其 PIN 码。这里不会显示卡的券码和二维码。</translation>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="91" />
+        <source>For a customer without the card in hand, on the phone or at the counter: find their cards, choose one and ask for its PIN to read its balance or spend from it. The card's code and QR are never shown here.</source>
+        <translation>适用于顾客没带卡（来电或到店）时：先找到顾客的卡，选择一张，再询问其 PIN 码，即可查询余额或从卡中消费。这里不会显示卡的券码和二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="111" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="125" />
         <source>Phone number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="126" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="118" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="129" />
         <source>The number the customer gives</source>
         <translation>顾客报出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="121" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="132" />
         <source>Find cards</source>
         <translation>查找卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="136" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="147" />
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="139" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="150" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="143" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="154" />
         <source>The card's PIN:</source>
         <translation>卡的 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="178" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="164" />
+        <source>e.g. 30.00</source>
+        <translation>例如 30.00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="167" />
+        <source>Spend with PIN</source>
+        <translation>凭 PIN 码消费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="171" />
+        <source>Amount to spend:</source>
+        <translation>消费金额：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="206" />
         <source>An order number is digits only.</source>
         <translation>订单号只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="191" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="219" />
         <source>No gift cards found for this number.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="243" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="296" />
+        <source>Spent {amount} from card #{card}. Balance now {balance}.</source>
+        <translation>已从卡 #{card} 扣款 {amount}，当前余额 {balance}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="301" />
+        <source>Nothing was spent: the card holds {balance}, less than {amount}.</source>
+        <translation>未扣款：卡内余额 {balance}，不足 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="305" />
+        <source>Nothing was spent: {why}.</source>
+        <translation>未扣款：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="315" />
         <source>Wrong PIN. 1 attempt left before this card's PIN locks.</source>
         <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="246" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="318" />
         <source>Wrong PIN. {left} attempts left before this card's PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="251" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="323" />
         <source>Too many wrong PINs: this card's PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="258" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="330" />
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card's voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="270" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="342" />
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="272" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="344" />
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="273" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="345" />
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="274" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="346" />
         <source>{product} · order #{order} · {status} · {validity}</source>
         <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
@@ -1026,42 +1056,42 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardRefModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="69" />
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="66" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="67" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="68" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="72" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="74" />
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4192,8 +4222,8 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="151" />
-        <source>A gift card's balance for a customer without it in hand: their phone number, then the card's PIN</source>
-        <translation>顾客没带卡时查询礼品卡余额：先按手机号找卡，再输入该卡的 PIN</translation>
+        <source>A gift card's balance, or a spend from it, for a customer without it in hand: their phone number, then the card's PIN</source>
+        <translation>顾客没带卡时查询礼品卡余额或从卡中消费：先按手机号找卡，再输入该卡的 PIN 码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/uses_picker.py" line="42" />
@@ -7634,23 +7664,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="23" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="29" />
         <location filename="../../desktop_app/cli/voucher_commands.py" line="72" />
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="26" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="32" />
         <source>uses left {left}</source>
         <translation>剩余 {left} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="32" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="38" />
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="37" />
+        <location filename="../../desktop_app/cli/redeem_command.py" line="43" />
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
@@ -7912,7 +7942,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="64" />
-        <location filename="../../desktop_app/cli/parser.py" line="373" />
+        <location filename="../../desktop_app/cli/parser.py" line="383" />
         <source>the shop's folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -8033,117 +8063,124 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="192" />
-        <location filename="../../desktop_app/cli/parser.py" line="200" />
+        <location filename="../../desktop_app/cli/parser.py" line="201" />
+        <location filename="../../desktop_app/cli/parser.py" line="210" />
         <source>the card's number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="194" />
+        <location filename="../../desktop_app/cli/parser.py" line="203" />
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="197" />
+        <source>spend from a gift card the customer has not brought, with its PIN (from SHOP_CARD_PIN or a prompt): paid by phone number and PIN</source>
+        <translation>顾客没带卡时凭 PIN 码从礼品卡消费（PIN 码取自 SHOP_CARD_PIN 或提示输入）：凭手机号和 PIN 码付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="207" />
         <source>set or replace a gift card's PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="202" />
+        <location filename="../../desktop_app/cli/parser.py" line="212" />
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="207" />
+        <location filename="../../desktop_app/cli/parser.py" line="217" />
         <source>this counter's name in the records (default: SHOP_STATION, else the computer's name)</source>
         <translation>记录中本收银台的名称（默认：SHOP_STATION，否则为本机名称）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="230" />
+        <location filename="../../desktop_app/cli/parser.py" line="240" />
         <source>the owner's reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="235" />
+        <location filename="../../desktop_app/cli/parser.py" line="245" />
         <source>group by; the report's first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="237" />
+        <location filename="../../desktop_app/cli/parser.py" line="247" />
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="241" />
+        <location filename="../../desktop_app/cli/parser.py" line="251" />
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="243" />
+        <location filename="../../desktop_app/cli/parser.py" line="253" />
         <source>the voucher's QR payload (as scanned) or its printed code</source>
         <translation>卡券的二维码内容（扫码所得）或印在券上的券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="249" />
+        <location filename="../../desktop_app/cli/parser.py" line="259" />
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="250" />
+        <location filename="../../desktop_app/cli/parser.py" line="260" />
         <source>spend this much from a gift card's balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="264" />
+        <location filename="../../desktop_app/cli/parser.py" line="274" />
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="266" />
+        <location filename="../../desktop_app/cli/parser.py" line="276" />
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="268" />
+        <location filename="../../desktop_app/cli/parser.py" line="278" />
         <source>acknowledge without asking, although it re-opens vouchers of lost records</source>
         <translation>不询问直接确认，即使这会让丢失记录中的卡券可再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="276" />
+        <location filename="../../desktop_app/cli/parser.py" line="286" />
         <source>owner: the final backup, to move the shop to another computer; this folder then keeps the shop for reading only</source>
         <translation>店主：最终备份，用于把店铺迁移到另一台电脑；之后此文件夹中的店铺只能查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="282" />
+        <location filename="../../desktop_app/cli/parser.py" line="292" />
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="285" />
+        <location filename="../../desktop_app/cli/parser.py" line="295" />
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="287" />
+        <location filename="../../desktop_app/cli/parser.py" line="297" />
         <source>open the backup with the shop's recovery key (SHOP_RECOVERY_KEY, or asked) instead of a password: for a backup made before the password was changed</source>
         <translation>用店铺的恢复密钥（SHOP_RECOVERY_KEY，或提示输入）代替密码打开备份：用于修改密码之前做的备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="293" />
+        <location filename="../../desktop_app/cli/parser.py" line="303" />
         <source>set owner NAME's password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="300" />
+        <location filename="../../desktop_app/cli/parser.py" line="310" />
         <source>owner: whether the shop has a recovery key; --new makes a new one</source>
         <translation>店主：查看本店是否有恢复密钥；--new 生成新的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="302" />
+        <location filename="../../desktop_app/cli/parser.py" line="312" />
         <source>make the shop a new recovery key and print it once; any earlier key stops working</source>
         <translation>为本店生成新的恢复密钥并只显示一次；之前的密钥即刻失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="308" />
+        <location filename="../../desktop_app/cli/parser.py" line="318" />
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
@@ -8178,63 +8215,63 @@ Click “New order” to sell your first voucher.</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="220" />
+        <location filename="../../desktop_app/cli/parser.py" line="230" />
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="221" />
+        <location filename="../../desktop_app/cli/parser.py" line="231" />
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="223" />
+        <location filename="../../desktop_app/cli/parser.py" line="233" />
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="214" />
+        <location filename="../../desktop_app/cli/parser.py" line="224" />
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="216" />
+        <location filename="../../desktop_app/cli/parser.py" line="226" />
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="259" />
+        <location filename="../../desktop_app/cli/parser.py" line="269" />
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="274" />
+        <location filename="../../desktop_app/cli/parser.py" line="284" />
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="372" />
+        <location filename="../../desktop_app/cli/parser.py" line="382" />
         <location filename="../../desktop_app/selftest.py" line="95" />
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="374" />
+        <location filename="../../desktop_app/cli/parser.py" line="384" />
         <source>the shop's PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop's folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="378" />
+        <location filename="../../desktop_app/cli/parser.py" line="388" />
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="380" />
+        <location filename="../../desktop_app/cli/parser.py" line="390" />
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="382" />
+        <location filename="../../desktop_app/cli/parser.py" line="392" />
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
@@ -8299,17 +8336,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡 {card}  {product}  余额 {balance}  {status}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="118" />
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="139" />
         <source>Card {card}: PIN removed.</source>
         <translation>卡 {card}：PIN 已清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="119" />
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="140" />
         <source>Card {card} has no PIN.</source>
         <translation>卡 {card} 没有设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="126" />
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="147" />
         <source>Card {card}: PIN set.</source>
         <translation>卡 {card}：PIN 已设置。</translation>
     </message>

@@ -149,8 +149,8 @@ class RedemptionLayout(QWidget):
         self.cards_button = QToolButton(self)
         self.cards_button.setText(QCoreApplication.translate("RedemptionTab", "Card by phone…"))
         self.cards_button.setToolTip(QCoreApplication.translate(
-            "RedemptionTab", "A gift card's balance for a customer without it in hand: their "
-            "phone number, then the card's PIN"))
+            "RedemptionTab", "A gift card's balance, or a spend from it, for a customer "
+            "without it in hand: their phone number, then the card's PIN"))
         self.cards_button.clicked.connect(self.open_card_lookup)
         row = QHBoxLayout()
         row.setSpacing(SPACING)

@@ -3,7 +3,9 @@
 Find their cards by the phone number on the order or by the order's number; the list names
 each card by its number, product, order and customer (phone masked), never its code or QR.
 Pick one and type the PIN the caller gives: the balance, what the card can do now, its
-validity and its latest ledger rows. A wrong PIN says how many attempts are left; too many
+validity and its latest ledger rows; or, for the customer at the counter without the card,
+an amount spent from it (the PIN typed again for each spend; ``spend_with_pin`` redeems it as
+a scan would). A wrong PIN says how many attempts are left; too many
 lock that card's PIN for a while; a card without a PIN cannot be looked up here. The answer
 is hidden again as soon as another card is chosen or the PIN is edited. Everything runs
 through ``core.giftcard_lookup`` on the worker thread, and every attempt is audited there.
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import giftcard_lookup
-from desktop_app.core.giftcard_lookup import CardLookup, CardRef
+from desktop_app.core.errors import InvalidInput
+from desktop_app.core.giftcard_lookup import CardLookup, CardRef, CardSpend
+from desktop_app.core.money import parse_amount
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages.verdict_texts import status_text as lookup_status_text
@@ -73,7 +77,7 @@ class CardRefModel(RowTableModel[CardRef]):
 
 
 class CardLookupDialog(QDialog):
-    """Find a caller's cards, then open one with its PIN."""
+    """Find a caller's cards, then open one with its PIN, or spend from it."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,17 +88,23 @@ class CardLookupDialog(QDialog):
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)
         column.addWidget(hint_label(self.tr(
-            "For a customer on the phone without the card in hand: find their cards, choose "
-            "one and ask for its PIN. The card's code and QR are never shown here."), self))
+            "For a customer without the card in hand, on the phone or at the counter: find "
+            "their cards, choose one and ask for its PIN to read its balance or spend from it. "
+            "The card's code and QR are never shown here."), self))
         column.addLayout(self._build_search())
         self.cards = CardRefModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.cards)
         setup_table(self.table, 1)
         self.table.setMaximumHeight(170)
+        # Three cards in view: the answer below takes the rest of the dialog's height.
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 3 * rows + 2 * self.table.frameWidth())
         self.table.selectionModel().selectionChanged.connect(self._card_chosen)
         column.addWidget(self.table)
         column.addLayout(self._build_pin())
+        column.addLayout(self._build_spend())
         self.message = MessageLabel(self)
         column.addWidget(self.message)
         column.addWidget(self._build_answer(), 1)
@@ -104,7 +114,8 @@ class CardLookupDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         column.addLayout(bottom)
-        for button in (self.find_button, self.lookup_button, self.close_button):
+        for button in (self.find_button, self.lookup_button, self.spend_button,
+                       self.close_button):
             button.setAutoDefault(False)  # Enter belongs to the field it is typed in
         self._show_answer(None)
         self._update_buttons()
@@ -143,6 +154,23 @@ class CardLookupDialog(QDialog):
         row.addWidget(QLabel(self.tr("The card's PIN:"), self))
         row.addWidget(self.pin, 1)
         row.addWidget(self.lookup_button)
+        return row
+
+    def _build_spend(self) -> QHBoxLayout:
+        """The customer at the counter without the card pays with it by its PIN (typed again
+        above for each spend, as for each look-up)."""
+        self.amount = QLineEdit(self)
+        self.amount.setMaxLength(12)
+        self.amount.setPlaceholderText(self.tr("e.g. 30.00"))
+        self.amount.textChanged.connect(self._update_buttons)
+        self.amount.returnPressed.connect(self.spend)
+        self.spend_button = QPushButton(self.tr("Spend with PIN"), self)
+        self.spend_button.clicked.connect(self.spend)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(QLabel(self.tr("Amount to spend:"), self))
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.spend_button)
         return row
 
     def _build_answer(self) -> QWidget:
@@ -219,8 +247,17 @@ class CardLookupDialog(QDialog):
         ref = self.chosen()
         self.find_button.setEnabled(bool(self.search.text().strip()))
         self.pin.setEnabled(ref is not None and ref.has_pin)
-        self.lookup_button.setEnabled(ref is not None and ref.has_pin
-                                      and 4 <= len(self.pin.text()) <= 6)
+        pin_typed = ref is not None and ref.has_pin and 4 <= len(self.pin.text()) <= 6
+        self.lookup_button.setEnabled(pin_typed)
+        self.amount.setEnabled(ref is not None and ref.has_pin)
+        self.spend_button.setEnabled(pin_typed and self._amount() is not None)
+
+    def _amount(self) -> int | None:
+        try:
+            cents = parse_amount(self.amount.text())
+        except InvalidInput:
+            return None
+        return cents if cents > 0 else None
 
     def look_up(self) -> None:
         ref = self.chosen()
@@ -233,6 +270,41 @@ class CardLookupDialog(QDialog):
         self.message.clear()
         run_in_background(self, lambda: giftcard_lookup.look_up_card(shop, card, pin, station),
                           self._looked_up, errors=self.message, always=self._update_buttons)
+
+    def spend(self) -> None:
+        ref, amount = self.chosen(), self._amount()
+        if ref is None or amount is None or not self.spend_button.isEnabled():
+            return
+        shop, card, pin = self.shop, ref.voucher_id, self.pin.text()
+        station = settings.station_name()
+        self.pin.clear()  # asked again for every spend
+        self.spend_button.setEnabled(False)
+        self.message.clear()
+        run_in_background(
+            self, lambda: giftcard_lookup.spend_with_pin(shop, card, pin, amount, station),
+            lambda spent: self._spent(spent, amount), errors=self.message,
+            always=self._update_buttons)
+
+    def _spent(self, spent: CardSpend, asked: int) -> None:
+        verdict = spent.verdict
+        if verdict is None:
+            self._looked_up(spent.pin)
+            return
+        if verdict.ok:
+            self.amount.clear()
+            self.message.show_info(self.tr(
+                "Spent {amount} from card #{card}. Balance now {balance}.").format(
+                amount=money(verdict.spent or 0, self.shop.currency), card=spent.pin.voucher_id,
+                balance=money(verdict.balance or 0, self.shop.currency)))
+        elif verdict.reason == "insufficient_balance":
+            self.message.show_error(self.tr(
+                "Nothing was spent: the card holds {balance}, less than {amount}.").format(
+                balance=money(verdict.balance or 0, self.shop.currency),
+                amount=money(asked, self.shop.currency)))
+        else:
+            self.message.show_error(self.tr("Nothing was spent: {why}.").format(
+                why=status_text(verdict.reason)))
+        self._show_answer(spent.pin)
 
     def _looked_up(self, found: CardLookup) -> None:
         ref = self.chosen()
