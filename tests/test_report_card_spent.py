@@ -28,6 +28,7 @@ from desktop_app.core import (
     reports,
     vouchers,
 )
+from desktop_app.core.counter_find import masked_code
 from desktop_app.core.models import RedemptionAttempt, Voucher
 from desktop_app.core.store import Shop
 
@@ -134,4 +135,4 @@ def test_export_has_amount_and_balance_after(shop: Shop, spent: Spent, tmp_path:
         ("redeemed", "Wash x5", "4", "", ""),
         ("insufficient_balance", "Gift 100", "", "", ""),
     ]
-    assert rows[4]["code"] == spent.pass_code
+    assert rows[4]["code"] == masked_code(spent.pass_code)

@@ -12,6 +12,7 @@ import pytest
 from conftest import CLERK, CLERK_PASSWORD
 
 from desktop_app.core import auth, fulfilment, orders, products, redemption, refunds, reports
+from desktop_app.core.counter_find import masked_code
 from desktop_app.core.errors import Forbidden, InvalidInput
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop
@@ -62,11 +63,15 @@ def test_export_every_attempt_with_bom_and_chinese(shop: Shop, history: fulfilme
     assert [r["ok"] for r in rows] == ["true", "false", "true", "true"]
     first = rows[0]
     assert first["product"] == PRODUCT and first["station"] == "前台 1"
-    assert first["operator"] == "Alice" and first["code"] == history.code
+    assert first["operator"] == "Alice" and first["code"] == masked_code(history.code)
     assert first["uses_left_after"] == "4" and rows[-1]["uses_left_after"] == "2"
     assert rows[1]["code"] == "" and rows[1]["station"] == "'=HYPERLINK(evil)"
-    # What was scanned, last, so a refused attempt can be traced (QA s10b F8).
-    assert [r["scanned"] for r in rows[:3]] == [history.payload, "garbage", history.code]
+    # What was scanned, last, so a refused attempt can be traced (QA s10b F8); what names a
+    # voucher masked as its code is (QA s21a F7: no spendable code on the owner's USB stick).
+    assert [r["scanned"] for r in rows[:3]] == [
+        masked_code(history.payload), "garbage", masked_code(history.code)]
+    assert history.code[:9] not in out.read_text("utf-8-sig")
+    assert history.payload[:12] not in out.read_text("utf-8-sig")
     utc = dt.datetime.fromisoformat(first["time_utc"])
     assert utc.utcoffset() == dt.timedelta(0)
     assert first["time_local"] == utc.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -102,7 +107,7 @@ def test_undo_shows_in_the_log(shop: Shop, history: fulfilment.IssuedVoucher,
     redemption.undo_redemption(shop, first.id, "double scan 重复", "Office")
     [undo] = [r for r in reports.redemption_log(shop) if r.reason == "undone"]
     assert (undo.ok, undo.note, undo.operator) == (False, "double scan 重复", "Alice")
-    assert undo.code == history.code and undo.uses_left_after == 3
+    assert undo.code == masked_code(history.code) and undo.uses_left_after == 3
 
 
 def test_sales_summary(shop: Shop) -> None:

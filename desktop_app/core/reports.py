@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from peewee import JOIN, Expression, fn
 
 from desktop_app.core import audit, vouchers
+from desktop_app.core.counter_find import masked_code
 from desktop_app.core.dates import day_range, local_seconds, utc_now
 from desktop_app.core.fileio import Content, staged_write
 from desktop_app.core.models import (
@@ -120,12 +121,24 @@ def _redemption_row(row: dict[str, Any]) -> RedemptionRow:
     return RedemptionRow(
         id=row["id"], at=utc(row["created_at"]), operator=row["operator"],
         station=row["station"], reason=row["reason"], ok=bool(row["ok"]),
-        code=vouchers.typed_code(row["code"]) if row["code"] else "",
-        product=row["product"] or "",
+        code=_shown_code(row["code"]), product=row["product"] or "",
         uses_left_after=None if card else row["uses_left_after"], note=row["note"],
-        scanned=row["scanned_text"],
+        scanned=_shown_scan(row["scanned_text"], bool(row["code"])),
         amount_cents=None if moved is None else -int(moved),
         balance_after_cents=None if row["balance"] is None else int(row["balance"]))
+
+
+def _shown_code(code: str) -> str:
+    """A voucher's code as the log shows it: masked to its last characters, as a clerk's Find
+    shows a gift card's (QA s21a F7: the export was a list of spendable codes on the owner's
+    USB stick). Enough to tell vouchers apart and find one in the app; not to spend it."""
+    return masked_code(vouchers.typed_code(code)) if code else ""
+
+
+def _shown_scan(scanned: str, names_voucher: bool) -> str:
+    """What was scanned, masked when it named a voucher here (its payload or code spends it);
+    kept whole when it named none, so a forged or unknown code can be traced (QA s10b F8)."""
+    return masked_code(scanned) if names_voucher else scanned
 
 
 def _cents(cents: int | None) -> str:
@@ -203,9 +216,10 @@ def _csv_cells(shop: Shop) -> Callable[[tuple[Any, ...]], list[object]]:
         return [*times.local_and_utc(created),
                 spreadsheet_safe(operator), spreadsheet_safe(station), reason,
                 "true" if ok else "false",
-                vouchers.typed_code(open_code(code)) if code else "", spreadsheet_safe(product),
+                _shown_code(open_code(code) if code else ""), spreadsheet_safe(product),
                 "" if kind == "giftcard" or uses_left is None else uses_left,
-                spreadsheet_safe(note), spreadsheet_safe(printable(open_scan(scanned))),
+                spreadsheet_safe(note),
+                spreadsheet_safe(printable(_shown_scan(open_scan(scanned), bool(code)))),
                 "" if moved is None else money_text(-int(moved)),
                 "" if balance is None else money_text(int(balance))]
 
