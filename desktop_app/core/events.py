@@ -47,6 +47,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "giftcard_pin_locked": frozenset(),
     "giftcard_lookup": frozenset(),
     "voucher_find": frozenset(),  # a clerk's search at the counter: nothing changed
+    "owner_action_refused": frozenset(),  # a clerk refused: nothing changed
     "operator_add": frozenset({OPERATORS}),
     "operator_enable": frozenset({OPERATORS}),
     "operator_disable": frozenset({OPERATORS}),

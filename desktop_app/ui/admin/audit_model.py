@@ -60,6 +60,9 @@ KIND_LABELS: dict[str, str] = {
     "giftcard_lookup": QT_TRANSLATE_NOOP("audit", "Gift card looked up with its PIN"),
     # The subject is the text searched, a phone's digits masked (core.counter_find).
     "voucher_find": QT_TRANSLATE_NOOP("audit", "Customer's vouchers searched (Find)"),
+    # The subject is the action's name (core.roles): the command or screen refused.
+    "owner_action_refused": QT_TRANSLATE_NOOP("audit", "Refused: an owner's action tried by a "
+                                              "clerk"),
     "cardkey_shown": QT_TRANSLATE_NOOP("audit", "Card key shown in full"),
     "cardkey_sent": QT_TRANSLATE_NOOP("audit", "Card key sent to the customer"),
     "shop_moved": QT_TRANSLATE_NOOP("audit", "Shop moved to a server"),
