@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
 
-from desktop_app.core import audit, auth, backup, order_list, orders, products, reports, roles
+from desktop_app.core import (
+    audit,
+    auth,
+    backup,
+    integrity,
+    order_list,
+    orders,
+    products,
+    reports,
+    roles,
+)
 from desktop_app.core.errors import Forbidden
 from desktop_app.core.models import AuditEvent
 from desktop_app.core.order_list import OrderQuery
@@ -51,3 +61,14 @@ def test_each_refusal_is_in_the_audit_log_and_verify_holds(shop: Shop, tmp_path:
         assert "operator_add" in said and "backup" in said
     with shop.open_again(OWNER, OWNER_PASSWORD) as owner:
         assert audit.verify_shop(owner) == []
+
+
+def test_a_held_shop_records_the_refusal_too(shop: Shop) -> None:
+    """Under integrity hold the shop takes no change, but evidence still: the refusal is kept."""
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    integrity.hold(shop, ["giftcards: voucher 9 balance_mismatch"])
+    with shop.open_again(CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.integrity_problems
+        with pytest.raises(Forbidden):
+            products.add_product(clerk, "Sneaky", "1")
+        assert refused_events() == [("product_add", CLERK)]
