@@ -15,7 +15,7 @@ from desktop_app.core.meanwhile import Meanwhile
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
 from desktop_app.core.money import parse_money
 from desktop_app.core.orders import get_order
-from desktop_app.core.payment_places import station_of
+from desktop_app.core.payment_places import station_detail, station_of
 from desktop_app.core.products import check_on_sale, get_product, terms_as_ordered, window_ended
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -160,7 +160,7 @@ def pay_order(shop: Shop, order_id: int, method: str = "cash",
         for line in order.lines.order_by(OrderLine.id):
             created.extend(_fulfil(line, now, shop.operator.id))
         audit.record(shop, "order_pay", order.id, method=method, total_cents=order.total_cents,
-                     vouchers=[v.id for v in created])
+                     vouchers=[v.id for v in created], **station_detail(station))
         return [issued(shop, v) for v in created]
 
 
@@ -249,8 +249,7 @@ def issue_batch(shop: Shop, product_id: int, count: int, note: str = "",
             giftcards.record_batch_issue(shop, ids, product.value_cents, order.id, now)
         audit.record(shop, "voucher_batch", order.id, product=product.id, count=count,
                      price_cents=price, total_cents=total, method="other",
-                     first_voucher=ids[0],
-                     last_voucher=ids[-1])
+                     first_voucher=ids[0], last_voucher=ids[-1], **station_detail(station))
         until = _validity(product, now, line.valid_days)[1]
         shared = (product.name, line.uses_per_voucher, until, order.id, product.value_cents)
         issued = meanwhile.run(lambda: _issued_batch(ids, codes, payloads(), shared))

@@ -69,3 +69,10 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 def station_of(station: str) -> str | None:
     """A counter's name as a payment or refund records it; none given: not known."""
     return station.strip()[:64] or None
+
+
+def station_detail(station: str) -> dict[str, str]:
+    """A payment's or refund's counter for its audit event, as a redemption's names its own;
+    nothing when none was given."""
+    name = station_of(station)
+    return {"station": name} if name else {}

@@ -25,6 +25,7 @@ from desktop_app.core.orders import (
     unused_valid_vouchers,
     uses_per_unit,
 )
+from desktop_app.core.payment_places import station_detail
 from desktop_app.core.refund_units import LineBack, line_back, units_back, unrefunded_price
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
@@ -215,7 +216,8 @@ def _refund_order(shop: Shop, order_id: int, station: str) -> RefundResult:
         card_money = money_of(parts)
         cards = {"card_refund_cents": card_money} if card_money else {}
         audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
-                     keys_returned=keys_back, refund_cents=price_money + card_money, **cards)
+                     keys_returned=keys_back, refund_cents=price_money + card_money, **cards,
+                     **station_detail(station))
     return RefundResult(voided, stock_back, keys_back, card_money, price_money + card_money,
                         _reload_parts(order, parts))
 
@@ -339,7 +341,8 @@ def _refund_line(shop: Shop, order_line_id: int, quantity: int,
         else:
             refund_records.book(shop, order, product.id, now, line=line, quantity=quantity,
                                 amount_cents=money, closes=everything, station=station)
-        audit.record(shop, "order_refund_line", order.id, line=line.id, quantity=quantity,
+        audit.record(shop, "order_refund_line", order.id, **station_detail(station),
+                     line=line.id, quantity=quantity,
                      amount_cents=quantity * line.unit_price_cents, voided=len(voided),
                      vouchers=sorted(voucher.id for voucher in voided)
                      or sorted(chosen or ()),  # which (QA s8b F6); uses taken off (F7)
