@@ -188,8 +188,15 @@ def test_the_customer_without_the_card_pays_with_its_pin(qtbot: QtBot, shop: Sho
     idle()
     assert dialog.message.text() == (
         "Nothing was spent: the card holds ¥70.00, less than ¥80.00.")
+    dialog.amount.setText("20")
+    qtbot.keyClicks(dialog.pin, PIN)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)  # the PIN typed last: Enter spends
+    idle()
+    assert dialog.message.text() == f"Spent ¥20.00 from card #{with_pin.id}. Balance now ¥50.00."
+    assert Voucher.get_by_id(with_pin.id).balance_cents == 5000
+    qtbot.keyClicks(dialog.amount, "5")
     qtbot.keyClicks(dialog.pin, "0000")
     click(qtbot, dialog.spend_button)
     idle()
     assert "attempts left" in dialog.message.text() and not dialog.answer.isVisible()
-    assert Voucher.get_by_id(with_pin.id).balance_cents == 7000
+    assert Voucher.get_by_id(with_pin.id).balance_cents == 5000

@@ -146,7 +146,7 @@ class CardLookupDialog(QDialog):
         self.pin.setValidator(QRegularExpressionValidator(r"[0-9０-９]{0,6}", self.pin))
         self.pin.setPlaceholderText(self.tr("4 to 6 digits"))
         self.pin.textEdited.connect(self._pin_edited)
-        self.pin.returnPressed.connect(self.look_up)
+        self.pin.returnPressed.connect(self._pin_entered)
         self.lookup_button = QPushButton(self.tr("Look up"), self)
         self.lookup_button.clicked.connect(self.look_up)
         row = QHBoxLayout()
@@ -251,6 +251,14 @@ class CardLookupDialog(QDialog):
         self.lookup_button.setEnabled(pin_typed)
         self.amount.setEnabled(ref is not None and ref.has_pin)
         self.spend_button.setEnabled(pin_typed and self._amount() is not None)
+
+    def _pin_entered(self) -> None:
+        """Enter in the PIN: spends when an amount is typed (the cashier typed it, then asked
+        for the PIN), else looks the card up."""
+        if self._amount() is not None:
+            self.spend()
+        else:
+            self.look_up()
 
     def _amount(self) -> int | None:
         try:
