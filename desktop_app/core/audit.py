@@ -23,6 +23,7 @@ from desktop_app.core import (
     integrity,
     live_server,
     refund_records,
+    roles,
     sql,
 )
 from desktop_app.core.anchor import Head, check_anchor, check_anchor_bytes, current_head
@@ -316,3 +317,21 @@ def event_kinds(shop: Shop) -> list[str]:
     if AuditEvent.select().where(AuditEvent.kind == REDEEM_KIND).exists():
         kinds.append(REDEEM_KIND)
     return sorted(kinds)
+
+
+def _record_refusal(shop: Shop, action: str) -> None:
+    """An owner's action refused to a clerk, in the audit log (QA s21a F6: only the log file
+    had it, which the clerk may edit). Recorded on its own, before the action's transaction
+    would begin: inside one, the refusal would roll the event back with it, so there only
+    the log file has it. A failure to record it (the server away) never turns the refusal
+    into another error."""
+    if shop.db is None or shop.db.in_transaction():
+        return
+    try:
+        with shop.write(evidence_only=True):
+            record(shop, roles.REFUSED_KIND, action)
+    except Exception as exc:  # the Forbidden is what the operator must hear
+        log.warning("the refusal of %s was not recorded: %s", action, type(exc).__name__)
+
+
+roles.refusal_recorder = _record_refusal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import Forbidden
@@ -18,28 +19,15 @@ REDEEMING_ROLES = ROLES  # everyone at the counter
 
 # An owner's action refused to a clerk: an audit event, so the owner sees who tried what.
 REFUSED_KIND = "owner_action_refused"
+# What records it: set by core.audit, which asks here for its owner-only reads, so this
+# module cannot import it.
+refusal_recorder: Callable[[Shop, str], None] | None = None
 
 
 def require_owner(shop: Shop, action: str) -> None:
     """Refuse ``action`` unless the operator is an owner; the GUI hiding a tab is not enough."""
     if shop.operator.role != "owner":
         log.info("operator #%s refused %s", shop.operator.id, action)
-        _record_refusal(shop, action)
+        if refusal_recorder is not None:
+            refusal_recorder(shop, action)
         raise Forbidden(action=action)
-
-
-def _record_refusal(shop: Shop, action: str) -> None:
-    """The refusal in the audit log (QA s21a F6: only the log file had it, which the clerk
-    may edit). Recorded on its own, before the action's own transaction would begin: inside
-    one, the refusal would roll the event back with it, so there only the log file has it.
-    A failure to record it (the server away) never turns the refusal into another error."""
-    from desktop_app.core import audit  # audit asks here for its own owner-only reads
-
-    if shop.db is None or shop.db.in_transaction():
-        return
-    try:
-        with shop.write(evidence_only=True):
-            audit.record(shop, REFUSED_KIND, action)
-    except Exception as exc:  # the Forbidden is what the operator must hear
-        log.warning("the refusal of %s was not recorded: %s", action, type(exc).__name__)
-
