@@ -171,3 +171,29 @@ def test_a_question_about_one_card_closes_when_another_is_looked_up(
     assert tasks.wait_until_idle(15_000)
     assert not dialog.isVisible() and box.dialog is None
     assert {Voucher.get_by_id(i).balance_cents for i in (card_id, other.id)} == {20000, 10000}
+
+
+def test_a_clerk_takes_a_payment_by_phone_and_pin_and_no_code_shows(
+        qtbot: QtBot, clerk_at_the_counter: tuple[Counter, int, str]) -> None:
+    """The customer left the card at home: the clerk finds it by phone and spends with the
+    PIN from the counter. The counter's recent list has the spend, its code masked as Find
+    shows a card's to a clerk: the PIN guards the code, the list must not give it away."""
+    counter, card_id, _payload = clerk_at_the_counter
+    code = vouchers.typed_code(Voucher.get_by_id(card_id).code)
+    qtbot.mouseClick(counter.tab.cards_button, Qt.MouseButton.LeftButton)
+    dialog = counter.tab.card_lookup
+    assert isinstance(dialog, CardLookupDialog)
+    qtbot.keyClicks(dialog.search, "4321")
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    assert tasks.wait_until_idle(15_000)
+    dialog.table.selectRow(dialog.cards.row_of(lambda ref: ref.voucher_id == card_id))
+    qtbot.keyClicks(dialog.amount, "45")
+    qtbot.keyClicks(dialog.pin, PIN)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert tasks.wait_until_idle(15_000)
+    assert dialog.message.text() == f"Spent ¥45.00 from card #{card_id}. Balance now ¥155.00."
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    model = counter.tab.recent.model
+    qtbot.waitUntil(lambda: any(r.spent_cents == 4500 for r in model.rows()), timeout=15_000)
+    spent = next(r for r in model.rows() if r.spent_cents == 4500)
+    assert spent.code == "****-****-****-*" + code[-4:] and spent.operator == CLERK

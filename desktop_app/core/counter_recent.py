@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from desktop_app.core import vouchers
+from desktop_app.core.counter_find import masked_code
 from desktop_app.core.models import GiftCardEntry, Operator, Product, RedemptionAttempt, Voucher
 from desktop_app.core.redemption import MAX_STATION
 from desktop_app.core.store import Shop
@@ -42,10 +43,14 @@ class RecentAttempt:
     failure: str = ""  # FAILED rows only: why the check failed, as the counter says it
 
 
-def _attempt_code(attempt: RedemptionAttempt) -> str:
-    if attempt.voucher_id is not None:
-        return vouchers.typed_code(attempt.voucher.code)
-    return attempt.scanned_text
+def _attempt_code(shop: Shop, attempt: RedemptionAttempt) -> str:
+    """The printed code; a gift card's masked for a clerk, as Find shows it: one spent by its
+    PIN ("Card by phone…") never had its code shown, and must not show it here."""
+    if attempt.voucher_id is None:
+        return attempt.scanned_text
+    code = vouchers.typed_code(attempt.voucher.code)
+    hidden = not shop.is_owner and attempt.voucher.balance_cents is not None
+    return masked_code(code) if hidden else code
 
 
 def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list[RecentAttempt]:
@@ -67,7 +72,7 @@ def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list
               .where(RedemptionAttempt.undo_of.in_(ids))} if ids else set()
     spent = _spent_by_attempt(ids)
     return [RecentAttempt(
-        attempt_id=row.id, at=row.created_at, code=_attempt_code(row),
+        attempt_id=row.id, at=row.created_at, code=_attempt_code(shop, row),
         product=row.voucher.product.name if row.voucher_id is not None else "",
         reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
         undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after,

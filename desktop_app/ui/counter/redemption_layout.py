@@ -252,11 +252,13 @@ class RedemptionLayout(QWidget):
 
     def open_card_lookup(self) -> None:
         """The Orders tab's gift card by phone + PIN, for clerks too (the counter is all they
-        see); window-modal, and the scan field has the keys again when it closes."""
+        see); window-modal, and the scan field has the keys again when it closes, and the
+        recent list the spends made in it."""
         dialog = CardLookupDialog(self._shop, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.scan_field.setFocus(
             Qt.FocusReason.OtherFocusReason))
+        dialog.finished.connect(lambda _result: self.recent.refresh())  # a spend by PIN
         self.card_lookup = dialog
         dialog.open()
 
