@@ -23,6 +23,7 @@ from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.i18n import translate
 from desktop_app.printing.blocks import Page
+from desktop_app.printing.pdf_text import readable_cjk
 from desktop_app.printing.sheet import GRID_COLUMNS, GRID_ROWS, a4_grid_page, fits_cell
 from desktop_app.printing.style import DOTS_PER_INCH, PAPER
 from desktop_app.printing.tall import a4_single_page, receipt_page
@@ -112,7 +113,7 @@ def voucher_pdf_bytes(views: Sequence[VoucherView], layout: str) -> bytes:
     _paint_pages(writer, sheets)
     del writer  # flushes nothing more, but the buffer must outlive it
     buffer.close()
-    return bytes(buffer.data().data())
+    return readable_cjk(bytes(buffer.data().data()))
 
 
 def write_voucher_pdf(path: str | os.PathLike[str], vouchers: Sequence[VoucherView],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import ShopError
+from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.vouchers import normalize
+from desktop_app.messages import error_message
 from desktop_app.ui.folders import documents_folder
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -40,6 +43,20 @@ from desktop_app.ui.widgets import (
     grow_to_fit,
     hint_label,
 )
+
+
+def recovery_pdf_bytes(shop_name: str, key: str, texts: tuple[str, str]) -> bytes:
+    """The recovery sheet as a PDF at 300 dpi, its Chinese text copyable as typed."""
+    from desktop_app.printing.pdf_text import readable_cjk  # as the sheet's fonts: here
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    paint_recovery_sheet(writer, shop_name, key, texts)
+    del writer  # the document is complete once the writer is gone
+    buffer.close()
+    return readable_cjk(bytes(buffer.data().data()))
 
 
 def paint_recovery_sheet(device: QPagedPaintDevice, shop_name: str, key: str,
@@ -199,11 +216,15 @@ class RecoveryKeyDialog(QDialog):
         dialog.open()
 
     def save_pdf(self, path: str) -> None:
+        """One page, painted here (it takes a blink), written whole or not at all: a full
+        or read-only disk is said, never "Saved"."""
         target = Path(path).with_suffix(".pdf")
-        writer = QPdfWriter(str(target))
-        writer.setResolution(300)
-        paint_recovery_sheet(writer, self.shop_name, self.key, self._texts())
-        del writer  # the file is complete once the writer is gone
+        try:
+            atomic_write_bytes(target, recovery_pdf_bytes(self.shop_name, self.key,
+                                                          self._texts()))
+        except ShopError as exc:
+            self._say(self.message.show_error, error_message(exc))
+            return
         self._say(self.message.show_info, self.tr("Saved {file}").format(file=str(target)))
 
     def ask_print(self) -> None:
