@@ -130,6 +130,28 @@ def test_batch_vouchers_nobody_can_be_reminded_of_are_left_out_unless_asked(
     assert dialog.model.rowCount() == 4 and dialog.summary.text() == "4 to remind"
 
 
+def test_an_empty_list_says_why(qtbot: QtBot, shop: Shop) -> None:
+    """An empty table read as "still loading?": it says nothing expires, or that the only
+    vouchers expiring were sold to nobody named, and how to see them."""
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.expiring_action.trigger()
+    idle()
+    dialog = window.dialogs["expiring"]
+    assert dialog.model.rowCount() == 0 and dialog.empty.label.isVisible()
+    assert dialog.empty.label.text() == (
+        "Nothing with uses or a balance left expires within 7 days.")
+    promo = products.add_product(shop, "Promo wash", "10.00", valid_days=5)
+    fulfilment.issue_batch(shop, promo.id, 3)
+    dialog.days.setValue(8)
+    idle()
+    assert dialog.empty.label.text().startswith("3 expiring within 8 days, none sold to")
+    dialog.reachable_only.click()
+    assert dialog.model.rowCount() == 3 and not dialog.empty.label.isVisible()
+    window.close()
+    idle()
+
+
 def test_a_card_key_handed_over_is_never_a_reminder(shop: Shop) -> None:
     """QA s11b F2: a key is delivered with the sale; "use it before it expires" means nothing."""
     from desktop_app.core import cardkeys

@@ -132,6 +132,7 @@ def test_goods_warn_too_set_in_the_product_dialog(qtbot: QtBot, shop: Shop) -> N
     dialog.show()
     idle()
     assert dialog.warn_at.isEnabled() and dialog.warn_at.value() == 0  # off
+    assert dialog.warn_at.lineEdit().text() == "no low-stock warning"  # not a bare "off"
     dialog.warn_at.setValue(3)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle()

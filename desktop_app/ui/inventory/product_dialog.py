@@ -190,7 +190,7 @@ class ProductDialog(QDialog):
         # A warning in the status bar before it runs out, as card keys have (QA: goods never).
         self.warn_at = QSpinBox(box)
         self.warn_at.setRange(0, MAX_LOW_STOCK)
-        self.warn_at.setSpecialValueText(self.tr("off"))
+        self.warn_at.setSpecialValueText(self.tr("no low-stock warning"))  # alone, says what
         self.warn_at.setPrefix(self.tr("warn at "))
         self.warn_at.setToolTip(self.tr("Warn in the status bar at this stock or less"))
         self.unlimited.toggled.connect(self._stock_limited)

@@ -30,7 +30,14 @@ from desktop_app.core.expiring import ExpiringVoucher
 from desktop_app.core.store import Shop
 from desktop_app.ui.display import money
 from desktop_app.ui.orders import voucher_send
-from desktop_app.ui.tables import Column, RowTableModel, fit_columns, selected_row, setup_table
+from desktop_app.ui.tables import (
+    Column,
+    EmptyState,
+    RowTableModel,
+    fit_columns,
+    selected_row,
+    setup_table,
+)
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MessageLabel, fit_to_screen
 
@@ -100,6 +107,7 @@ class ExpiringDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         setup_table(self.table, 6)
+        self.empty = EmptyState(self.table)
         self.summary = QLabel(self)
         self.message = MessageLabel(self)
         self.copy_button = QPushButton(self.tr("Copy message"), self)
@@ -150,8 +158,18 @@ class ExpiringDialog(QDialog):
                                           "not shown)").format(count=len(rows), hidden=left_out))
         if rows:
             self.table.selectRow(0)
+        self.empty.show_text(self._empty_text(left_out) if not rows else "")
         for button in (self.copy_button, self.export_button):
             button.setEnabled(bool(rows))
+
+    def _empty_text(self, left_out: int) -> str:
+        """Why the list is empty: nothing expires, or only vouchers sold to nobody named."""
+        if left_out:
+            return self.tr("{count} expiring within {days} days, none sold to a customer with "
+                           "a name or phone. Untick \"Only customers with a name or phone\" to "
+                           "see them.").format(count=left_out, days=self.days.value())
+        return self.tr("Nothing with uses or a balance left expires within {days} days."
+                       ).format(days=self.days.value())
 
     def copy_message(self) -> None:
         row = selected_row(self.table)
