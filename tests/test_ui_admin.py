@@ -21,7 +21,7 @@ from desktop_app.messages.verify_texts import verify_problem_text
 from desktop_app.ui import tasks
 from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
-from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
+from desktop_app.ui.idle import IDLE_LOCK_KEY, idle_lock_minutes
 from desktop_app.ui.main_window import MainWindow
 from tests.conftest import CLERK, CLERK_PASSWORD, OWNER
 
@@ -59,7 +59,7 @@ def make_events(shop: Shop) -> None:
 
 
 ADMIN_ENTRIES = {"Operators…", "Audit log…", "Verify database", "Back up now…",
-                 "Restore from backup…", "Backup settings…", "Preferences…"}
+                 "Restore from backup…", "Backup settings…"}
 
 
 def test_owner_gets_the_admin_menu(qtbot: QtBot, shop: Shop) -> None:
@@ -283,23 +283,30 @@ def test_webcam_verdicts_count_as_activity(qtbot: QtBot, shop: Shop) -> None:
     qtbot.waitUntil(lambda: locked == [True], timeout=3000)
 
 
-def test_preferences_set_the_idle_time(qtbot: QtBot, shop: Shop) -> None:
+def test_settings_set_the_idle_time_in_one_place(qtbot: QtBot, shop: Shop) -> None:
+    """Shop → Settings → This computer is where the idle lock is set: Admin → Preferences,
+    which held it alone, is gone (one way to do each thing)."""
     window = open_window(qtbot, shop)
-    dialog = window.open_preferences()
-    assert isinstance(dialog, PreferencesDialog)
+    texts = {action.text().replace("&", "") for menu in window.menuBar().findChildren(QMenu)
+             for action in menu.actions()}
+    assert "Preferences…" not in texts and "Settings…" in texts
+    dialog = window.open_settings()
+    tasks.wait_until_idle()  # the shop's settings read in
     assert dialog.idle_minutes.value() == 10
     dialog.idle_minutes.setValue(0)
     assert dialog.idle_minutes.text() == "Never"
-    with qtbot.waitSignal(dialog.accepted, timeout=15_000):  # audited first (QA s20c F8)
-        dialog.accept()
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):  # audited first (QA s20c F8)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    tasks.wait_until_idle()
     assert QSettings().value(IDLE_LOCK_KEY) in (0, "0") and idle_lock_minutes() == 0
     assert not window.idle.running  # 0: never
     QSettings().setValue(IDLE_LOCK_KEY, 3)
-    dialog = window.open_preferences()
-    assert isinstance(dialog, PreferencesDialog)
+    dialog = window.open_settings()
+    tasks.wait_until_idle()
     assert dialog.idle_minutes.value() == 3
-    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
-        dialog.accept()
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    tasks.wait_until_idle()
     assert window.idle.running and window.idle.timeout_ms == 3 * 60_000
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from test_ui_settings import idle, open_dialog
@@ -18,7 +18,7 @@ from desktop_app.core.models import AuditEvent
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
 from desktop_app.ui.admin.settings_dialog import SettingsDialog
-from desktop_app.ui.idle import IDLE_LOCK_KEY, PreferencesDialog, idle_lock_minutes
+from desktop_app.ui.idle import idle_lock_minutes
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "shop")
 
@@ -75,16 +75,6 @@ def test_an_owner_switching_the_idle_lock_off_is_audited(qtbot: QtBot, shop: Sho
                                   "after": {"idle_lock_minutes": 0}}]
     save(qtbot, open_dialog(qtbot, shop))  # nothing changed: nothing recorded
     assert len(computer_events()) == 1
-
-
-def test_preferences_idle_lock_is_audited_too(qtbot: QtBot, shop: Shop) -> None:
-    dialog = PreferencesDialog(shop)
-    qtbot.addWidget(dialog)
-    dialog.idle_minutes.setValue(30)
-    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
-        dialog.accept()
-    assert QSettings().value(IDLE_LOCK_KEY) in (30, "30")
-    assert computer_events()[0]["after"] == {"idle_lock_minutes": 30}
 
 
 def test_an_owner_rename_is_audited_old_to_new(qtbot: QtBot, shop: Shop) -> None:

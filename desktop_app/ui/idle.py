@@ -1,4 +1,4 @@
-"""Locking the app after a while without anyone using it, and the setting for how long.
+"""Locking the app after a while without anyone using it (how long: Settings → This computer).
 
 ``IdleMonitor`` watches every key, click and touch of the whole application (a scanner's
 keystrokes count too: they arrive as keys) and says ``idle`` once nothing came for the
@@ -10,29 +10,9 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
-from desktop_app.core import station_settings
-from desktop_app.core.store import Shop
 from desktop_app.ui import settings
-from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets import (
-    MARGIN,
-    SPACING,
-    HeaderBar,
-    MessageLabel,
-    dialog_buttons,
-    frame_with_header,
-    hint_label,
-)
 
 IDLE_LOCK_KEY = settings.IDLE_LOCK_MINUTES.key
 MAX_IDLE_LOCK_MINUTES = 240
@@ -117,55 +97,3 @@ class IdleMonitor(QObject):
             return
         self.stop()
         self.idle.emit()
-
-
-class PreferencesDialog(QDialog):
-    """This computer's settings (kept in QSettings, not in the shop): the idle lock. Admin
-    menu, so owners only; a change is audited before it is kept (QA s20c F8)."""
-
-    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.shop = shop
-        self.message = MessageLabel(self)
-        self.setWindowTitle(self.tr("Preferences"))
-        self.setMinimumWidth(480)
-        self.idle_minutes = QSpinBox(self)
-        self.idle_minutes.setRange(0, MAX_IDLE_LOCK_MINUTES)
-        self.idle_minutes.setSuffix(self.tr(" min"))
-        self.idle_minutes.setSpecialValueText(self.tr("Never"))
-        self.idle_minutes.setValue(idle_lock_minutes())
-        form = QFormLayout()
-        form.setHorizontalSpacing(SPACING)
-        form.addRow(self.tr("Lock after no use for:"), self.idle_minutes)
-        body = QVBoxLayout()
-        body.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        body.setSpacing(SPACING)
-        body.addLayout(form)
-        body.addWidget(hint_label(self.tr(
-            "A counter left alone locks itself; the same operator unlocks it with their "
-            "password and finds everything as it was. Keys, clicks and scans count as use."),
-            self))
-        body.addStretch(1)
-        body.addWidget(self.message)
-        body.addWidget(self._build_buttons())
-        frame_with_header(self, HeaderBar(self.tr("Preferences"), self.tr(
-            "Settings of this computer only; each counter keeps its own."), self), body)
-
-    def _build_buttons(self) -> QDialogButtonBox:
-        buttons, self.save_button, _cancel = dialog_buttons(
-            self, self.tr("Save"), self.accept, self.tr("Cancel"))
-        return buttons
-
-    def accept(self) -> None:
-        shop, station, before = self.shop, settings.station_name(), idle_lock_minutes()
-        after = self.idle_minutes.value()
-        self.save_button.setEnabled(False)
-        run_in_background(
-            self, lambda: station_settings.record_computer_change(
-                shop, station, {IDLE_LOCK_KEY: before}, {IDLE_LOCK_KEY: after}),
-            lambda _: self._saved(after), errors=self.message,
-            always=lambda: self.save_button.setEnabled(True))
-
-    def _saved(self, minutes: int) -> None:
-        set_idle_lock_minutes(minutes)
-        super().accept()

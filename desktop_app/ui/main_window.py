@@ -1,6 +1,6 @@
 """The shop's main window: a header, the tabs this operator may use, and a status bar.
 
-Owners also get the Admin menu: operators, the audit log, verify, backups and preferences.
+Owners also get the Admin menu: operators, the audit log, verify and backups.
 The window locks itself after a while without use (``idle``), as its Lock entry does.
 Its menus and their dialogs are in ``window_menus``, its side of backups in ``window_backups``.
 """

@@ -1,6 +1,6 @@
 """The main window's menus and the dialogs they open, one of each: password, Expiring soon,
 Move to another computer, the customer display, the owner's Admin menu (operators, audit log,
-verify, backups, preferences) and About. A part of ``MainWindow``; its words keep the
+verify, backups) and About. A part of ``MainWindow``; its words keep the
 MainWindow translation context."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from desktop_app.ui.admin.recovery_key_action import NewRecoveryKey, NoRecoveryK
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
-from desktop_app.ui.idle import IdleMonitor, PreferencesDialog, idle_lock_minutes
+from desktop_app.ui.idle import IdleMonitor, idle_lock_minutes
 from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.session.password_dialog import change_password_dialog
@@ -66,6 +66,8 @@ class WindowMenus(_Window):
             "MainWindow", "Change my &password…"), self.open_change_password)
         self.settings_action = self._menu_entry(shop_menu, QCoreApplication.translate(
             "MainWindow", "&Settings…"), self.open_settings)
+        # The one place for this computer's settings too (the idle lock among them).
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.customer_action = self._menu_entry(shop_menu, QCoreApplication.translate(
             "MainWindow", "&Customer display"), self.open_customer_window)
         self.customer_action.setToolTip(QCoreApplication.translate(
@@ -124,10 +126,6 @@ class WindowMenus(_Window):
             for action in (self.backup_action, self.restore_action, self.backup_settings_action):
                 action.setEnabled(False)
                 action.setToolTip(server_backups_text())
-        menu.addSeparator()
-        self.preferences_action = self._menu_entry(menu, QCoreApplication.translate(
-            "MainWindow", "&Preferences…"), self.open_preferences)
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _build_move_out_entry(self, menu: QMenu) -> None:
         """The final backup (``MoveOutDialog``). A shop on a server has no folder to move:
@@ -244,15 +242,7 @@ class WindowMenus(_Window):
         self.no_recovery_key.clicked.connect(lambda _=False: self.open_new_recovery_key())
         self.statusBar().addWidget(self.no_recovery_key)
 
-    def open_preferences(self) -> QDialog:
-        def make() -> QDialog:
-            dialog = PreferencesDialog(self.shop, self)
-            dialog.accepted.connect(self._preferences_saved)
-            return dialog
-
-        return self._show_dialog("preferences", make)
-
-    def _preferences_saved(self) -> None:
+    def _idle_lock_saved(self) -> None:
         self.idle.set_timeout_ms(idle_lock_minutes() * 60_000)
         if self.isVisible() and not self.suspended:
             self.idle.start()

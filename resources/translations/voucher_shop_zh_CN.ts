@@ -999,57 +999,57 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="304"/>
         <source>Spent {amount} from card #{card}. Balance now {balance}.</source>
         <translation>已从卡 #{card} 扣款 {amount}，当前余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="309"/>
         <source>Nothing was spent: the card holds {balance}, less than {amount}.</source>
         <translation>未扣款：卡内余额 {balance}，不足 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="313"/>
         <source>Nothing was spent: {why}.</source>
         <translation>未扣款：{why}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="323"/>
         <source>Wrong PIN. 1 attempt left before this card&apos;s PIN locks.</source>
         <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="326"/>
         <source>Wrong PIN. {left} attempts left before this card&apos;s PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="331"/>
         <source>Too many wrong PINs: this card&apos;s PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="338"/>
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card&apos;s voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="342"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="350"/>
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="344"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="352"/>
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="345"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="353"/>
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="354"/>
         <source>{product} · order #{order} · {status} · {validity}</source>
         <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
@@ -1245,97 +1245,107 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>ExpiringDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="49"/>
         <source>1 use</source>
         <translation>1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="43"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="50"/>
         <source>{count} uses</source>
         <translation>{count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="57"/>
         <source>customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="58"/>
         <source>Hello {customer}, your {product} from {shop} ({left} left) is valid until {date}. We look forward to seeing you!</source>
         <translation>{customer}您好，您在{shop}购买的{product}（还剩 {left}）有效期至 {date}。期待您的光临！</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="93"/>
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="97"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="101"/>
         <source>Only customers with a name or phone</source>
         <translation>只看有姓名或电话的顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="113"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="114"/>
         <source>The selected customer&apos;s reminder, to paste in WeChat, a text message or an e-mail</source>
         <translation>所选顾客的提醒消息，可粘贴到微信、短信或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="117"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="118"/>
         <source>The list with phones in full and each message</source>
         <translation>导出名单，含完整电话号码和每条提醒消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="120"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="123"/>
         <source>With uses or balance left, expiring within</source>
         <translation>仍有剩余次数或余额，且到期不超过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="156"/>
         <source>{count} to remind</source>
         <translation>待提醒：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="157"/>
         <source>{count} to remind ({hidden} without a name or phone not shown)</source>
         <translation>待提醒：{count}（另有 {hidden} 张没有姓名或电话，未显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="168"/>
+        <source>{count} expiring within {days} days, none sold to a customer with a name or phone. Untick &quot;Only customers with a name or phone&quot; to see them.</source>
+        <translation>{days} 天内有 {count} 张到期，但都没有登记顾客姓名或电话。取消勾选“只看有姓名或电话的顾客”即可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="171"/>
+        <source>Nothing with uses or a balance left expires within {days} days.</source>
+        <translation>{days} 天内没有仍有剩余次数或余额的卡券到期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="180"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="183"/>
         <source>Export the reminders</source>
         <translation>导出提醒名单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="185"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="198"/>
         <source>{count} rows written to {file}</source>
         <translation>已将 {count} 行写入 {file}</translation>
     </message>
@@ -1343,37 +1353,37 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="74"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="76"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="77"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="78"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="79"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="80"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/orders/expiring_dialog.py" line="81"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -2139,112 +2149,107 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="71"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="71"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="73"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="74"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="76"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="79"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="81"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="81"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="83"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="90"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="92"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="91"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="93"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="94"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="96"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="106"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="108"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="107"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="109"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="109"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="115"/>
         <source>New recovery &amp;key…</source>
         <translation>新的恢复密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="116"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="118"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="118"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="120"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="120"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="122"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="128"/>
-        <source>&amp;Preferences…</source>
-        <translation>偏好设置(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="135"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="133"/>
         <source>&amp;Move to another computer…</source>
         <translation>迁移到另一台电脑(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="139"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="137"/>
         <source>A shop on a server is not moved: on another computer, connect to the same server.</source>
         <translation>服务器上的店铺无需迁移：在另一台电脑上连接同一台服务器即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="237"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="235"/>
         <source>The new recovery key works from now on; any earlier one no longer does.</source>
         <translation>新的恢复密钥即刻生效；之前的密钥已不能再用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="269"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="259"/>
         <source>The log folder could not be opened: {folder}</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
@@ -2276,7 +2281,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="182"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="180"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -2311,7 +2316,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="274"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="264"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -3335,50 +3340,6 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
-    <name>PreferencesDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="130"/>
-        <location filename="../../desktop_app/ui/idle.py" line="151"/>
-        <source>Preferences</source>
-        <translation>偏好设置</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="134"/>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="135"/>
-        <source>Never</source>
-        <translation>从不</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="139"/>
-        <source>Lock after no use for:</source>
-        <translation>无人使用多久后锁定：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="145"/>
-        <source>A counter left alone locks itself; the same operator unlocks it with their password and finds everything as it was. Keys, clicks and scans count as use.</source>
-        <translation>无人看管的柜台会自动锁定；同一操作员输入密码即可解锁，一切保持原样。按键、点击和扫码都算作使用。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="152"/>
-        <source>Settings of this computer only; each counter keeps its own.</source>
-        <translation>仅对这台电脑有效；每个柜台各自设置。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="156"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle.py" line="156"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>ProductDialog</name>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="72"/>
@@ -3452,8 +3413,8 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="193"/>
-        <source>off</source>
-        <translation>关闭</translation>
+        <source>no low-stock warning</source>
+        <translation>不提醒库存不足</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="194"/>
@@ -3701,102 +3662,102 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="104"/>
         <source>Your recovery key</source>
         <translation>您的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="110"/>
         <source>Voucher Shop recovery key</source>
         <translation>Voucher Shop 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="111"/>
         <source>If every owner password is forgotten, this key lets an owner set a new one (login screen: “Owner password forgotten?”, or the command recover NAME). Keep it on paper, somewhere safe and away from the shop&apos;s computer: whoever has it can open the shop. It is shown only once.</source>
         <translation>如果所有店主密码都忘了，店主可以用这个密钥设置新密码（登录界面点“忘记店主密码？”，或使用命令 recover NAME）。请把它抄在纸上，存放在安全的地方，远离店里的电脑：谁拿到它，谁就能打开店铺。它只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="118"/>
         <source>Keep your recovery key</source>
         <translation>请保管好恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="119"/>
         <source>The one way back in when every owner password is forgotten.</source>
         <translation>所有店主密码都忘记时，这是唯一的找回途径。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="131"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="132"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="133"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="144"/>
         <source>the last group, {n} characters</source>
         <translation>最后一组，{n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="147"/>
         <source>To show you kept it, type the key&apos;s last group:</source>
         <translation>为确认您已保存，请输入密钥的最后一组：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="152"/>
         <source>I have kept it — open the shop</source>
         <translation>我已保存好——打开店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="189"/>
         <source>“{typed}” is not the key&apos;s last group. Compare it with the key above, character by character, and type the group after its last dash.</source>
         <translation>“{typed}”不是恢复密钥的最后一组。请逐个字符对照上面的密钥，输入最后一个短横线之后的那一组。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="201"/>
         <source>Keep the key first: type its last group to continue.</source>
         <translation>请先保存密钥：输入最后一组后才能继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="206"/>
         <source>Copied. Paste it somewhere safe, then clear the clipboard.</source>
         <translation>已复制。请粘贴到安全的地方，然后清空剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="209"/>
         <source>Save the recovery key as PDF</source>
         <translation>将恢复密钥保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="211"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="228"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="233"/>
         <source>Print the recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="245"/>
         <source>The printer refused the page. Save it as a PDF instead, or copy the key.</source>
         <translation>打印机拒绝了此页面。请改为保存为 PDF，或复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="247"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -9873,7 +9834,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡密失效 – 待更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/output.py" line="111"/>
+        <location filename="../../desktop_app/printing/output.py" line="112"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>

@@ -22,7 +22,7 @@ from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import MessageLabel, hint_label
 
 STATION_KEY = "station_name"
-IDLE_KEY = IDLE_LOCK_KEY  # the Qt setting's key, also in Admin → Preferences' audit
+IDLE_KEY = IDLE_LOCK_KEY  # the Qt setting's key, named so in the audit
 
 
 def owner_sets_this() -> str:

@@ -375,4 +375,4 @@ class WindowSettings:
         show_shop_name(self)
         self.station_label.setText(QCoreApplication.translate(
             "MainWindow", "Station: {station}").format(station=settings.station_name()))
-        self._preferences_saved()  # type: ignore[attr-defined]
+        self._idle_lock_saved()  # type: ignore[attr-defined]
