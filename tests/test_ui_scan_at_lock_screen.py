@@ -199,6 +199,35 @@ def test_fast_text_in_the_password_box_stays_and_waits_for_the_persons_enter(
     assert attempts() == attempts_before  # no password became a redemption attempt
 
 
+@pytest.mark.parametrize("lock", [True, False])
+def test_a_name_and_password_auto_typed_outside_the_fields_is_never_kept_as_a_scan(
+        qtbot: QtBot, session: ShopSession, lock: bool) -> None:
+    """Found trying it on a real screen: a password manager typed the name, Tab and the
+    password while the login button had the focus; the burst (20 characters, no spaces) was
+    kept as a scan, redeemed at the login and recorded, password and all, in the attempt's
+    scanned text and on the counter's recent list."""
+    if lock:
+        keys, dialog = locked(qtbot, session)
+    else:
+        keys, dialog = at_the_password(qtbot, session)
+        dialog.operator.clear()
+    attempts_before = attempts() if lock else 0  # logged out: no shop open to count in
+    dialog.login_button.setFocus()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.login_button)
+    keys.scan(dialog, OWNER + "my-secret-2026")  # no space: a space presses the button
+    settle(qtbot, dialog)
+    assert dialog.message.text().startswith("That was typed very fast outside the fields")
+    assert dialog.focusWidget() is (dialog.password if lock else dialog.operator)
+    assert dialog.password.text() == "" and dialog.isVisible()
+    dialog.operator.setText(OWNER)
+    dialog.password.setText(OWNER_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    tasks.wait_until_idle()
+    assert session.window is not None and session.window.isVisible()
+    assert attempts() == attempts_before  # nothing redeemed, no password on record
+
+
 def test_a_person_typing_the_password_at_the_lock_screen_is_unaffected(
         qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
     keys, lock_screen = locked(qtbot, session)

@@ -26,6 +26,7 @@ from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import ShopError
 from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, reopen_shop
+from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.messages import unexpected_error_message
 from desktop_app.scanning.app_scanner import ApplicationScanner
 from desktop_app.ui import settings, tasks
@@ -221,6 +222,13 @@ class ShopSession(QObject):
         window = self.window
         if window is not None and window.isVisible() and not self.restoring:
             window.redeem_scan(text)
+            return
+        if not has_voucher_shape(text):
+            # Fast text with no field to type into: a password manager's auto-type of a name
+            # and password, say. Kept, it would be redeemed at the login and recorded as
+            # scanned, password and all; a voucher's burst always has the shape.
+            if isinstance(self.dialog, LoginDialog):
+                self.dialog.show_fast_text_dropped()
             return
         self._hold_scan(text)  # locked or logged out: kept for the login
         if isinstance(self.dialog, LoginDialog):

@@ -2006,61 +2006,66 @@ Click “New product” to add your first service pass, gift card, card key or g
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
+        <source>That was typed very fast outside the fields and is no voucher: it was not kept. Click in a field to type there.</source>
+        <translation>刚才在输入框外快速输入的内容不是卡券，已丢弃。请点击输入框后再输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="284"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="286"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="328"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="330"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="338"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="357"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="391"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="399"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="394"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="402"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -5706,17 +5711,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="202"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="203"/>
         <source>Failed login attempts as you since your last login: {count}.</source>
         <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="324"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="332"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="355"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="363"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>

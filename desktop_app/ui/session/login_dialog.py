@@ -269,6 +269,14 @@ class LoginDialog(QDialog):
             text = self.tr("Log in to redeem. The scan is kept for a minute.")
         self.message.show_warning(text.format(count=count))
 
+    def show_fast_text_dropped(self) -> None:
+        """Fast text typed with no field focused that is no voucher: thrown away, never kept
+        for the login (it may be a password)."""
+        self.message.show_warning(self.tr(
+            "That was typed very fast outside the fields and is no voucher: it was not kept. "
+            "Click in a field to type there."))
+        (self.password if self.operator.text().strip() else self.operator).setFocus()
+
     def show_scan_not_password(self, held: int = 0) -> None:
         """A scanner's burst that is no voucher (a product's barcode) landed in the password
         box: taken out again, neither tried nor counted as a wrong password. ``held``
