@@ -99,3 +99,4 @@ def test_the_recovery_sheet_copies_as_typed_and_a_failed_save_says_so(
     assert dialog.message.isVisible()
     assert "Saved" not in dialog.message.text() and str(not_a_folder) in dialog.message.text()
     assert not (not_a_folder / "key.pdf").exists()
+

@@ -383,3 +383,24 @@ def test_first_start_can_put_the_shop_on_the_server_and_a_second_pc_joins_it(
     fill_setup(qtbot, refused, OWNER_PASSWORD, OWNER_PASSWORD)
     qtbot.mouseClick(refused.create_button, Qt.MouseButton.LeftButton)
     assert "PGPASSWORD" in refused.error.text() and refused.shop is None
+
+
+def test_a_save_dialog_opens_in_the_home_folder_where_documents_is_missing(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found on a real screen: a new Linux account has no ~/Documents and the recovery key's
+    Save as PDF opened in the folder the app was started from (its own files)."""
+    from desktop_app.core.keyslots import new_recovery_key
+    from desktop_app.ui.folders import documents_folder
+    from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    assert documents_folder() == tmp_path
+    dialog = RecoveryKeyDialog(new_recovery_key(), "小马洗车行")
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    assert dialog.file_dialog is not None
+    assert Path(dialog.file_dialog.directory().absolutePath()) == tmp_path
+    (tmp_path / "Documents").mkdir()
+    assert documents_folder() == tmp_path / "Documents"

@@ -19,6 +19,8 @@ QT_FILE_DIALOG_WORDS = (
 
 
 def documents_folder() -> Path:
-    """The user's Documents folder; their home where the system names none."""
+    """The user's Documents folder; their home where the system names none or it does not
+    exist (a new Linux account has no ~/Documents, and Qt's dialog then opened in the folder
+    the app was started from: the recovery key offered to be saved among its files)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
