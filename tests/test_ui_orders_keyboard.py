@@ -38,6 +38,9 @@ def test_enter_in_quantity_or_product_adds_the_line(qtbot: QtBot, shop: Shop) ->
     """QA S6-5: Enter after typing a quantity pressed "Create and take payment" and made the
     order without the product just chosen."""
     tab, dialog = new_order_dialog(qtbot, shop)
+    # Before any line the empty list says what to do: the create buttons wait for one.
+    assert dialog.empty.label.isVisible() and "press Add" in dialog.empty.label.text()
+    assert not dialog.create_pay_button.isEnabled()
     dialog.product.setFocus()
     qtbot.keyClick(dialog.product, Qt.Key.Key_Down)  # the second product
     chosen = dialog.product.currentText().split(" — ")[0]
@@ -48,6 +51,7 @@ def test_enter_in_quantity_or_product_adds_the_line(qtbot: QtBot, shop: Shop) ->
     idle()
     assert not closed(dialog) and tab.dialog is dialog  # no order, no payment dialog
     assert lines(dialog) == [(chosen, 3)] and dialog.quantity.value() == 1
+    assert not dialog.empty.label.isVisible()
 
     qtbot.keyClick(dialog.product, Qt.Key.Key_Up)
     first = dialog.product.currentText().split(" — ")[0]

@@ -2444,7 +2444,7 @@ Click “New product” to add your first service pass, gift card, card key or g
     <name>NewOrderDialog</name>
     <message>
         <location filename="../../desktop_app/ui/orders/order_dialog.py" line="105"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="365"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="368"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
@@ -2464,48 +2464,48 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="152"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="152"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="153"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="153"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="176"/>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="180"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="183"/>
         <source>Optional, e.g. pays on pickup</source>
         <translation>选填，例如：取货时付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="186"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="187"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="188"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
@@ -2515,87 +2515,92 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="194"/>
         <source>&amp;Create order</source>
         <translation>创建订单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="196"/>
         <source>Create and take &amp;payment</source>
         <translation>创建并收款(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="201"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="231"/>
         <source>No products on sale: add one in the Inventory tab</source>
         <translation>没有在售商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="238"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="263"/>
+        <source>Choose a product and its quantity above, then press Add (or Enter).</source>
+        <translation>在上方选择商品和数量，然后点“添加”（或按回车）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="283"/>
         <source>Remove this line</source>
         <translation>删除这一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="299"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="301"/>
         <source>only {stock} of “{product}” in stock</source>
         <translation>“{product}”库存仅剩 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="306"/>
         <source>Not enough stock to take payment now: {list}. Lower the quantity, or create the order and take payment once there is stock.</source>
         <translation>库存不足，暂不能收款：{list}。请减少数量，或先创建订单，有库存后再收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="314"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="317"/>
         <source>{count} × “{product}” is one voucher of {uses} uses</source>
         <translation>{count} × “{product}”是一张可用 {uses} 次的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="322"/>
         <source>{list}, for one customer to share. For separate vouchers (a gift for someone else), sell each in an order of its own.</source>
         <translation>{list}，供一位顾客共用。如需分开的卡券（例如送给别人），请每张单独下一个订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="334"/>
         <source>Not enough stock: see the message above</source>
         <translation>库存不足：见上方提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="355"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="358"/>
         <source>A product&apos;s barcode is not read here: choose the product from the list.</source>
         <translation>这里不读取商品条码：请从列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="363"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="366"/>
         <source>Discard this order&apos;s 1 line?</source>
         <translation>放弃这个订单已填写的 1 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="364"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="367"/>
         <source>Discard this order&apos;s {count} lines?</source>
         <translation>放弃这个订单已填写的 {count} 行？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="366"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="369"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="367"/>
+        <location filename="../../desktop_app/ui/orders/order_dialog.py" line="370"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>

@@ -37,7 +37,7 @@ from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import kind_label, money, stock_label
-from desktop_app.ui.tables import LEFT, RIGHT
+from desktop_app.ui.tables import LEFT, RIGHT, EmptyState
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -127,6 +127,7 @@ class NewOrderDialog(QDialog):
         picker.addWidget(self.quantity)
         picker.addWidget(self.add_button)
         self.lines = self._build_lines()
+        self.empty = EmptyState(self.lines)  # what to do first: the buttons wait for a line
         self.total = QLabel(self)
         self.total.setFont(widget_font(self.total, scale=1.5, bold=True))
         self.total.setAlignment(RIGHT)
@@ -258,6 +259,8 @@ class NewOrderDialog(QDialog):
             self._money_cell(number, self.PRICE, product.price_cents)
             self._money_cell(number, self.SUBTOTAL, product.price_cents * count)
             self.lines.setCellWidget(number, self.REMOVE, self._remove_button(number))
+        self.empty.show_text("" if self.draft.lines else self.tr(
+            "Choose a product and its quantity above, then press Add (or Enter)."))
         self._set_tab_order()
         self._update_total()
 
