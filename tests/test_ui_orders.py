@@ -109,6 +109,7 @@ def test_order_model(qapp: QApplication) -> None:
     assert total.data() == "¥18.00" and total.data(Qt.ItemDataRole.TextAlignmentRole) == int(RIGHT)
     assert model.index(0, OrderTableModel.METHOD).data() == "WeChat Pay"
     assert model.index(1, OrderTableModel.STATUS).data() == "Unpaid"
+    assert model.index(1, OrderTableModel.METHOD).data() == "—"  # not "Other": nothing paid
     assert model.index(2, OrderTableModel.CUSTOMER).data() == "Batch"
 
 

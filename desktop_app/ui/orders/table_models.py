@@ -53,7 +53,9 @@ class OrderTableModel(PagedTableModel[OrderRow]):
             Column(self.tr("Total"), lambda r: money(r.total_cents, self.currency), align=RIGHT),
             Column(self.tr("Status"), self.status_text,
                    color=lambda r: STATUS_COLORS.get(r.status), tooltip=self.status_text),
-            Column(self.tr("Payment"), lambda r: method_label(r.payment_method)),
+            # An order not paid (yet, or cancelled) has no method: "Other" there read as paid.
+            Column(self.tr("Payment"),
+                   lambda r: method_label(r.payment_method) if r.payment_method else "—"),
         ]
 
     def status_text(self, row: OrderRow) -> str:
