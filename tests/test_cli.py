@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -252,7 +254,8 @@ def test_voucher_batch_csv_redeems(cli_shop: Path, tmp_path: Path) -> None:
     assert summary["count"] == 20 and summary["out"] == str(out)
     rows = _read_bom_csv(out)
     assert len(rows) == 20 and list(rows[0]) == ["code", "payload", "product", "uses",
-                                                 "valid_until"]
+                                                 "valid_until", "valid_until_local"]
+    assert rows[0]["valid_until"] == rows[0]["valid_until_local"] == ""  # no end
     assert {r["product"] for r in rows} == {"礼品卡 Gift 50"} and {r["uses"] for r in rows} == {"2"}
     assert len({r["payload"] for r in rows}) == 20
     for row in (rows[0], rows[-1]):
@@ -263,6 +266,23 @@ def test_voucher_batch_csv_redeems(cli_shop: Path, tmp_path: Path) -> None:
              if o["id"] == summary["order"]]
     assert batch[0]["status"] == "paid" and batch[0]["method"] == "other"
     assert batch[0]["total"] == "1000.00"
+
+
+def test_a_batch_csv_says_until_when_as_the_voucher_prints_it(cli_shop: Path,
+                                                              tmp_path: Path) -> None:
+    """The owner opens the CSV in Excel or WPS: "2027-12-03T06:38:08.450545+00:00" alone told
+    them little; the printed form sits beside it, the UTC moment kept for scripts."""
+    product = as_json(run(cli_shop, "product", "add", "--name", "Wash", "--price", "10",
+                          "--valid-days", "30", "--json"))["id"]
+    out = tmp_path / "batch.csv"
+    assert run(cli_shop, "voucher", "batch", str(product), "--count", "2", "--out",
+               str(out)).returncode == 0
+    row = _read_bom_csv(out)[0]
+    until = dt.datetime.fromisoformat(row["valid_until"])
+    assert until.tzinfo is not None and until.utcoffset() == dt.timedelta(0)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?", row["valid_until_local"])
+    assert abs(dt.datetime.strptime(row["valid_until_local"][:10], "%Y-%m-%d").date()
+               - until.date()) <= dt.timedelta(days=1)
 
 
 def test_voucher_batch_pdf_and_plain_output(cli_shop: Path, tmp_path: Path) -> None:

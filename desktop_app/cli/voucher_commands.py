@@ -16,6 +16,7 @@ from desktop_app.cli.frame import (
 )
 from desktop_app.core import (
     counter,
+    dates,
     fulfilment,
     giftcards,
     reports,
@@ -34,7 +35,9 @@ from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_vi
 from desktop_app.i18n import translate
 from desktop_app.messages.verdict_texts import headline, status_text
 
-BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until")
+# valid_until is the moment in UTC (ISO 8601), for scripts; valid_until_local (extends the
+# contract, last so the others keep their places) as the voucher prints it, for a person.
+BATCH_COLUMNS = ("code", "payload", "product", "uses", "valid_until", "valid_until_local")
 
 
 def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
@@ -163,7 +166,9 @@ def _batch_csv(issued: list[fulfilment.IssuedVoucher]) -> bytes:
     first = issued[0]
     name = reports.spreadsheet_safe(first.product_name)
     until = first.valid_until.isoformat() if first.valid_until else ""
-    text = reports.csv_bytes(BATCH_COLUMNS, [["", "", name, first.uses, until]]).decode()
+    printed = dates.valid_until_text(first.valid_until) if first.valid_until else ""
+    text = reports.csv_bytes(BATCH_COLUMNS,
+                             [["", "", name, first.uses, until, printed]]).decode()
     header, row = text.split("\r\n", 1)  # the header's names hold no line break
     shared = row[1:]  # from the comma before the product on, after two empty fields
     return (header + "\r\n" + "".join([f"{v.code},{v.payload}{shared}" for v in issued])
