@@ -15,6 +15,7 @@ from desktop_app.cli import voucher_commands
 from desktop_app.core import (
     audit,
     auth,
+    dates,
     dialect,
     fulfilment,
     products,
@@ -152,6 +153,7 @@ def test_the_batch_csv_is_what_the_csv_writer_writes(name: str) -> None:
                                           valid_until, 9) for i in range(3)]
         rows: list[list[object]] = [
             [v.code, v.payload, reports.spreadsheet_safe(name), 3,
-             valid_until.isoformat() if valid_until else ""] for v in items]
+             valid_until.isoformat() if valid_until else "",
+             dates.valid_until_text(valid_until) if valid_until else ""] for v in items]
         assert voucher_commands._batch_csv(items) == reports.csv_bytes(
             voucher_commands.BATCH_COLUMNS, rows)
