@@ -136,3 +136,32 @@ def test_cli_recovery_key_new(tmp_path: Path) -> None:
     assert old.returncode == 3 and as_json(old)["error"] == "wrong_password"
     new = run(folder, "recover", V1_OWNER, "--json", env={**recover, "SHOP_RECOVERY_KEY": second})
     assert new.returncode == 0, new.stdout
+
+
+def test_a_key_the_app_shows_waits_for_its_confirmation(shop: Shop, tmp_path: Path) -> None:
+    """QA s35a F1: the app's setup and its New recovery key… show the key and wait for its
+    last group; until then the shop remembers it was not confirmed. A key printed by the
+    command line (``init``, ``recovery-key --new``) is the reader's to keep: nothing waits."""
+    assert not recovery_keys.recovery_key_unconfirmed(shop)  # made by create_shop (``init``)
+    recovery_keys.make_new_recovery_key(shop, OWNER_PASSWORD, shown=True)
+    assert recovery_keys.recovery_key_unconfirmed(shop)
+    recovery_keys.recovery_key_kept(shop)
+    recovery_keys.recovery_key_kept(shop)  # twice: recorded once
+    assert not recovery_keys.recovery_key_unconfirmed(shop)
+    assert len(audit.list_events(shop, kind="recovery_key_kept")) == 1
+    recovery_keys.make_new_recovery_key(shop, OWNER_PASSWORD, shown=True)
+    recovery_keys.make_new_recovery_key(shop, OWNER_PASSWORD)  # printed: no longer waiting
+    assert not recovery_keys.recovery_key_unconfirmed(shop)
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    shop.operator.role = "clerk"
+    try:
+        with pytest.raises(Forbidden):
+            recovery_keys.recovery_key_kept(shop)
+    finally:
+        shop.operator.role = "owner"
+    made = ShopLocation(tmp_path / "new", None).join_or_create("New", "CNY", OWNER,
+                                                               OWNER_PASSWORD)
+    try:
+        assert recovery_keys.recovery_key_unconfirmed(made)  # the setup's: to be typed back
+    finally:
+        made.close()

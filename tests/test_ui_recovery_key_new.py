@@ -213,3 +213,46 @@ def test_forgotten_password_on_a_server_shop_uses_the_server(
     assert dialog.shop is not None and dialog.shop.operator.name == OWNER
     dialog.shop.close()
     ShopLocation(shop_dir, url).open(OWNER, NEW_PASSWORD).close()
+
+
+def test_a_key_shown_but_never_confirmed_is_replaced_at_the_next_login(
+        qtbot: QtBot, shop_dir: Path) -> None:
+    """QA s35a F1: the app died (killed, a power cut) with the new shop's recovery key on
+    screen. The next login opened the shop as if the key had been kept, and nothing ever
+    asked for it again: with the password forgotten, the shop would be lost. The shop now
+    remembers the key was not confirmed; the owner's window says so and makes a new one."""
+    from desktop_app.core import recovery_keys
+    from desktop_app.core.store import open_shop
+    from desktop_app.ui.shop_session import close_shop
+
+    location = ShopLocation(shop_dir, None)
+    made = location.join_or_create("Corner", "CNY", OWNER, OWNER_PASSWORD)  # as the setup
+    assert recovery_keys.recovery_key_unconfirmed(made)
+    close_shop(made)  # the app ends here, the key never typed back
+    with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:
+        window = MainWindow(shop)
+        qtbot.addWidget(window)
+        window.show()
+        idle()
+        button = window.no_recovery_key
+        assert button.isVisible() and button.text().startswith("Recovery key not confirmed")
+        box = window.notice_box
+        assert box is not None and box.isVisible() and "never confirmed" in box.text()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        flow = window.recovery_key_flow
+        qtbot.waitUntil(lambda: flow.question is not None, timeout=WAIT_MS)
+        assert flow.question is not None
+        qtbot.mouseClick(flow.question.button(QMessageBox.StandardButton.Yes),
+                         Qt.MouseButton.LeftButton)
+        _prove(qtbot, flow)
+        qtbot.waitUntil(lambda: flow.dialog is not None, timeout=WAIT_MS)
+        assert recovery_keys.recovery_key_unconfirmed(shop)  # shown, not yet typed back
+        key = _keep(qtbot, flow)
+        idle()
+        assert not recovery_keys.recovery_key_unconfirmed(shop) and button.isHidden()
+        assert len(audit.list_events(shop, kind="recovery_key_kept")) == 1
+        window.close()
+        idle()
+    from desktop_app.core import auth
+
+    auth.recover_owner(shop_dir, OWNER, key, NEW_PASSWORD).close()  # the new key works

@@ -160,6 +160,9 @@ def test_setup_creates_an_encrypted_shop(qtbot: QtBot, shop_dir: Path) -> None:
     assert (created.name, created.currency, created.operator.name) == (
         "Corner Café 街角咖啡", "HKD", OWNER)
     assert created.is_owner
+    from desktop_app.core import recovery_keys
+
+    assert not recovery_keys.recovery_key_unconfirmed(created)  # typed back: kept (QA s35a F1)
     assert dialog.password.text() == ""  # no password left lying in a widget
     close_shop(created)
     assert not (shop_dir / "shop.db").read_bytes().startswith(b"SQLite format 3")

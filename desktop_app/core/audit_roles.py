@@ -22,7 +22,7 @@ ADD_KIND = "operator_add"
 # owner lets clerks take money, redemptions, PINs, exports, a counter's first station name).
 OWNER_ONLY_KINDS = frozenset({
     ADD_KIND, "operator_enable", "operator_disable", "operator_reset_password",
-    integrity.ACKNOWLEDGE_KIND, "recovery_key_new",
+    integrity.ACKNOWLEDGE_KIND, "recovery_key_new", "recovery_key_kept",
     "product_add", "product_update", "product_archive", "product_restore",
     "order_create", "order_cancel", "order_pay", "voucher_batch",
     "order_refund", "order_refund_line", "redemption_undo",

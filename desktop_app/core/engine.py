@@ -57,9 +57,11 @@ class ShopLocation:
 
         return store.shop_exists(self.data_dir)
 
-    def create(self, shop_name: str, currency: str, owner: str, password: str) -> store.Shop:
+    def create(self, shop_name: str, currency: str, owner: str, password: str, *,
+               recovery_unconfirmed: bool = False) -> store.Shop:
         """A new shop with its first owner, here or on the server; the currency checked first
-        (the GUI's setup and ``init`` both come this way)."""
+        (the GUI's setup and ``init`` both come this way; the setup shows the recovery key and
+        waits for its confirmation: ``recovery_unconfirmed``)."""
         from desktop_app.core.money import currency_code
 
         currency = currency_code(currency)
@@ -67,10 +69,12 @@ class ShopLocation:
             from desktop_app.core import pg
 
             return pg.create_server_shop(self.data_dir, self.database_url, shop_name, currency,
-                                         owner, password)
+                                         owner, password,
+                                         recovery_unconfirmed=recovery_unconfirmed)
         from desktop_app.core import store
 
-        return store.create_shop(self.data_dir, shop_name, currency, owner, password)
+        return store.create_shop(self.data_dir, shop_name, currency, owner, password,
+                                 recovery_unconfirmed=recovery_unconfirmed)
 
     def derive_key_ahead(self, operator: str, password: str) -> None:
         """Start the key derivation ``open(operator, password)`` will need, on a thread, while
@@ -115,7 +119,8 @@ class ShopLocation:
     def join_or_create(self, shop_name: str, currency: str, owner: str,
                        password: str) -> store.Shop:
         """First start on a counter PC: log in to the shop already on the server, or create
-        it there (or in the folder) when there is none yet."""
+        it there (or in the folder) when there is none yet, its recovery key to be confirmed
+        as kept (the setup shows it)."""
         if self.database_url and self.exists():
             return self.open(owner, password)
-        return self.create(shop_name, currency, owner, password)
+        return self.create(shop_name, currency, owner, password, recovery_unconfirmed=True)

@@ -55,6 +55,7 @@ CHANGES_BY_AUDIT_KIND: dict[str, frozenset[str]] = {
     "operator_change_password": frozenset({OPERATORS}),
     "operator_recover": frozenset({OPERATORS}),
     "recovery_key_new": frozenset(),  # a key slot; the window that made it says so itself
+    "recovery_key_kept": frozenset(),  # its last group typed back, in the window that showed it
     "restore_carry": frozenset({REDEMPTIONS, VOUCHERS, OPERATORS}),
     "restore_undone": frozenset(),  # at open, before any screen shows the shop
     "restore_completed": frozenset(),

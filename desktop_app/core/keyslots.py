@@ -36,6 +36,9 @@ from desktop_app.core.text import has_control_characters
 from desktop_app.core.vouchers import ALPHABET, check_symbol, normalize
 
 FORMAT = 1
+# A shop setting present while the recovery key the app showed has not been confirmed as kept
+# (its last group typed back): the app closed, or died, with the key on screen (QA s35a F1).
+RECOVERY_UNCONFIRMED = "recovery_key_unconfirmed"
 KEY_BYTES = kdf.KEY_BYTES
 SCRYPT_N = 2**15
 SCRYPT_R = 8

@@ -55,6 +55,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.keyslots import (
     KEY_BYTES,
     RECOVERY_SLOT,
+    RECOVERY_UNCONFIRMED,
     KeySlot,
     KeySlotFile,
     normalize_operator,
@@ -283,8 +284,10 @@ def server_shop_exists(url: str) -> bool:
 
 
 def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
-                       owner_name: str, owner_password: str) -> ServerShop:
-    """A new shop in an empty database on the server, with its first owner."""
+                       owner_name: str, owner_password: str, *,
+                       recovery_unconfirmed: bool = False) -> ServerShop:
+    """A new shop in an empty database on the server, with its first owner
+    (``recovery_unconfirmed``: as ``store.create_shop``)."""
     validate_new_operator(owner_name, owner_password)
     db = connect(url)
     try:
@@ -305,6 +308,7 @@ def create_server_shop(data_dir: Path, url: str, shop_name: str, currency: str,
                 "shop_id": slots.shop_id,
                 "voucher_key": secrets.token_hex(32),
                 "card_key_salt": secrets.token_hex(16),
+                **({RECOVERY_UNCONFIRMED: "1"} if recovery_unconfirmed else {}),
             }.items():
                 Setting.create(key=name, value=value)
             owner = Operator.create(

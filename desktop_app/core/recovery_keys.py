@@ -16,10 +16,11 @@ from pathlib import Path
 from desktop_app.core import audit
 from desktop_app.core.auth import prove_own_password
 from desktop_app.core.errors import ShopError
-from desktop_app.core.keyslots import KeySlotFile
+from desktop_app.core.keyslots import RECOVERY_UNCONFIRMED, KeySlotFile
+from desktop_app.core.models import Setting
 from desktop_app.core.paths import KEYSLOTS_FILE
 from desktop_app.core.roles import require_owner
-from desktop_app.core.store import Shop
+from desktop_app.core.store import Shop, put_setting
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +41,18 @@ def folder_has_recovery_key(data_dir: Path) -> bool | None:
         return None
 
 
-def make_new_recovery_key(shop: Shop, password: str) -> str:
+def recovery_key_unconfirmed(shop: Shop) -> bool:
+    """Whether the app showed the shop's recovery key and its owner never confirmed keeping it
+    (the app closed or died with the key on screen): a new one is to be made and kept."""
+    return Setting.get_or_none(Setting.key == RECOVERY_UNCONFIRMED) is not None
+
+
+def make_new_recovery_key(shop: Shop, password: str, *, shown: bool = False) -> str:
     """A new recovery key for the shop, made by an owner who proves ``password``, their
     current one (a wrong one raises ``WrongPassword`` and counts toward the login's lockout;
     nothing is made). Any earlier key stops working at once. Returned once, to be shown and
-    written down: never stored in the clear."""
+    written down: never stored in the clear. ``shown``: the app shows it and waits for the
+    owner to confirm it was kept (``recovery_key_kept``); a printed one is the reader's."""
     require_owner(shop, "recovery_key_new")
     prove_own_password(shop, password)
     with shop.write():
@@ -52,7 +60,20 @@ def make_new_recovery_key(shop: Shop, password: str) -> str:
         replaced = slots.recovery is not None
         key = slots.set_new_recovery_key(shop.database_key)
         audit.record(shop, "recovery_key_new", replaced=replaced)
+        if shown:
+            put_setting(RECOVERY_UNCONFIRMED, "1")
+        else:
+            Setting.delete().where(Setting.key == RECOVERY_UNCONFIRMED).execute()
         slots.save()
     log.info("owner #%s made a new recovery key (replacing one: %s)", shop.operator.id,
              replaced)
     return key
+
+
+def recovery_key_kept(shop: Shop) -> None:
+    """The owner typed back the last group of the recovery key on screen: it is kept. Audited
+    once; nothing is written when no key was waiting for it."""
+    require_owner(shop, "recovery_key_kept")
+    with shop.write():
+        if Setting.delete().where(Setting.key == RECOVERY_UNCONFIRMED).execute():
+            audit.record(shop, "recovery_key_kept")

@@ -47,6 +47,7 @@ from desktop_app.core.file_connection import DEFAULT_BUSY_TIMEOUT_MS, connect_fi
 from desktop_app.core.fileio import remove_stale_temporaries
 from desktop_app.core.keyslots import (
     KEY_BYTES,
+    RECOVERY_UNCONFIRMED,
     KeySlotFile,
     normalize_operator,
     validate_new_operator,
@@ -258,8 +259,12 @@ def create_shop(
     owner_name: str,
     owner_password: str,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    *,
+    recovery_unconfirmed: bool = False,
 ) -> Shop:
-    """Create a new encrypted shop with its first owner; refuse if one is already there."""
+    """Create a new encrypted shop with its first owner; refuse if one is already there.
+    ``recovery_unconfirmed``: the recovery key is about to be shown and awaits the owner's
+    confirmation (the app's setup); a command line prints it, and that is all it can do."""
     validate_new_operator(owner_name, owner_password)
     data_dir = prepare_data_dir(data_dir, create=True)
     if shop_exists(data_dir):
@@ -286,6 +291,7 @@ def create_shop(
                 "shop_id": slots.shop_id,
                 "voucher_key": secrets.token_hex(32),
                 "card_key_salt": secrets.token_hex(16),
+                **({RECOVERY_UNCONFIRMED: "1"} if recovery_unconfirmed else {}),
             }.items():
                 Setting.create(key=name, value=value)
             owner = Operator.create(

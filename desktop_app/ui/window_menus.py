@@ -20,7 +20,11 @@ from desktop_app.ui.about import about_text, open_log_folder
 from desktop_app.ui.admin.audit_dialog import AuditDialog
 from desktop_app.ui.admin.move_out_dialog import MoveOutDialog
 from desktop_app.ui.admin.operators_dialog import OperatorsDialog
-from desktop_app.ui.admin.recovery_key_action import NewRecoveryKey, NoRecoveryKeyButton
+from desktop_app.ui.admin.recovery_key_action import (
+    NewRecoveryKey,
+    NoRecoveryKeyButton,
+    unconfirmed_key_text,
+)
 from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
@@ -240,6 +244,8 @@ class WindowMenus(_Window):
         """Owners: a shop without a recovery key says so in the status bar (QA s19b F5)."""
         self.no_recovery_key = NoRecoveryKeyButton(self.shop, self)
         self.no_recovery_key.clicked.connect(lambda _=False: self.open_new_recovery_key())
+        self.no_recovery_key.unconfirmed.connect(
+            lambda: self.show_notice(unconfirmed_key_text(), problem=True))
         self.statusBar().addWidget(self.no_recovery_key)
 
     def _idle_lock_saved(self) -> None:

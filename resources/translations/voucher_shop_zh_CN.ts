@@ -202,27 +202,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="312"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="314"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="315"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="314"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="316"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="317"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="316"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="318"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1830,27 +1830,27 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LineTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="79"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="81"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="82"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="83"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="83"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="85"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="88"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="90"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -2139,122 +2139,122 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="64"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="68"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="65"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="67"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="71"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="71"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="75"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="73"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="77"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="76"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="80"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="81"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="83"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="87"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="87"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="91"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="92"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="96"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="93"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="97"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="96"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="100"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="108"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="112"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="109"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="111"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="115"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="117"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="115"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="119"/>
         <source>New recovery &amp;key…</source>
         <translation>新的恢复密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="118"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="122"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="120"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="124"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="122"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="126"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="133"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="137"/>
         <source>&amp;Move to another computer…</source>
         <translation>迁移到另一台电脑(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="137"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="141"/>
         <source>A shop on a server is not moved: on another computer, connect to the same server.</source>
         <translation>服务器上的店铺无需迁移：在另一台电脑上连接同一台服务器即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="235"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="239"/>
         <source>The new recovery key works from now on; any earlier one no longer does.</source>
         <translation>新的恢复密钥即刻生效；之前的密钥已不能再用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="259"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="265"/>
         <source>The log folder could not be opened: {folder}</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
@@ -2286,7 +2286,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="180"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="184"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -2321,7 +2321,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="264"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="270"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -2660,14 +2660,24 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NoRecoveryKeyButton</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="154"/>
+        <source>Recovery key not confirmed: make a new one…</source>
+        <translation>恢复密钥未确认：请重新生成…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="158"/>
         <source>No recovery key: make one…</source>
         <translation>没有恢复密钥：立即生成…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="160"/>
         <source>This shop has no recovery key (it was made before they existed). Without one, a shop whose every owner password is forgotten cannot be opened again. Make it now, while you are logged in: Admin → New recovery key…</source>
         <translation>本店没有恢复密钥（店铺创建时还没有这项功能）。没有它，一旦所有店主密码都忘记，店铺将再也无法打开。请趁现在已登录时生成：管理 → 新的恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/recovery_key_action.py" line="167"/>
+        <source>The recovery key shown when it was made was never confirmed as kept: the app closed before its last group was typed back. Nobody can tell whether it was written down. Make a new one now and keep it: without it, a shop whose every owner password is forgotten cannot be opened again. Admin → New recovery key…</source>
+        <translation>生成恢复密钥时，程序在输入其最后一组确认之前就关闭了，因此无法确定它是否已被抄下保存。请立即生成新的恢复密钥并妥善保管：没有它，一旦所有店主密码都忘记，店铺将无法再打开。管理 → 新的恢复密钥…</translation>
     </message>
 </context>
 <context>
@@ -2959,7 +2969,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="57"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
@@ -5559,133 +5569,133 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="81"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="123"/>
         <source>Create your shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="91"/>
         <source>Welcome to Voucher Shop</source>
         <translation>欢迎使用 Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="91"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="127"/>
         <source>Create your shop. You will be its owner and can add clerks later.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="153"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="163"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="166"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="179"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="132"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="180"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="122"/>
         <source>Connect this counter</source>
         <translation>连接本收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="125"/>
         <source>The shop is on this server already: log in with your operator name and password, and this PC becomes one of its counters.</source>
         <translation>店铺已在这台服务器上：请用您的账号和密码登录，本机即成为它的一个收银台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133"/>
         <source>Operator name:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="134"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="135"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="181"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="187"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="212"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="214"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="237"/>
         <source>Restore a backup from another computer…</source>
         <translation>从另一台电脑恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="301"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="352"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="383"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="392"/>
         <source>The shop could not be created: the disk that holds {folder} is full. Nothing was made there. Free some space on that disk, then click Create shop again.</source>
         <translation>无法创建店铺：{folder} 所在的磁盘已满，那里没有留下任何文件。请在该磁盘上腾出空间，然后再次点击“创建店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="135"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="224"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="353"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="234"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="234"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -6776,62 +6786,62 @@ Click “New order” to sell your first voucher.</source>
         <translation>用恢复密钥设置店主密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="48"/>
         <source>Restore: newer records carried over</source>
         <translation>恢复备份：带入较新的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
         <source>Gift card reloaded</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
         <source>Gift card cashed out</source>
         <translation>礼品卡余额提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="56"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
         <source>Gift card balances expired</source>
         <translation>礼品卡余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="57"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
         <source>Gift card PIN set</source>
         <translation>设置礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
         <source>Product #{id}</source>
         <translation>商品 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="81"/>
         <source>Card key #{id}</source>
         <translation>卡密 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="82"/>
         <source>Order #{id}</source>
         <translation>订单 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="80"/>
         <source>Voucher #{id}</source>
         <translation>卡券 #{id}</translation>
     </message>
@@ -6846,538 +6856,543 @@ Click “New order” to sell your first voucher.</source>
         <translation>生成了新的恢复密钥（之前的密钥已失效）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="46"/>
+        <source>Recovery key confirmed as kept (its last group typed back)</source>
+        <translation>已确认保存恢复密钥（已输入其最后一组）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
         <source>Restore stopped half-way: undone, the shop as before it</source>
         <translation>恢复备份中途停止：已撤销，店铺保持恢复之前的样子</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="51"/>
         <source>Restore stopped half-way: completed at the next login</source>
         <translation>恢复备份中途停止：已在下次登录时完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
         <source>Gift card: wrong PIN</source>
         <translation>礼品卡：PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="59"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="61"/>
         <source>Gift card PIN locked</source>
         <translation>礼品卡 PIN 码已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
         <source>Gift card looked up with its PIN</source>
         <translation>凭 PIN 码查询礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
         <source>Customer&apos;s vouchers searched (Find)</source>
         <translation>查找顾客的卡券（查找）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="64"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
         <source>Refused: an owner&apos;s action tried by a clerk</source>
         <translation>已拒绝：核销员尝试店主操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
         <source>Card key shown in full</source>
         <translation>显示完整卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="67"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
         <source>Card key sent to the customer</source>
         <translation>向顾客发送卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="68"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="70"/>
         <source>Shop moved to a server</source>
         <translation>店铺已迁移到服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="69"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
         <source>Shop moved to another computer (final backup)</source>
         <translation>店铺已迁移到另一台电脑（最终备份）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="73"/>
         <source>Shop data upgraded for a new version</source>
         <translation>店铺数据已为新版本升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
         <source>address / phone</source>
         <translation>地址/电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
         <source>attempt</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
         <source>attempts</source>
         <translation>各次核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
         <source>attempts left</source>
         <translation>剩余尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
         <source>automatic backups</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
         <source>balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
         <source>blank</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="103"/>
         <source>backup made</source>
         <translation>备份制作时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
         <source>grouped by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
         <source>paid back for gift cards</source>
         <translation>礼品卡退还金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
         <source>keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
         <source>card keys kept out of stock</source>
         <translation>未回库存的卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
         <source>cards</source>
         <translation>礼品卡数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
         <source>as</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
         <source>removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
         <source>same number, other password</source>
         <translation>卡号相同、密码不同</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
         <source>currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
         <source>default validity (days)</source>
         <translation>默认有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
         <source>operators disabled</source>
         <translation>停用的操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
         <source>events lost</source>
         <translation>丢失的事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
         <source>final backup</source>
         <translation>最终备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
         <source>first voucher</source>
         <translation>首张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
         <source>from data format</source>
         <translation>原数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
         <source>gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>clerks reload and cash out cards</source>
         <translation>店员可充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
         <source>gift-card changes lost</source>
         <translation>丢失的礼品卡变动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
         <source>gift-card entries</source>
         <translation>礼品卡流水</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
         <source>named as it joined the shop</source>
         <translation>加入店铺时命名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
         <source>keys returned</source>
         <translation>退回卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
         <source>last voucher</source>
         <translation>末张券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="134"/>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
         <source>order line</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
         <source>lines</source>
         <translation>明细行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
         <source>low-stock warning at</source>
         <translation>低库存提醒阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
         <source>malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
         <source>payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
         <source>cash paid out</source>
         <translation>付出现金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="142"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
         <source>whole order refunded</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
         <source>in stock under another product</source>
         <translation>已在其他商品库存中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
         <source>used beyond what they held</source>
         <translation>超出可用次数的使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
         <source>problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
         <source>paid back</source>
         <translation>已退还</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
         <source>reload money lost</source>
         <translation>丢失的充值金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
         <source>an earlier key replaced</source>
         <translation>取代了之前的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
         <source>replacement key</source>
         <translation>替换卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
         <source>rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
         <source>shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
         <source>found and settled</source>
         <translation>发现并处理时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
         <source>size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
         <source>restore started</source>
         <translation>恢复开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
         <source>station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="166"/>
         <source>station name</source>
         <translation>收银台名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="165"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="167"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="166"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="168"/>
         <source>stock returned</source>
         <translation>退回库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="167"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="169"/>
         <source>to data format</source>
         <translation>新数据格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
         <source>undo</source>
         <translation>撤销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="172"/>
         <source>until</source>
         <translation>直至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="171"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173"/>
         <source>uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="172"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
         <source>uses left</source>
         <translation>剩余次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="175"/>
         <source>value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="176"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="177"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="178"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="177"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="179"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="193"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="195"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="194"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="196"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="197"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="198"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="199"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="200"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="221"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="220"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="222"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="246"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -7576,73 +7591,73 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="74"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="77"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="76"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="79"/>
         <source>{code}  {product}  {status}, {left}, valid until {until}  {customer}</source>
         <translation>{code}  {product}  {status}，{left}，有效期至 {until}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="97"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="100"/>
         <source>A gift card&apos;s code is hidden for a clerk: scan the card, or use `voucher cards` with its PIN.</source>
         <translation>礼品卡的券码对核销员隐藏：请扫描卡片，或用 `voucher cards` 并输入卡的 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="99"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="102"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="116"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="119"/>
         <source>This voucher is void: its order was refunded or cancelled.</source>
         <translation>此卡券已作废：其订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="119"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="122"/>
         <source>This voucher has no uses left.</source>
         <translation>此卡券已没有剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="121"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="124"/>
         <source>This voucher has expired.</source>
         <translation>此卡券已过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="123"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="126"/>
         <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
         <translation>其卡密已被标记为失效：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="126"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="129"/>
         <source>The PDF says so on the voucher.</source>
         <translation>PDF 的卡券上会注明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="126"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="129"/>
         <source>The PNG is the QR code alone and does not say so: use a PDF for a copy.</source>
         <translation>PNG 只有二维码，不会注明：如需留底请用 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="129"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
         <source>--layout is for a PDF; the PNG is the QR code alone.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="214"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="219"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="240"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="245"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="29"/>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="72"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="75"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
@@ -7662,7 +7677,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="227"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="232"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>

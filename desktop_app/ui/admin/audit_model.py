@@ -43,6 +43,8 @@ KIND_LABELS: dict[str, str] = {
     "operator_recover": QT_TRANSLATE_NOOP("audit", "Owner password set with the recovery key"),
     "recovery_key_new": QT_TRANSLATE_NOOP("audit", "New recovery key made (any earlier one "
                                           "stopped working)"),
+    "recovery_key_kept": QT_TRANSLATE_NOOP("audit", "Recovery key confirmed as kept (its last "
+                                           "group typed back)"),
     "restore_carry": QT_TRANSLATE_NOOP("audit", "Restore: newer records carried over"),
     "restore_undone": QT_TRANSLATE_NOOP(
         "audit", "Restore stopped half-way: undone, the shop as before it"),

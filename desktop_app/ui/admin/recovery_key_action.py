@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop_app.core import recovery_keys
@@ -86,7 +86,7 @@ class NewRecoveryKey(QObject):
                 "Type your current password to make the new recovery key. It is asked even "
                 "though you are logged in: with a recovery key, anyone can set an owner's "
                 "password."),
-            lambda current, _new: recovery_keys.make_new_recovery_key(shop, current),
+            lambda current, _new: recovery_keys.make_new_recovery_key(shop, current, shown=True),
             ask_current=True, ask_new=False, button_text=self.tr("Make the new key"),
             parent=self.window)
         dialog.succeeded.connect(self._show)
@@ -105,8 +105,16 @@ class NewRecoveryKey(QObject):
         dialog.open()
 
     def _kept(self) -> None:
-        self.running = False
-        self.made.emit()
+        """Recorded as kept; should that fail, the key works all the same and the next login
+        asks for a new one (the safe side)."""
+        shop = self.shop
+
+        def done(_: object = None) -> None:
+            self.running = False
+            self.made.emit()
+
+        run_in_background(self.window, lambda: recovery_keys.recovery_key_kept(shop), done,
+                          lambda _exc: done())
 
     def _refused(self, exc: ShopError) -> None:
         self.running = False
@@ -114,16 +122,16 @@ class NewRecoveryKey(QObject):
 
 
 class NoRecoveryKeyButton(QPushButton):
-    """In an owner's status bar while the shop has no recovery key; a click makes one."""
+    """In an owner's status bar while the shop has no recovery key, or has one the app showed
+    that was never confirmed as kept (QA s35a F1: the app died with it on screen); a click
+    makes a new one. ``unconfirmed`` fires when the latter is found, for the window to say
+    why at once."""
+
+    unconfirmed = Signal()
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
-        self.setText(self.tr("No recovery key: make one…"))
-        self.setToolTip(self.tr(
-            "This shop has no recovery key (it was made before they existed). Without one, a "
-            "shop whose every owner password is forgotten cannot be opened again. Make it now, "
-            "while you are logged in: Admin → New recovery key…"))
         self.setFlat(True)
         self.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
         self.hide()
@@ -134,7 +142,31 @@ class NoRecoveryKeyButton(QPushButton):
             return
         shop = self.shop
         # Said at the counter when the server is away; never an error box from here.
-        run_in_background(self, lambda: recovery_keys.has_recovery_key(shop),
-                          lambda exists: self.setVisible(not exists),
+        run_in_background(self, lambda: (recovery_keys.has_recovery_key(shop),
+                                         recovery_keys.recovery_key_unconfirmed(shop)),
+                          self._show_state,
                           lambda exc: log.warning("recovery key not checked: %s",
                                                   type(exc).__name__), background=True)
+
+    def _show_state(self, state: tuple[bool, bool]) -> None:
+        exists, unconfirmed = state
+        if exists and unconfirmed:
+            self.setText(self.tr("Recovery key not confirmed: make a new one…"))
+            self.setToolTip(unconfirmed_key_text())
+            self.unconfirmed.emit()
+        elif not exists:
+            self.setText(self.tr("No recovery key: make one…"))
+            self.setToolTip(self.tr(
+                "This shop has no recovery key (it was made before they existed). Without "
+                "one, a shop whose every owner password is forgotten cannot be opened again. "
+                "Make it now, while you are logged in: Admin → New recovery key…"))
+        self.setVisible(not exists or unconfirmed)
+
+
+def unconfirmed_key_text() -> str:
+    return QCoreApplication.translate(
+        "NoRecoveryKeyButton",
+        "The recovery key shown when it was made was never confirmed as kept: the app closed "
+        "before its last group was typed back. Nobody can tell whether it was written down. "
+        "Make a new one now and keep it: without it, a shop whose every owner password is "
+        "forgotten cannot be opened again. Admin → New recovery key…")

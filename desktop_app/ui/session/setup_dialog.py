@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import recovery_keys
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.keyslots import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
@@ -365,8 +366,16 @@ class SetupDialog(QDialog):
         self.shop = shop
         self.recovery_dialog = RecoveryKeyDialog(shop.recovery_key, shop.name, self)
         shop.recovery_key = None  # shown once: not kept in memory longer than the dialog
-        self.recovery_dialog.accepted.connect(self.accept)
+        self.recovery_dialog.accepted.connect(lambda: self._key_kept(shop))
         self.recovery_dialog.open()
+
+    def _key_kept(self, shop: Shop) -> None:
+        """Recorded before the shop opens; should that fail (a full disk), the shop opens all
+        the same and asks for a new key at the next login, as after a crash (QA s35a F1)."""
+        self._set_busy(True)
+        run_in_background(self, lambda: recovery_keys.recovery_key_kept(shop),
+                          lambda _: self.accept(), lambda _exc: self.accept(),
+                          always=lambda: self._set_busy(False))
 
     def _joined(self, shop: Shop) -> None:
         self.shop = shop
