@@ -267,6 +267,9 @@ def test_every_reason_in_its_colour(counter: Counter, reason: str) -> None:
         assert "can be used from" in panel.detail.text()
     if reason == "expired":
         assert "valid until" in panel.detail.text()
+    if reason == "voided":  # QA s35a F4: "4 of 5 left" under "Void", after the refund
+        assert "left" not in panel.facts.text() and "valid until" not in panel.facts.text()
+        assert "Coffee" in panel.facts.text() or verdict.product in panel.facts.text()
 
 
 def test_already_redeemed_names_who_and_when(counter: Counter) -> None:

@@ -365,10 +365,12 @@ class VerdictPanel(QFrame):
         parts = []
         # Uses, where they mean something: a redemption's are said in large type, a gift
         # card counts money and a card key was handed over whatever its uses say.
+        # A void voucher has nothing left to use: its uses were paid back with the refund
+        # (QA s35a F4: "4 of 5 left" under "Void"), and no date makes it valid.
         counted = verdict.balance is None and verdict.kind != "cardkey"
-        if verdict.reason != "redeemed" and counted:
+        if verdict.reason not in ("redeemed", "voided") and counted:
             parts.append(uses_text(verdict.uses_left, verdict.uses_total))
-        if verdict.voucher_id is not None and verdict.reason not in ("expired",
+        if verdict.voucher_id is not None and verdict.reason not in ("expired", "voided",
                                                                       "not_yet_valid"):
             parts.append(self.tr("valid until {date}").format(
                 date=local_date_text(verdict.valid_until)) if verdict.valid_until
