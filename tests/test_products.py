@@ -143,6 +143,20 @@ def test_a_duplicate_product_name_is_refused_archived_ones_too(shop: Shop) -> No
     assert Product.select().count() == 2
 
 
+def test_a_name_typed_in_full_width_is_the_same_name(shop: Shop) -> None:
+    """QA s35a F5: a Chinese input method in full-width mode typed "洗车　５　次", saved beside
+    "洗车 5 次": two products the owner (and the order's product list) could not tell apart."""
+    products.add_product(shop, "洗车 5 次", "99.00", uses=5)
+    for lookalike in ("洗车　５　次", "洗车５次 ".replace("５次", " ５ 次")):
+        with pytest.raises(InvalidInput) as same:
+            products.add_product(shop, lookalike, "99.00", uses=5)
+        assert same.value.params["problem"] == "duplicate_name"
+    products.add_product(shop, "ＶＩＰ Card", "10.00")
+    with pytest.raises(InvalidInput):
+        products.add_product(shop, "vip card", "10.00")
+    assert products.add_product(shop, "洗车 6 次", "99.00").name == "洗车 6 次"
+
+
 def test_card_keys_that_do_not_fit_the_pattern_are_malformed(shop: Shop) -> None:
     game = products.add_product(shop, "Game card", "30.00", "cardkey", key_min_length=8,
                                 key_max_length=12, key_alphabet="upper_digits")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from types import EllipsisType
@@ -96,15 +97,21 @@ def _gift_value(value: object, price_cents: int) -> int:
     return value_cents
 
 
+def _name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 def _check_unique_name(name: str, product_id: int | None = None) -> None:
     """Two products of one name make orders and reports ambiguous; an archived product keeps
-    its name too (it can be restored). Compared without regard to case."""
-    wanted = name.casefold()
+    its name too (it can be restored). Compared as they read: without regard to case, and
+    full-width letters, digits and spaces as their plain forms (QA s35a F5: "洗车　５　次",
+    typed with a Chinese input method in full-width mode, sat beside "洗车 5 次")."""
+    wanted = _name_key(name)
     query = Product.select(Product.id, Product.name, Product.active)
     if product_id is not None:
         query = query.where(Product.id != product_id)
     for other in query:
-        if other.name.casefold() == wanted:
+        if _name_key(other.name) == wanted:
             problem = "duplicate_name" if other.active else "duplicate_archived_name"
             raise InvalidInput(field="name", problem=problem, name=other.name)
 
