@@ -89,7 +89,9 @@ def confirm_restore(qtbot: QtBot, dialog: RestoreDialog, password: str) -> None:
 
 
 def test_back_up_then_restore_through_the_menus(qtbot: QtBot, session: ShopSession,
-                                                shop_dir: Path, tmp_path: Path) -> None:
+                                                shop_dir: Path, tmp_path: Path,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
     window = log_in(qtbot, session, OWNER, OWNER_PASSWORD)
     assert session.shop is not None
     products.add_product(session.shop, "Before", "1.00")
@@ -142,6 +144,9 @@ def test_back_up_then_restore_through_the_menus(qtbot: QtBot, session: ShopSessi
     log_in(qtbot, session, OWNER, OWNER_PASSWORD)
     assert session.shop is not None and product_names(session.shop) == ["Before"]
     assert session.shop.integrity_problem is None
+    # QA s35a F6: the carry's copy wrote witnesses and logged a tamper alarm for a restore
+    # the owner asked for.
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 
 def test_a_restore_refused_after_closing_reopens_the_shop(

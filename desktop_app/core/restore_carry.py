@@ -117,6 +117,10 @@ def _carry(db: SqlCipherDatabase, shared: SharedHistory, staging: Path, key: byt
                          giftcard_changes_lost=loss.giftcard_changes,
                          reloads_lost_cents=loss.reload_cents)
         slots.save()
+        # No witness follows this copy's head from here: it is not the folder's yet, and this
+        # computer's witness is ahead of it (an ERROR "witness replaced… held" for every
+        # restore, QA s35a F6). The swap re-bases them once the copy is in place.
+        shop.pending_head = None
     db.execute_sql("DETACH DATABASE current")
     return loss
 
