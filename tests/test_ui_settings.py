@@ -97,8 +97,10 @@ def test_the_owner_allows_gift_card_cash_outs_here(qtbot: QtBot, shop: Shop) -> 
     dialog = open_dialog(qtbot, shop)
     assert dialog.cashout_edit.text() == "" and not dialog.clerk_money_box.isChecked()
     dialog.cashout_edit.setText("20.5x")
+    dialog.pages.setCurrentIndex(1)  # saved from This computer's page (QA s35a F13)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "cash-out" in dialog.message.text()  # said, nothing lost
+    assert dialog.pages.currentIndex() == 0  # shown beside the field it is about
     dialog.cashout_edit.setText("20.50")
     dialog.clerk_money_box.setChecked(True)
     with qtbot.waitSignal(dialog.saved, timeout=15_000):
@@ -356,7 +358,8 @@ def test_the_clerk_money_setting_is_shown_whole_and_says_where(qtbot: QtBot, sho
             assert label.height() >= label.heightForWidth(label.width()), label.text()
         if language == "en":
             assert "at the counter" in dialog.shop_note.text()
-            assert "voucher cashout" in dialog.shop_note.text()
+        # QA s35a F13: no command-line words for a shop owner in the app
+        assert "voucher" not in (dialog.shop_note.text() + dialog.clerk_money_hint.text())
         dialog.close()
     finally:
         remove_translators(app)

@@ -2270,7 +2270,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="376"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="377"/>
         <location filename="../../desktop_app/ui/main_window.py" line="258"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -5334,6 +5334,11 @@ Click “New order” to sell your first voucher.</source>
         <translation>0.00：不允许</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="130"/>
+        <source>At the counter: Look up, then scan the card.</source>
+        <translation>在核销台：点“查询”，然后扫描卡。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="133"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
@@ -5369,14 +5374,9 @@ Click “New order” to sell your first voucher.</source>
         <translation>核销员可以为礼品卡充值和提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="129"/>
-        <source>At the counter: Look up, then scan the card. On the command line: voucher reload, voucher cashout.</source>
-        <translation>在核销台：点“查询”，然后扫描卡。命令行：voucher reload、voucher cashout。</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
-        <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash: on the Orders tab under the card, at the counter under a looked-up card, or with voucher cashout on the command line.</source>
-        <translation>更改货币只改变价格的显示方式，不改变金额。默认有效期用于新建商品时的建议值。礼品卡不超过提现上限的余额可以以现金付出：在订单页的卡下方、在核销台查询到的卡下方，或在命令行用 voucher cashout。</translation>
+        <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash: on the Orders tab under the card, or at the counter under a looked-up card.</source>
+        <translation>更改货币只改变价格的显示方式，不改变金额。默认有效期用于新建商品时的建议值。礼品卡不超过提现上限的余额可以现金付出：在订单页的卡下方，或在核销台查询到的卡下方。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
@@ -5963,13 +5963,13 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="373"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="375"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="375"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="377"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>

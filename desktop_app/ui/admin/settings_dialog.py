@@ -125,9 +125,9 @@ class SettingsDialog(QDialog, StationCheck):
         # A short label and a wrapping hint: a long checkbox does not wrap (QA s8b F10).
         self.clerk_money_box = QCheckBox(self.tr("Clerks may reload and cash out gift cards"),
                                          page)
+        # The command line's words are the README's: an owner at this dialog has none (QA s35a).
         self.clerk_money_hint = hint_label(self.tr(
-            "At the counter: Look up, then scan the card. On the command line: voucher "
-            "reload, voucher cashout."), page)
+            "At the counter: Look up, then scan the card."), page)
         form = QFormLayout(page)
         form.setHorizontalSpacing(SPACING)
         form.addRow(self.tr("Shop name:"), self.name_edit)
@@ -141,8 +141,8 @@ class SettingsDialog(QDialog, StationCheck):
         self.shop_note = hint_label(self.tr(
             "Changing the currency changes how prices are shown, not the amounts. The default "
             "validity is proposed for new products. A gift card's remainder up to the cash-out "
-            "amount can be paid out in cash: on the Orders tab under the card, at the counter "
-            "under a looked-up card, or with voucher cashout on the command line."), page)
+            "amount can be paid out in cash: on the Orders tab under the card, or at the "
+            "counter under a looked-up card."), page)
         form.addRow(self.shop_note)
         return page
 
@@ -323,6 +323,7 @@ class SettingsDialog(QDialog, StationCheck):
             values = self.shop_values() if owner else None
         except InvalidInput as exc:
             self.message.show_error(error_message(exc))  # nothing saved yet: fix and save
+            self.pages.setCurrentIndex(0)  # the shop's page holds every field read here (QA)
             return
         self.message.clear()
         if not self.shop.is_owner:
