@@ -299,7 +299,7 @@ def test_after_login_the_window_tells_failed_attempts_since_the_last(
         with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
             dialog.submit()
         assert session.window is not None
-        assert "since your last login: 2" in session.window.statusBar().currentMessage()
+        assert "since your account was made): 2" in session.window.statusBar().currentMessage()
     finally:
         session.shutdown()
 

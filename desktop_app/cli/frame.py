@@ -215,8 +215,9 @@ def tell_restore_notice(ctx: Context, shop: Shop, settled_now: bool) -> Shop:
 
 
 def failed_logins_line(count: int) -> str:
-    return translate("cli", "Failed login attempts as you since your last login: {count}."
-                     ).format(count=count)
+    # "Since your last login" alone puzzled a new clerk at their first one (QA s35a F9).
+    return translate("cli", "Failed login attempts as you since your last login (or since "
+                            "your account was made): {count}.").format(count=count)
 
 
 def when(moment: dt.datetime | None) -> str:

@@ -200,8 +200,8 @@ class ShopSession(QObject):
         count, shop.failed_logins = shop.failed_logins, 0
         if count:
             window.statusBar().showMessage(self.tr(
-                "Failed login attempts as you since your last login: {count}.").format(
-                count=count), FAILED_LOGINS_SHOWN_MS)
+                "Failed login attempts as you since your last login (or since your account "
+                "was made): {count}.").format(count=count), FAILED_LOGINS_SHOWN_MS)
 
     def _show_window(self, window: MainWindow) -> None:
         if self.dialog is not None:

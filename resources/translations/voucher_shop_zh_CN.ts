@@ -5727,8 +5727,8 @@ Click “New order” to sell your first voucher.</source>
     <name>ShopSession</name>
     <message>
         <location filename="../../desktop_app/ui/shop_session.py" line="203"/>
-        <source>Failed login attempts as you since your last login: {count}.</source>
-        <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
+        <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
+        <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/shop_session.py" line="332"/>
@@ -7460,9 +7460,9 @@ Click “New order” to sell your first voucher.</source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="218"/>
-        <source>Failed login attempts as you since your last login: {count}.</source>
-        <translation>自您上次登录以来，用您的账号登录失败的次数：{count}。</translation>
+        <location filename="../../desktop_app/cli/frame.py" line="219"/>
+        <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
+        <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="50"/>
@@ -8268,7 +8268,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="296"/>
+        <location filename="../../desktop_app/cli/frame.py" line="297"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
