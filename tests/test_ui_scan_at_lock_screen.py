@@ -228,6 +228,28 @@ def test_a_name_and_password_auto_typed_outside_the_fields_is_never_kept_as_a_sc
     assert attempts() == attempts_before  # nothing redeemed, no password on record
 
 
+def test_after_a_scan_kept_at_the_lock_screen_the_password_box_has_the_focus(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """QA s35b F5: Tab twice put the focus on Quit; a voucher scanned there was kept, but the
+    focus stayed on Quit, so the password typed next went nowhere and its Enter quit the app,
+    the kept scan with it."""
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    window.lock_action.trigger()
+    lock_screen = session.dialog
+    assert isinstance(lock_screen, LoginDialog)
+    lock_screen.quit_button.setFocus()
+    qtbot.waitUntil(lambda: lock_screen.focusWidget() is lock_screen.quit_button)
+    keys.scan(lock_screen, payload)
+    tasks.wait_until_idle()
+    assert lock_screen.message.text().startswith("Locked – log in to redeem")
+    assert lock_screen.focusWidget() is lock_screen.password and lock_screen.isVisible()
+    keys.type(lock_screen, OWNER_PASSWORD, PERSON_MS)
+    tab = tab_of(window)
+    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS) as shown:
+        keys.enter(lock_screen, PERSON_MS)
+    assert shown.args[0].ok and uses_left(voucher_id) == 1
+
+
 def test_a_person_typing_the_password_at_the_lock_screen_is_unaffected(
         qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
     keys, lock_screen = locked(qtbot, session)

@@ -268,6 +268,11 @@ class LoginDialog(QDialog):
         else:
             text = self.tr("Log in to redeem. The scan is kept for a minute.")
         self.message.show_warning(text.format(count=count))
+        self._focus_a_field()  # QA s35b F5: Quit kept the focus and took the password's Enter
+
+    def _focus_a_field(self) -> None:
+        """The field the person types in next: the password once a name is there."""
+        (self.password if self.operator.text().strip() else self.operator).setFocus()
 
     def show_fast_text_dropped(self) -> None:
         """Fast text typed with no field focused that is no voucher: thrown away, never kept
@@ -275,7 +280,7 @@ class LoginDialog(QDialog):
         self.message.show_warning(self.tr(
             "That was typed very fast outside the fields and is no voucher: it was not kept. "
             "Click in a field to type there."))
-        (self.password if self.operator.text().strip() else self.operator).setFocus()
+        self._focus_a_field()
 
     def show_scan_not_password(self, held: int = 0) -> None:
         """A scanner's burst that is no voucher (a product's barcode) landed in the password
