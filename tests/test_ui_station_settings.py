@@ -115,3 +115,32 @@ def test_only_recent_attempts_make_a_name_in_use(shop: Shop) -> None:
     assert not station_settings.station_used_recently(shop, "Till 3")
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=station_settings.RECENT_DAYS + 1)
     assert not station_settings.station_used_recently(shop, "Till 2", now=later)
+
+
+def test_a_station_renamed_in_settings_is_the_one_the_next_scan_records(
+        qtbot: QtBot, shop: Shop) -> None:
+    """QA s35b F2: the header said "Counter B" at once, but scans went on being recorded
+    under the old name (the counter kept the name it was built with) until a relogin."""
+    from desktop_app.core.models import RedemptionAttempt
+    from desktop_app.ui.main_window import MainWindow
+
+    settings.STATION.write("vm")
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    dialog = window.open_settings()
+    idle()
+    dialog.station_edit.setText("Counter B")
+    save(qtbot, dialog)
+    tab = window.redemption_tab()
+    assert tab is not None and "Counter B" in tab.recent.title.text()
+    product = products.add_product(shop, "Wash", "10.00", "service", uses=2)
+    voucher = fulfilment.pay_order(shop, orders.create_order(shop, [(product.id, 1)]).id)[0]
+    with qtbot.waitSignal(tab.verdict_shown, timeout=15_000) as shown:
+        tab.submit(voucher.payload, "scanner")
+    assert shown.args[0].ok and shown.args[0].station == "Counter B"
+    assert RedemptionAttempt.get_by_id(shown.args[0].attempt_id).station == "Counter B"
+    tab.shutdown()
+    window.close()
+    idle()

@@ -376,4 +376,7 @@ class WindowSettings:
         show_shop_name(self)
         self.station_label.setText(QCoreApplication.translate(
             "MainWindow", "Station: {station}").format(station=settings.station_name()))
+        counter = self.redemption_tab()  # type: ignore[attr-defined]
+        if counter is not None:
+            counter.rename_station(settings.station_name())
         self._idle_lock_saved()  # type: ignore[attr-defined]

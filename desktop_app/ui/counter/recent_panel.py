@@ -108,11 +108,7 @@ class RecentPanel(QWidget):
         self.failed: list[RecentAttempt] = []
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self.title, 1.05, bold=True))
-        self.title.setText((
-            QCoreApplication.translate("RedemptionTab", "Recent at this station ({station})")
-            if is_owner else QCoreApplication.translate(
-                "RedemptionTab", "Your recent redemptions at this station ({station})")
-        ).format(station=counter.station))
+        self.show_station()
         self.model = RecentModel(counter.shop.currency, self)
         self.model.on_server = dialect.is_server(counter.shop.db)
         self.view = self._build_table()
@@ -162,6 +158,14 @@ class RecentPanel(QWidget):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(self._table_menu)
         return view
+
+    def show_station(self) -> None:
+        """The heading names the station the counter records now (renamed in Settings)."""
+        self.title.setText((
+            QCoreApplication.translate("RedemptionTab", "Recent at this station ({station})")
+            if self.is_owner else QCoreApplication.translate(
+                "RedemptionTab", "Your recent redemptions at this station ({station})")
+        ).format(station=self.counter.station))
 
     # -- the list ---------------------------------------------------------------------------
 

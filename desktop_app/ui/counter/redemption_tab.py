@@ -382,6 +382,16 @@ class RedemptionTab(RedemptionLayout):
         self.settings.sound = self.sounds.enabled = on
         self.settings.save()
 
+    def rename_station(self, station: str) -> None:
+        """This computer's station renamed in Settings: recorded so from the next scan on,
+        and its recent list is that name's (QA s35b F2: the header said the new name while
+        scans went on being recorded under the old one until the window was rebuilt)."""
+        if station == self.counter.station:
+            return
+        self.station = self.counter.station = station
+        self.recent.show_station()
+        self.recent.refresh()
+
     def _apply_settings(self) -> None:
         self.settings.save()
         self.verdict.clear_after_ms = self.settings.clear_after_s * 1000
