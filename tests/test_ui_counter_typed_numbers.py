@@ -89,3 +89,25 @@ def test_a_scanners_burst_of_digits_is_still_a_scan(counter: Counter, qtbot: QtB
         counter.enter(4)
     assert not shown.args[0].ok and attempts() == before + 1
     assert counter.tab.amount_panel.field.text() == ""
+
+
+def test_an_amount_moved_from_the_scan_field_does_not_wait_for_the_next_customer(
+        counter: Counter) -> None:
+    """QA s35b F3: after a spend, the cashier typed "50.5" again in the scan field; it was put
+    in the amount box with no time limit and spent from the card scanned 45 s later, the
+    customer charged twice. Now it is taken out again when no card came for it."""
+    tab = counter.tab
+    panel = tab.amount_panel
+    panel._parked_timer.setInterval(200)  # the 20 s of the counter, shortened for the test
+    card = sell_card(counter.shop, "200")
+    typed(counter, "50.5")
+    assert panel.field.text() == "50.5" and "for 20 seconds" in panel.prompt.text()
+    counter.qtbot.waitUntil(lambda: panel.field.text() == "", timeout=WAIT_MS)
+    assert panel.prompt.text().startswith("50.5 was taken out of the gift card amount box")
+    counter.clock.now += 1000
+    verdict, _ = counter.scan(card.payload)
+    assert verdict.reason == "amount_required" and balance(card) == 20000  # nothing spent
+    panel.field.setFocus()
+    counter.type("30", PERSON_MS)  # typed in the box on purpose: no time limit
+    counter.qtbot.wait(400)
+    assert panel.field.text() == "30"

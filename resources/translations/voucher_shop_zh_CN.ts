@@ -54,58 +54,63 @@
 <context>
     <name>AmountPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="69"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="78"/>
         <source>Gift card amount</source>
         <translation>礼品卡金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="124"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="131"/>
+        <source>{typed} was taken out of the gift card amount box: no gift card was scanned for it. Type the amount again when the card is in hand.</source>
+        <translation>{typed} 已从礼品卡金额框中清除：没有扫描礼品卡。拿到卡后请重新输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="148"/>
         <source>Now scan the gift card.</source>
         <translation>现在请扫描礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="133"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="157"/>
         <source>Not an amount: that looks like a payment code. Type the amount to spend, press Enter, then scan the gift card.</source>
         <translation>这不是金额：看起来是付款码。请输入要消费的金额，按回车，再扫礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="177"/>
         <source>Nothing redeemed: {typed} is not a voucher code. For a gift card, type the amount in the box on the left, press Enter, then scan the card.</source>
         <translation>未核销：{typed} 不是券码。礼品卡请在左边的框里输入金额，按回车，再扫卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="160"/>
-        <source>Nothing redeemed: {typed} is not a voucher code. {amount} is now in the gift card amount box on the left: scan the gift card to spend it.</source>
-        <translation>未核销：{typed} 不是券码。{amount} 已填入左边的礼品卡金额框：扫礼品卡即可扣款。</translation>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="186"/>
+        <source>Nothing redeemed: {typed} is not a voucher code. {amount} is now in the gift card amount box on the left for 20 seconds: scan the gift card to spend it.</source>
+        <translation>未核销：{typed} 不是券码。{amount} 已填入左边的礼品卡金额框，保留 20 秒：扫礼品卡即可扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="177"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="204"/>
         <source>For a gift card: type the amount, press Enter, scan.</source>
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="214"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="241"/>
         <source>The amount was cleared: wait for the counter to find out whether the card was charged.</source>
         <translation>金额已清空：请等待本收银台查明这张卡是否已扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="233"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="260"/>
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="241"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="268"/>
         <source>The amount was cleared: scan the voucher again.</source>
         <translation>金额已清除：请再扫一次卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="248"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="275"/>
         <source>The amount was cleared: nothing was spent. Type it again for the next card.</source>
         <translation>金额已清除：未消费任何金额。下一张卡请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="222"/>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="251"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="249"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="278"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -2005,67 +2010,67 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="281"/>
         <source>That was typed very fast outside the fields and is no voucher: it was not kept. Click in a field to type there.</source>
         <translation>刚才在输入框外快速输入的内容不是卡券，已丢弃。请点击输入框后再输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="291"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="294"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="333"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="343"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="362"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="399"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="404"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="402"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="407"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -4228,23 +4233,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>输入券上印的券码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="120"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="235"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="116"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="239"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="112"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="165"/>
         <source>Recent at this station ({station})</source>
         <translation>本收银台最近记录（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="113"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="166"/>
         <source>Your recent redemptions at this station ({station})</source>
         <translation>您在本收银台的最近核销（{station}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="259"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="263"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
@@ -4314,7 +4319,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="263"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="267"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop_app.core.counter import UndoResult
@@ -29,6 +29,10 @@ from desktop_app.ui.widgets import scaled_font
 
 # Room for a whole voucher: one typed or scanned here slowly must be read whole, as a voucher.
 MAX_AMOUNT_CHARS = SCAN_MAX_CHARS
+# An amount put in the box from the scan field, not typed there on purpose, waits this long
+# for a card (QA s35b F3: "50.5" typed again after a spend sat there and was spent from the
+# next card scanned, 45 s later, with nothing but a grey line to say so).
+PARKED_AMOUNT_MS = 20_000
 # Digits, maybe with a decimal point: no voucher's code (a printed code has letters, a QR's
 # text starts with V1), a number a person typed, most likely a gift card's amount.
 TYPED_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
@@ -63,6 +67,11 @@ class AmountPanel(QFrame):
         # clearing) takes it away. Any change to the field makes it a new amount.
         self._carried = False
         self._verdict_prompt = ""  # what a verdict said here: it goes with the verdict
+        self._parked = ""  # an amount moved here from the scan field, until it expires
+        self._parked_timer = QTimer(self)
+        self._parked_timer.setSingleShot(True)
+        self._parked_timer.setInterval(PARKED_AMOUNT_MS)
+        self._parked_timer.timeout.connect(self._parked_expired)
         self.field = QLineEdit(self)
         self.field.setObjectName("amountField")
         self.field.setFont(scaled_font(self.field, 1.2))
@@ -75,6 +84,7 @@ class AmountPanel(QFrame):
         self.field.setMaximumWidth(220)
         self.field.returnPressed.connect(self._entered)
         self.field.textEdited.connect(self.drop_note)
+        self.field.textEdited.connect(self._unpark)  # the cashier's own amount now
         self.field.textChanged.connect(self._new_amount)
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
@@ -105,7 +115,21 @@ class AmountPanel(QFrame):
         """The amount a scan about to go carries, or None: from now on it is that scan's."""
         cents = self.amount_cents()
         self._carried = cents is not None
+        self._unpark()
         return cents
+
+    def _unpark(self) -> None:
+        self._parked = ""
+        self._parked_timer.stop()
+
+    def _parked_expired(self) -> None:
+        parked, self._parked = self._parked, ""
+        if not parked or self._carried or self.field.text().strip() != parked:
+            return
+        self.field.clear()
+        self.show_note(self.tr(
+            "{typed} was taken out of the gift card amount box: no gift card was scanned "
+            "for it. Type the amount again when the card is in hand.").format(typed=parked))
 
     def _new_amount(self) -> None:
         self._carried = False
@@ -155,10 +179,13 @@ class AmountPanel(QFrame):
                     typed=typed))
             return True
         self.field.setText(typed)
+        self._parked = typed
+        self._parked_timer.start()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.show_note(self.tr(
             "Nothing redeemed: {typed} is not a voucher code. {amount} is now in the gift "
-            "card amount box on the left: scan the gift card to spend it.").format(
+            "card amount box on the left for 20 seconds: scan the gift card to spend it."
+        ).format(
                 typed=typed, amount=money(cents, self.currency)))
         return True
 
