@@ -58,3 +58,26 @@ def test_a_voucher_scanned_into_the_scanner_test_is_shown_and_not_redeemed(
     assert uses_left(voucher_id) == 2 and attempts() == before
     assert dialog.isVisible() and dialog.scan_test.hasFocus()
     dialog.reject()
+
+
+def test_a_scan_with_settings_open_before_clicking_the_test_field_is_shown_there(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """QA s35b F4: with Settings open to try the scanner, a scan made before clicking the
+    field redeemed the customer's last wash behind the dialog. While the test field shows,
+    a scan anywhere in the dialog is shown there and never redeemed."""
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    before = attempts()
+    dialog = open_scanner_test(qtbot, session, window, keys)
+    dialog.save_button.setFocus()  # not the test field: the cashier has not clicked it
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.save_button)
+    keys.scan(dialog, payload)
+    qtbot.wait(300)
+    assert tasks.wait_until_idle(WAIT_MS)
+    assert dialog.scan_test.text() == payload + "⏎" and dialog.scan_test.hasFocus()
+    assert "not redeemed" in dialog.scan_result.text()
+    assert uses_left(voucher_id) == 2 and attempts() == before and dialog.isVisible()
+    dialog.pages.setCurrentIndex(0)  # the test field out of sight: a scan redeems again
+    dialog.name_edit.setFocus()
+    keys.scan(dialog, payload)
+    qtbot.waitUntil(lambda: uses_left(voucher_id) == 1, timeout=WAIT_MS)
+    dialog.reject()

@@ -25,9 +25,18 @@ from desktop_app.scanning.wedge import (
     ELSEWHERE,
     ENTER_KEYS,
     SHORTCUT_MODIFIERS,
+    TAKES_SCANS_ITSELF,
     TEXT_FIELD,
     ScannerInput,
 )
+
+
+@runtime_checkable
+class ShowsScans(Protocol):
+    """A field where a person tries the scanner (Settings): a scan typed anywhere in its
+    window while it shows is shown there, not redeemed."""
+
+    def show_scan(self, text: str) -> None: ...
 
 
 @runtime_checkable
@@ -134,6 +143,12 @@ class ApplicationScanner(ScannerInput):
         typed_into = self._field_typed_into()
         if burst is not None and scanned and is_a_scan(burst.text, typed_into):
             self._held.clear()
+            tester = self._scan_tester()
+            if tester is not None:  # trying the scanner in Settings: shown, never redeemed
+                self._give_field_back()
+                self._reset()
+                tester.show_scan(burst.text)
+                return True
             self._submit(burst)
             return True
         if burst is not None and scanned and is_password_box(typed_into) \
@@ -167,6 +182,17 @@ class ApplicationScanner(ScannerInput):
         self._give_back()
         self._reset()
         return False
+
+    def _scan_tester(self) -> ShowsScans | None:
+        """A scanner test field showing in the window this burst was typed into, if any."""
+        last = self._last_widget
+        if last is None or not shiboken6.isValid(last):
+            return None
+        for field in last.window().findChildren(QLineEdit):
+            if field.property(TAKES_SCANS_ITSELF) and field.isVisible() \
+                    and isinstance(field, ShowsScans):
+                return field
+        return None
 
     def _replace_kept(self, widget: QWidget) -> None:
         """A key typed into a password box still holding kept fast text: the person types

@@ -2275,7 +2275,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>店铺：{shop}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="377"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="380"/>
         <location filename="../../desktop_app/ui/main_window.py" line="258"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
@@ -5420,13 +5420,13 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="174"/>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="248"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
@@ -5516,27 +5516,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>{camera}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="250"/>
         <source>{count} characters, ending with {end}; the longest gap {gap} ms.</source>
         <translation>{count} 个字符，结尾键：{end}；最长间隔 {gap} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="252"/>
+        <source>{count} characters, ending with {end}; scanned with the focus elsewhere, so not redeemed and not timed: click here and scan again to see its timing.</source>
+        <translation>{count} 个字符，结尾键：{end}；扫描时光标不在此框，因此未核销、未计时：点击此框再扫一次即可看到间隔。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="272"/>
         <source>Scan the QR code or printed code of one of this shop&apos;s vouchers to see which keyboard layout the scanner types in.</source>
         <translation>扫一张本店卡券的二维码或印刷券码，即可看出扫码枪按哪种键盘布局输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="276"/>
         <source>Looks like: {layout} keyboard layout (OK).</source>
         <translation>看起来是：{layout}键盘布局（正常）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="278"/>
         <source>Looks like a {layout} keyboard layout: codes are read correctly anyway.</source>
         <translation>看起来是{layout}键盘布局：券码仍能正确识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="280"/>
         <source>Looks like a {layout} keyboard layout: QR codes are read correctly anyway, printed codes are not. Set the scanner to the keyboard layout of this computer.</source>
         <translation>看起来是{layout}键盘布局：二维码仍能正确识别，但印刷券码不能。请把扫码枪设置为与这台电脑相同的键盘布局。</translation>
     </message>

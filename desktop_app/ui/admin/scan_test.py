@@ -42,6 +42,15 @@ class ScanTestField(QLineEdit):
         clock = self.clock
         return clock() if clock else float(event.timestamp()) or time.monotonic() * 1000
 
+    def show_scan(self, text: str) -> None:
+        """A scan that landed elsewhere in this field's window while it shows: the person is
+        trying the scanner, so it is shown here, never redeemed (QA s35b F4: a customer's
+        last wash was used behind Settings). Its key gaps were timed elsewhere: none shown."""
+        self.times = []
+        self.seen = text + VISIBLE_KEYS[Qt.Key.Key_Return]
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setText(self.seen)
+
     def burst_ms(self) -> int:
         """The longest gap between two keys of the last scan, in milliseconds."""
         gaps = [b - a for a, b in zip(self.times, self.times[1:], strict=False)]

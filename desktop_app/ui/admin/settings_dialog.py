@@ -245,10 +245,13 @@ class SettingsDialog(QDialog, StationCheck):
         text = self.scan_test.seen
         if not text.endswith(("⏎", "⇥")):
             return
+        end = self.tr("Enter") if text.endswith("⏎") else self.tr("Tab")
         self.scan_result.setText(self.tr(
             "{count} characters, ending with {end}; the longest gap {gap} ms.").format(
-            count=len(text) - 1, end=self.tr("Enter") if text.endswith("⏎") else self.tr("Tab"),
-            gap=self.scan_test.burst_ms()))
+            count=len(text) - 1, end=end, gap=self.scan_test.burst_ms()) if self.scan_test.times
+            else self.tr("{count} characters, ending with {end}; scanned with the focus "
+                         "elsewhere, so not redeemed and not timed: click here and scan again "
+                         "to see its timing.").format(count=len(text) - 1, end=end))
         grow_to_fit(self)
         self.scans_tested += 1
         number, shop, sent = self.scans_tested, self.shop, text[:-1]
