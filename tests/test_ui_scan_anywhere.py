@@ -11,14 +11,16 @@ import pytest
 from counter_driver import attempts
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from scan_driver import (
     PERSON_MS,
+    SCANNER_MS,
     WAIT_MS,
     Keys,
     at_work,
     log_in,
+    sell,
     session,
     tab_of,
     uses_left,
@@ -189,3 +191,47 @@ def test_a_scan_on_the_orders_table_is_not_a_table_search(
     with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
         keys.scan(window, payload)
     assert shown.args[0].ok and uses_left(voucher_id) == 1
+
+
+def wedge_scan(keys: Keys, into: QWidget, text: str) -> None:
+    """A keyboard-wedge scanner as the system delivers it: Shift goes down before each
+    capital letter and up after it, as separate key events (a QTest key click alone has no
+    Shift press), then Enter."""
+    handle = into.window().windowHandle()
+    assert handle is not None
+    keys.now += 1000
+    for char in text:
+        keys.now += SCANNER_MS
+        if char.isupper():
+            QTest.keyPress(handle, Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
+            QTest.keyClick(handle, char, Qt.KeyboardModifier.ShiftModifier)  # type: ignore[call-overload]
+            QTest.keyRelease(handle, Qt.Key.Key_Shift)
+        else:
+            QTest.keyClick(handle, char)  # type: ignore[call-overload]
+    keys.enter(into, SCANNER_MS)
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")  # offscreen: a popup
+def test_a_scan_while_a_menu_is_open_is_one_scan_and_closes_the_menu(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """QA s35b F1: with the Help menu open, a scan was split at its first "A" (the Shift
+    before it let the held keys go to the menu), which opened About; two refused attempts were
+    recorded for one good voucher. With the Shop menu open, its "S" opened Settings."""
+    keys, window, _voucher_id, _payload = at_work(qtbot, session)
+    assert session.shop is not None
+    before = attempts()
+    for number, action in enumerate(window.menuBar().actions(), start=3):
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        voucher_id, payload = sell(session.shop, uses=number)
+        menu.popup(window.mapToGlobal(window.rect().topLeft()))
+        qtbot.waitExposed(menu)
+        with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
+            wedge_scan(keys, menu, payload)
+        assert shown.args[0].reason == "redeemed", action.text()
+        assert uses_left(voucher_id) == number - 1
+        tasks.wait_until_idle()
+        assert not menu.isVisible(), action.text()  # the verdict is in sight
+        assert getattr(window, "about_box", None) is None or not window.about_box.isVisible()
+        assert "settings" not in window.dialogs or not window.dialogs["settings"].isVisible()
+    assert attempts() == before + len(window.menuBar().actions())  # one attempt per scan

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -44,6 +44,12 @@ class SaysScanIgnored(Protocol):
     """A window that tells the person why a scan typed into it did nothing."""
 
     def say_scan_ignored(self) -> None: ...
+
+
+MODIFIER_KEYS = frozenset({
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+})
 
 
 def _is_char(event: QKeyEvent, suffix: str) -> bool:
@@ -93,6 +99,11 @@ class ApplicationScanner(ScannerInput):
         return not self._is_claimed(window)
 
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in MODIFIER_KEYS:
+            # Shift down before a capital letter is part of typing it, a scanner's too: it
+            # let the keys held so far go to an open menu, whose accelerators took them
+            # (QA s35b F1: About opened and one scan became two refused attempts).
+            return False
         if event.key() not in ENTER_KEYS and not _is_char(event, self._classifier.suffix) \
                 and not (self._ends_a_burst(event) and self._classifier.is_scanner()):
             self._give_back()  # a person's key: what they typed before it goes first

@@ -384,6 +384,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         tab = self.redemption_tab()
         if tab is None or self.suspended:
             return False
+        close_popups()  # a menu left open would hide the verdict (QA s35b F1)
         self.tabs.setCurrentWidget(tab)
         tab.submit(text, SCANNER)
         return True
@@ -393,3 +394,12 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+
+def close_popups() -> None:
+    """Every open popup (a menu, a drop-down list), innermost first."""
+    for _ in range(8):  # a submenu's parents: a few at most
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            return
+        popup.close()
