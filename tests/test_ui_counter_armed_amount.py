@@ -163,3 +163,12 @@ def test_an_amount_typed_with_its_currency_is_spent(counter: Counter, typed: str
     spent, _ = counter.scan(card.payload)
     assert spent.reason == "redeemed" and balance(card) == left
     assert counter.tab.amount_panel.field.text() == ""
+
+
+@pytest.mark.parametrize("typed", ["0", "0.00", "¥0"])
+def test_an_amount_of_zero_says_so(counter: Counter, typed: str) -> None:
+    """QA s35b F13: "0" and Enter did nothing and said nothing (-5 and abc say why)."""
+    panel = counter.tab.amount_panel
+    panel.field.setText(typed)
+    panel.field.returnPressed.emit()
+    assert panel.prompt.text() == "Amount: Must be more than zero."

@@ -106,10 +106,12 @@ class AmountPanel(QFrame):
             return None
         try:
             cents = parse_amount(text)
+            if not cents:  # QA s35b F13: "0" and Enter said nothing at all
+                raise InvalidInput(field="amount", problem="not_positive")
         except InvalidInput as exc:
             self.prompt.setText(error_message(exc))
             return None
-        return cents or None
+        return cents
 
     def take_for_scan(self) -> int | None:
         """The amount a scan about to go carries, or None: from now on it is that scan's."""
