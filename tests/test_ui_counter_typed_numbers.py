@@ -47,6 +47,7 @@ def test_two_digits_and_enter_choose_the_uses_and_say_so(counter: Counter) -> No
     counter.clock.now += 1000
     verdict, _ = counter.scan(wash.payload)
     assert verdict.ok and verdict.uses == 3 and uses_left(wash) == 2
+    assert tab.verdict.detail.text() == "3 uses taken · 2 of 5 left"  # QA s35b F15
     assert tab.amount_panel.prompt.text() == IDLE_HINT  # the uses went back to one
 
 

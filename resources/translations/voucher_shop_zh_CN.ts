@@ -59,58 +59,58 @@
         <translation>礼品卡金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="131"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="133"/>
         <source>{typed} was taken out of the gift card amount box: no gift card was scanned for it. Type the amount again when the card is in hand.</source>
         <translation>{typed} 已从礼品卡金额框中清除：没有扫描礼品卡。拿到卡后请重新输入金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="150"/>
         <source>Now scan the gift card.</source>
         <translation>现在请扫描礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="157"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="159"/>
         <source>Not an amount: that looks like a payment code. Type the amount to spend, press Enter, then scan the gift card.</source>
         <translation>这不是金额：看起来是付款码。请输入要消费的金额，按回车，再扫礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="177"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="179"/>
         <source>Nothing redeemed: {typed} is not a voucher code. For a gift card, type the amount in the box on the left, press Enter, then scan the card.</source>
         <translation>未核销：{typed} 不是券码。礼品卡请在左边的框里输入金额，按回车，再扫卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="186"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="188"/>
         <source>Nothing redeemed: {typed} is not a voucher code. {amount} is now in the gift card amount box on the left for 20 seconds: scan the gift card to spend it.</source>
         <translation>未核销：{typed} 不是券码。{amount} 已填入左边的礼品卡金额框，保留 20 秒：扫礼品卡即可扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="204"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="206"/>
         <source>For a gift card: type the amount, press Enter, scan.</source>
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="241"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="243"/>
         <source>The amount was cleared: wait for the counter to find out whether the card was charged.</source>
         <translation>金额已清空：请等待本收银台查明这张卡是否已扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="260"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="262"/>
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="268"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="270"/>
         <source>The amount was cleared: scan the voucher again.</source>
         <translation>金额已清除：请再扫一次卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="277"/>
         <source>The amount was cleared: nothing was spent. Type it again for the next card.</source>
         <translation>金额已清除：未消费任何金额。下一张卡请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="249"/>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="278"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="251"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="280"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -5967,19 +5967,24 @@ Click “New order” to sell your first voucher.</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="345"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="343"/>
+        <source>{uses} uses taken · {left}</source>
+        <translation>本次核销 {uses} 次 · {left}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="348"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="375"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="378"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="377"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="380"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>

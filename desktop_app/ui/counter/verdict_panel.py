@@ -339,6 +339,9 @@ class VerdictPanel(QFrame):
                 amount=money(verdict.balance, self.currency))
         if verdict.reason == "redeemed" and verdict.kind == "cardkey":
             return card_key_used_text()  # its uses say nothing: the key was handed over
+        if verdict.reason == "redeemed" and verdict.uses > 1:  # "two washes": seen taken
+            return self.tr("{uses} uses taken · {left}").format(
+                uses=verdict.uses, left=uses_text(verdict.uses_left, verdict.uses_total))
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
         if verdict.reason == "not_enough_uses" and verdict.uses_left is not None:
