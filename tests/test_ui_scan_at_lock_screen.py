@@ -153,9 +153,11 @@ def test_a_scan_older_than_a_minute_is_not_redeemed_at_the_unlock(
     keys.scan(lock_screen, payload)
     later = time.monotonic() + session_module.HELD_SCAN_S + 1
     monkeypatch.setattr(time, "monotonic", lambda: later)  # the session's clock
-    log_in(qtbot, session)
+    window = log_in(qtbot, session)
     tasks.wait_until_idle()
     assert uses_left(voucher_id) == 2
+    box = window.notice_box  # QA s35b F11: it was said to be kept; now said not redeemed
+    assert box is not None and box.isVisible() and "were not redeemed: 1" in box.text()
 
 
 @pytest.mark.parametrize("scanned", [PRODUCT_BARCODE, "6921168509256012345678"])

@@ -258,6 +258,11 @@ class ShopSession(QObject):
         for text, at in held:
             if now - at < HELD_SCAN_S:
                 window.redeem_scan(text)
+        too_old = sum(1 for _text, at in held if now - at >= HELD_SCAN_S)
+        if too_old:  # told it was kept: the cashier must hear it was not (QA s35b F11)
+            window.show_notice(self.tr(
+                "Scans kept at the lock screen more than a minute ago were not redeemed: "
+                "{count}. Scan those vouchers again.").format(count=too_old), problem=True)
 
     # -- lock, log out, quit ----------------------------------------------------------------
 
