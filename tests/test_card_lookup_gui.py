@@ -200,3 +200,28 @@ def test_the_customer_without_the_card_pays_with_its_pin(qtbot: QtBot, shop: Sho
     idle()
     assert "attempts left" in dialog.message.text() and not dialog.answer.isVisible()
     assert Voucher.get_by_id(with_pin.id).balance_cents == 5000
+
+
+def test_an_amount_that_is_none_says_why_and_an_old_answer_goes(qtbot: QtBot,
+                                                                 shop: Shop) -> None:
+    """QA s35b F9: after "less than ¥1,000.00", typing 0, -1 or 1,5 and Enter said nothing new
+    and the old answer about another amount stayed under the field."""
+    with_pin, _ = sell_cards(shop)
+    dialog = open_dialog(qtbot, shop)
+    qtbot.keyClicks(dialog.search, "5678")
+    click(qtbot, dialog.find_button)
+    idle()
+    choose(dialog, with_pin.id)
+    qtbot.keyClicks(dialog.amount, "1000")
+    qtbot.keyClicks(dialog.pin, PIN)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    idle()
+    assert dialog.message.text().startswith("Nothing was spent")
+    for typed, said in (("0", "Must be more than zero."), ("-1", "Cannot be negative."),
+                        ("1,5", "Not a number.")):
+        dialog.amount.clear()
+        qtbot.keyClicks(dialog.amount, typed)
+        assert not dialog.message.text().startswith("Nothing was spent")  # that was 1,000
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+        assert dialog.message.text().endswith(said), typed
+    assert Voucher.get_by_id(with_pin.id).balance_cents == 10000

@@ -32,6 +32,7 @@ from desktop_app.core.giftcard_lookup import CardLookup, CardRef, CardSpend
 from desktop_app.core.money import parse_amount
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
+from desktop_app.messages import error_message
 from desktop_app.messages.verdict_texts import status_text as lookup_status_text
 from desktop_app.ui import settings
 from desktop_app.ui.display import money, short_time
@@ -163,6 +164,7 @@ class CardLookupDialog(QDialog):
         self.amount.setMaxLength(12)
         self.amount.setPlaceholderText(self.tr("e.g. 30.00"))
         self.amount.textChanged.connect(self._update_buttons)
+        self.amount.textEdited.connect(lambda _text: self.message.clear())  # about another amount
         self.amount.returnPressed.connect(self.spend)
         self.spend_button = QPushButton(self.tr("Spend with PIN"), self)
         self.spend_button.clicked.connect(self.spend)
@@ -262,10 +264,23 @@ class CardLookupDialog(QDialog):
 
     def _amount(self) -> int | None:
         try:
-            cents = parse_amount(self.amount.text())
+            return self._parsed_amount()
         except InvalidInput:
             return None
-        return cents if cents > 0 else None
+
+    def _parsed_amount(self) -> int:
+        cents = parse_amount(self.amount.text())
+        if cents <= 0:
+            raise InvalidInput(field="amount", problem="not_positive")
+        return cents
+
+    def _say_amount_problem(self) -> None:
+        """Enter on an amount that is none: why, as the counter's amount box says it (QA
+        s35b F9: nothing new was said, the last answer about another amount stayed)."""
+        try:
+            self._parsed_amount()
+        except InvalidInput as exc:
+            self.message.show_error(error_message(exc))
 
     def look_up(self) -> None:
         ref = self.chosen()
@@ -281,6 +296,9 @@ class CardLookupDialog(QDialog):
 
     def spend(self) -> None:
         ref, amount = self.chosen(), self._amount()
+        if ref is not None and amount is None and self.amount.text().strip():
+            self._say_amount_problem()
+            return
         if ref is None or amount is None or not self.spend_button.isEnabled():
             return
         shop, card, pin = self.shop, ref.voucher_id, self.pin.text()
