@@ -109,6 +109,8 @@ def test_a_missing_camera_says_so_and_typing_still_works(counter: Counter,
     assert camera.problem == CAMERA_MISSING
     assert camera.message.isVisible() and camera.message.text() == problem_text(CAMERA_MISSING)
     assert "No camera found" in camera.message.text()
+    # QA s35b F10: the empty dark box stayed and squeezed the recent list's Product column
+    assert camera.collapsed and camera.message.isVisible()
     qtbot.waitUntil(lambda: not camera.toggle.isChecked(), timeout=WAIT_MS)
     voucher = sell(counter.shop)
     verdict, _ = counter.scan(voucher.payload)

@@ -275,6 +275,9 @@ class CameraPanel(QFrame):
         self.problem = code
         self.message.show_warning(problem_text(code))
         self.view.set_message(self.tr("Camera off"))
+        # An empty dark box took half the width and the recent list lost its Product column
+        # (QA s35b F10): the words stay, the box goes until the camera is switched on again.
+        self.set_collapsed(True)
         self.wanted = False
         self._set_toggle(False)
         # Off as the toggle shows it, remembered so: a PC without a camera does not try it at
