@@ -88,6 +88,7 @@ class RedemptionTab(RedemptionLayout):
         self.last_source = ""
         self._pending = 0  # scans handed to the counter and not yet answered
         self._typo_field: QLineEdit | None = None  # where the text being checked was typed
+        self._kept_typo = ""  # a mistyped code left in the printed-code box to correct
         self._hooked_window: QWidget | None = None
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -232,6 +233,11 @@ class RedemptionTab(RedemptionLayout):
             return
         if text != self.amount_panel.pending_text:  # another card or voucher is in hand
             self.amount_panel.forget_pending()
+        if field is not self.manual_field and self.manual_field.text() == self._kept_typo:
+            # The typo kept for correction is not this voucher's: it goes, not left there to
+            # be submitted later with the button (QA s35b F16).
+            self.manual_field.clear()
+        self._kept_typo = ""
         self._show_source(source)
         amount = self.amount_panel.take_for_scan()  # this scan's alone (QA s18b F1)
         if not self.server_reachable:  # refuse rather than guess: no offline redemptions
@@ -306,6 +312,7 @@ class RedemptionTab(RedemptionLayout):
         when the check can tell), so one character is retyped, not seventeen."""
         field = self._typo_field or self.scan_field
         field.setText(text.strip())
+        self._kept_typo = field.text() if field is self.manual_field else ""
         field.setFocus(Qt.FocusReason.OtherFocusReason)
         span = group_span(field.text(), group) if group is not None else None
         if span is None:
