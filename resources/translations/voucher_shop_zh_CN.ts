@@ -904,157 +904,157 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardLookupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="52"/>
         <source>can be spent now</source>
         <translation>现在可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="53"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="54"/>
         <source>not valid yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
         <source>void (refunded)</source>
         <translation>已作废（已退款）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="56"/>
         <source>not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="86"/>
         <source>Gift card by phone + PIN</source>
         <translation>电话查询礼品卡（凭 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="92"/>
         <source>For a customer without the card in hand, on the phone or at the counter: find their cards, choose one and ask for its PIN to read its balance or spend from it. The card&apos;s code and QR are never shown here.</source>
         <translation>适用于顾客没带卡（来电或到店）时：先找到顾客的卡，选择一张，再询问其 PIN 码，即可查询余额或从卡中消费。这里不会显示卡的券码和二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="112"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="126"/>
         <source>Phone number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="127"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="130"/>
         <source>The number the customer gives</source>
         <translation>顾客报出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="133"/>
         <source>Find cards</source>
         <translation>查找卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="148"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="151"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="155"/>
         <source>The card&apos;s PIN:</source>
         <translation>卡的 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="165"/>
         <source>e.g. 30.00</source>
         <translation>例如 30.00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="169"/>
         <source>Spend with PIN</source>
         <translation>凭 PIN 码消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="173"/>
         <source>Amount to spend:</source>
         <translation>消费金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="208"/>
         <source>An order number is digits only.</source>
         <translation>订单号只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="221"/>
         <source>No gift cards found for this number.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="322"/>
         <source>Spent {amount} from card #{card}. Balance now {balance}.</source>
         <translation>已从卡 #{card} 扣款 {amount}，当前余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="327"/>
         <source>Nothing was spent: the card holds {balance}, less than {amount}.</source>
         <translation>未扣款：卡内余额 {balance}，不足 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="331"/>
         <source>Nothing was spent: {why}.</source>
         <translation>未扣款：{why}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="341"/>
         <source>Wrong PIN. 1 attempt left before this card&apos;s PIN locks.</source>
         <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="326"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="344"/>
         <source>Wrong PIN. {left} attempts left before this card&apos;s PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="349"/>
         <source>Too many wrong PINs: this card&apos;s PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="356"/>
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card&apos;s voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="350"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="368"/>
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="370"/>
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="371"/>
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="354"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="372"/>
         <source>{product} · order #{order} · {status} · {validity}</source>
         <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
@@ -1062,42 +1062,42 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardRefModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="72"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="73"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="76"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="76"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="76"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1863,214 +1863,214 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="115"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="116"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="118"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="129"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="132"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="138"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="147"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="164"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="166"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="201"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="227"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="258"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="264"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="268"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="270"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="282"/>
         <source>That was typed very fast outside the fields and is no voucher: it was not kept. Click in a field to type there.</source>
         <translation>刚才在输入框外快速输入的内容不是卡券，已丢弃。请点击输入框后再输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="299"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="291"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="292"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="295"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="310"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="329"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="332"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="333"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="336"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="343"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="346"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="362"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="365"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="404"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="407"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="407"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="410"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -4269,52 +4269,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="261"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="267"/>
         <source>Next scan takes × {count} uses. A gift card&apos;s amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="262"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="268"/>
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="342"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="349"/>
         <source>Still waiting: this app is finishing other work on the shop first. Do not hand anything over until it answers.</source>
         <translation>仍在等待：本软件正在先完成店铺的其他工作。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="344"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="351"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="346"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="353"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="353"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="360"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="353"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="360"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="354"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="361"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="355"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="362"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="357"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="364"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -5741,12 +5741,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="332"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="264"/>
+        <source>Scans kept at the lock screen more than a minute ago were not redeemed: {count}. Scan those vouchers again.</source>
+        <translation>锁定界面保留超过一分钟的扫码未核销：{count} 个。请重新扫描这些卡券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/shop_session.py" line="337"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="363"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="368"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>

@@ -38,6 +38,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.recovery_keys import folder_has_recovery_key
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, locked_out_wait, role_label, server_address
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
@@ -286,14 +287,16 @@ class LoginDialog(QDialog):
         """A scanner's burst that is no voucher (a product's barcode) landed in the password
         box: taken out again, neither tried nor counted as a wrong password. ``held``
         vouchers scanned before still wait for the login: still said (QA s12b F7)."""
-        text = self.tr("That was a scan, not a password: it was not used.")
+        kept = ""
         if held == 1:
-            text += " " + self.tr("The voucher scanned before is kept: log in to redeem it.")
+            kept = self.tr("The voucher scanned before is kept: log in to redeem it.")
         elif held > 1:
-            text += " " + self.tr(
+            kept = self.tr(
                 "The vouchers scanned before are kept: log in to redeem them ({count}).").format(
                 count=held)
-        self.message.show_warning(text)
+        # No space after a Chinese full stop (QA s35b F18: "…未作为密码使用。 之前…")
+        self.message.show_warning(sentences(
+            self.tr("That was a scan, not a password: it was not used."), kept))
 
     def follow_server(self, watcher: ServerWatcher | None) -> None:
         """The lock screen says while the shop's server cannot be reached (the counter's own
