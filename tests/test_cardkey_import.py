@@ -11,7 +11,7 @@ import pytest
 from conftest import OWNER, OWNER_PASSWORD
 from peewee import SqliteDatabase
 
-from desktop_app.core import cardkeys, fulfilment, key_pattern, orders, products
+from desktop_app.core import cardkeys, fulfilment, key_import, key_pattern, orders, products
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.key_rows import is_header_word, read_key_text, shown_header
 from desktop_app.core.models import CardKey
@@ -159,3 +159,22 @@ def test_counters_importing_one_box_into_several_products_take_each_key_once(
     with location.open(OWNER, OWNER_PASSWORD) as shop:
         assert CardKey.select().count() == 400
         assert CardKey.select(CardKey.fingerprint).distinct().count() == 400
+
+
+def test_a_stray_row_shaped_unlike_the_other_keys_is_pointed_out(shop: Shop) -> None:
+    """QA s35a F2: a junk row "abc,,坏行" among 16-digit card numbers was imported as a key
+    and would have been sold; the preview showed 3 masked keys, none of them it."""
+    steam = products.add_product(shop, "Steam 充值卡 50元", "48", kind="cardkey")
+    rows = [f"{6200_0000_0000_0000 + n},ABCD-EFGH-{n:04d},批次A" for n in range(20)]
+    text = "卡号,密码,备注\n" + "\n".join(rows) + "\nabc,,坏行\n"
+    preview = cardkeys.preview_card_keys(shop, steam.id, text)
+    assert len(preview.new) == 21 and preview.odd_shaped == ["a…"]
+    assert cardkeys.import_card_keys(shop, steam.id, text).odd_shaped == ["a…"]
+    # Keys of two kinds in one file, half and half: none of them is odd.
+    mixed = cardkeys.preview_card_keys(
+        shop, steam.id, "\n".join([f"ALPHA-{n:04d}-KEY" for n in range(5)]
+                                  + [f"{7000_0000 + n}" for n in range(5)]))
+    assert mixed.odd_shaped == []
+    # "1234 5678" and "12345678" are one shape: spaces and hyphens aside.
+    assert key_import.odd_shaped(["1234 5678", "12345678", "2345-6789", "34567890",
+                                  "45678901"]) == []

@@ -20,7 +20,8 @@ def test_import_says_what_it_left_out_and_what_it_joined(tmp_path: Path) -> None
     first = as_json(run(shop, "cardkey", "import", str(game), str(box), "--json"))
     assert first == {"ok": True, "imported": 1, "duplicate": 0, "other_product": 0, "blank": 0,
                      "malformed": 0, "header": True, "joined": 1, "conflicting": 0,
-                     "ignored_columns": [], "unusual": 0, "refused_lines": []}
+                     "ignored_columns": [], "unusual": 0, "odd_shaped": [],
+                     "refused_lines": []}
     again = run(shop, "cardkey", "import", str(promo), str(box))
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines() == [

@@ -312,3 +312,18 @@ def test_the_preview_names_the_refused_lines_and_an_empty_file(
         InvalidInput(field="file", problem="no_keys"))
     assert "The file holds no card keys." in page.import_message.text()
     assert not page.import_button.isEnabled()
+
+
+def test_the_preview_points_out_a_key_shaped_unlike_the_others(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA s35a F2: "abc,,坏行" among 16-digit card numbers would have been sold as a key."""
+    steam = products.add_product(shop, "Steam 充值卡 50元", "48", "cardkey")
+    dialog = key_dialog(qtbot, shop, steam.id, CardKeyDialog.IMPORT_PAGE)
+    page = dialog.importer
+    path = tmp_path / "steam_keys.csv"
+    rows = [f"{6200_0000_0000_0000 + n},ABCD-EFGH-{n:04d},批次A" for n in range(20)]
+    path.write_text("卡号,密码,备注\n" + "\n".join(rows) + "\nabc,,坏行\n", encoding="utf-8")
+    page.use_file(str(path))
+    idle()
+    assert page.counts["new"].text() == "21"
+    assert "Shaped unlike the others: 1 new keys (a…)" in page.notes.text()

@@ -80,6 +80,7 @@ def cmd_cardkey_import(ctx: Context) -> Outcome:
             "malformed": report.malformed, "header": bool(report.header),
             "joined": report.joined, "conflicting": report.conflicting,
             "ignored_columns": list(report.ignored_columns), "unusual": report.unusual,
+            "odd_shaped": report.odd_shaped,
             "refused_lines": [{"line": refused.line, "reason": refused.reason,
                                "masked": refused.masked} for refused in report.refused]}
     return Outcome(data, cardkey_import_lines(report))
@@ -113,6 +114,12 @@ def cardkey_import_lines(report: cardkeys.KeyImportReport) -> list[str]:
             "cli", "Keys with a space and then Chinese text in them (a note in the key's own "
             "cell?): {count}. They were imported as they are; check them.").format(
                 count=report.unusual))
+    if report.odd_shaped:
+        lines.append(translate(
+            "cli", "Keys shaped unlike the others: {count} ({keys}). They were imported; "
+            "if one is a stray row of the file, mark it faulty in the app (Inventory, Card "
+            "keys…) before it is sold.").format(
+                count=len(report.odd_shaped), keys=", ".join(report.odd_shaped[:5])))
     return lines + refused_lines_said(report.refused)
 
 

@@ -66,6 +66,9 @@ class KeyImportReport:
     ignored_columns: tuple[str, ...] = ()  # named a note, a price, a date…: no part of a key
     refused: list[RefusedLine] = field(default_factory=list)  # the malformed lines, in order
     unusual: int = 0  # new keys with a space then Chinese text in them: a note, perhaps
+    # New keys shaped unlike nearly all the others (3 letters among 16-digit card numbers:
+    # QA s35a F2, a junk row "abc" imported and sold as a key), masked.
+    odd_shaped: list[str] = field(default_factory=list)
 
 
 def _fits(cell: str, product: Product) -> bool:
@@ -101,6 +104,32 @@ def looks_unusual(key: str) -> bool:
                                     for c in spaced[1]):
             return True
     return False
+
+
+# At least this many new keys, and this share of them of one shape, before the others are
+# called odd: a file of mixed kinds of key has no odd one.
+ODD_SHAPE_MIN_KEYS = 5
+ODD_SHAPE_SHARE = 0.8
+
+
+def _shape(key: str) -> tuple[int, str]:
+    """A key's number as its length and the kinds of character in it (digits, letters, other),
+    spaces and hyphens aside: "1234 5678" and "12345678" are one shape."""
+    number = "".join(c for c in key.partition(KEY_PART_SEPARATOR)[0] if c not in " -")
+    kinds = "".join(kind for kind, test in (("d", str.isdigit), ("a", str.isalpha))
+                    if any(test(c) for c in number))
+    return len(number), kinds + ("o" if any(not c.isalnum() for c in number) else "")
+
+
+def odd_shaped(keys: list[str]) -> list[str]:
+    """The keys shaped unlike nearly all of ``keys`` (see ``ODD_SHAPE_SHARE``), as given."""
+    if len(keys) < ODD_SHAPE_MIN_KEYS:
+        return []
+    shapes = [_shape(key) for key in keys]
+    common = max(set(shapes), key=shapes.count)
+    if shapes.count(common) < ODD_SHAPE_SHARE * len(keys):
+        return []
+    return [key for key, shape in zip(keys, shapes, strict=True) if shape != common]
 
 
 def _rest(key: str) -> str:
@@ -175,6 +204,7 @@ def preview_card_keys(shop: Shop, product_id: int, text: str) -> KeyImportReport
             else:
                 candidates[fingerprint] = line
     _sort_against_stock(product_id, candidates, report)
+    report.odd_shaped = [mask_key(key) for key in odd_shaped(report.new)]
     return report
 
 

@@ -80,6 +80,13 @@ def report_notes(report: KeyImportReport) -> list[str]:
             "CardKeyDialog", "Looks unusual: {count} new keys hold a space and then Chinese "
             "text (a note in the key's own cell?). The customer would receive all of it: "
             "check the file.").format(count=count_text(report.unusual)))
+    if report.odd_shaped:
+        notes.append(QCoreApplication.translate(
+            "CardKeyDialog", "Shaped unlike the others: {count} new keys ({keys}), a stray "
+            "row of the file perhaps: a customer would be sold it as a key. Remove it from "
+            "the file before importing.").format(
+                count=count_text(len(report.odd_shaped)),
+                keys=", ".join(report.odd_shaped[:5])))
     if report.refused:
         notes.append(refused_note(report.refused))
     return notes
