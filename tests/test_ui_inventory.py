@@ -293,3 +293,36 @@ def test_a_duplicate_name_is_said_beside_the_name(qtbot: QtBot, shop: Shop) -> N
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle()
+
+
+def test_cancel_asks_before_losing_what_was_typed(qtbot: QtBot, shop: Shop) -> None:
+    """QA s35a F10: a new product's typed name and price went on Cancel unasked (New order
+    asks); an empty form, or an edit that changed nothing, still closes at once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    empty = ProductDialog(shop, "CNY")
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.reject()
+    assert not empty.isVisible() and empty.discard_box is None
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Half way")
+    qtbot.keyClicks(dialog.price, "12")
+    dialog.reject()
+    box = dialog.discard_box
+    assert box is not None and box.isVisible() and dialog.isVisible()
+    assert "Discard this new product?" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()  # keep editing
+    assert dialog.isVisible() and dialog.name.text() == "Half way"
+    dialog.reject()
+    assert dialog.discard_box is not None
+    dialog.discard_box.button(QMessageBox.StandardButton.Yes).click()
+    assert not dialog.isVisible()
+    wash = products.add_product(shop, "Wash", "10.00", uses=2)
+    edit = ProductDialog(shop, "CNY", products.product_detail(shop, wash.id))
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.reject()  # nothing changed
+    assert not edit.isVisible() and edit.discard_box is None

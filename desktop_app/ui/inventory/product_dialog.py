@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from desktop_app.core.products import KINDS, MAX_LOW_STOCK, MAX_USES, ProductDet
 from desktop_app.core.store import Shop
 from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, problem_message
+from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import kind_label
 from desktop_app.ui.inventory.cardkey_fields import KeyPatternField, ReusableKeyField
 from desktop_app.ui.inventory.money_fields import GiftValueField, money_edit, money_problem
@@ -75,8 +77,11 @@ class ProductDialog(QDialog):
         self._build()
         # Wider where there is room, so the stock row's hint takes two lines, not three (F7).
         fit_to_screen(self, 660, self.sizeHint().height())
+        self._loaded: dict[str, Any] | None = None  # an edited product's form as opened
+        self.discard_box: QMessageBox | None = None
         if product is not None:
             self._load(product)
+            self._loaded = self.changes()
         else:
             run_in_background(self, lambda: shop_settings.get_shop_settings(
                 shop).default_valid_days, self._propose_validity, errors=self.error)
@@ -370,6 +375,23 @@ class ProductDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.save_button.setEnabled(not busy)
+
+    def _typed_something(self) -> bool:
+        if self._loaded is not None:
+            return self.changes() != self._loaded
+        return bool(self.name.text().strip() or self.price.text().strip())
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close: what was typed is not lost unasked, as New
+        order asks (QA s35a F10: twenty products to set up, one Cancel clicked by mistake)."""
+        if self.busy or not self._typed_something():
+            super().reject()
+            return
+        self.discard_box = ask_to_confirm(
+            self, self.windowTitle(),
+            self.tr("Discard this new product?") if self.product is None
+            else self.tr("Discard your changes to this product?"),
+            self.tr("Discard"), super().reject, keep=self.tr("Keep editing"))
 
     def _saved(self, product_id: int) -> None:
         self.saved_id = product_id
