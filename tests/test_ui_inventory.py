@@ -160,7 +160,9 @@ def test_kind_decides_the_fields(qtbot: QtBot, shop: Shop) -> None:
     dialog.show()
     rows = dialog._rows
     assert rows["uses"].isVisible() and not rows["reusable_key"].isVisible()
+    assert dialog.name.placeholderText() == "e.g. Car wash ×5"
     dialog.kind.setCurrentIndex(dialog.kind.findData("cardkey"))
+    assert dialog.name.placeholderText() == "e.g. Steam wallet card 50"  # QA s35a F12
     assert rows["reusable_key"].isVisible() and not rows["stock"].isVisible()
     assert not rows["uses"].isVisible() and rows["validity"].isVisible()
     dialog.kind.setCurrentIndex(dialog.kind.findData("goods"))

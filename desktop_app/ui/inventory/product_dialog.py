@@ -271,6 +271,12 @@ class ProductDialog(QDialog):
             hints[kind] = sentences(hints[kind],
                                     self.tr("The kind cannot change once a product exists."))
         self.kind_hint.setText(hints[kind])
+        self.name.setPlaceholderText({  # QA s35a F12: "e.g. Car wash ×5" for a card key too
+            "service": self.tr("e.g. Car wash ×5"),
+            "cardkey": self.tr("e.g. Steam wallet card 50"),
+            "goods": self.tr("e.g. Gift box"),
+            "giftcard": self.tr("e.g. Gift card 200"),
+        }[kind])
         if self.product is None:  # what a shop sells without counting starts unlimited
             self.unlimited.setChecked(kind in ("service", "giftcard"))
         self.stock_hint.setText({"service": self.tr("Vouchers that can be sold"),

@@ -3,7 +3,7 @@
 One voucher at a time (a batch may hold thousands), shown by ``VoucherCard`` (QR, code, the
 card key masked until Show key, the copies); a gift card's balance and ledger below it
 (``GiftCardBox``). Above it: Send (the voucher as an image on the clipboard, saved too, to
-paste into WeChat, QQ or an e-mail; a card key in it is audited as sent), and Save PNG (the
+paste into WeChat, QQ or an e-mail; a card key in it is audited as sent), and Save QR code (the
 QR alone), Save PDF and Print in the A4, 58 mm or 80 mm layout (a card key on them is audited
 as sent, channel pdf or print; a key marked faulty asks first). Views and QR modules are read
 on the worker thread; PDFs are written there too. Printing and the sent image paint on the
@@ -149,8 +149,11 @@ class VoucherPanel(QWidget):
         self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(saved)))
         self.layout_choice.currentIndexChanged.connect(
             lambda: settings.VOUCHER_LAYOUT.write(self.print_layout()))
-        self.png_button = QPushButton(self.tr("Save PNG…"), self)
-        self.png_button.setToolTip(self.tr("The QR code alone, as an image"))
+        # Named for what it saves (QA s35a F3: "Save PNG" read as the voucher's picture, which
+        # Send makes, with the shop, product and code around the QR).
+        self.png_button = QPushButton(self.tr("Save QR code…"), self)
+        self.png_button.setToolTip(self.tr(
+            "The QR code alone, as a PNG image. The whole voucher as a picture: Send"))
         self.png_button.clicked.connect(self.ask_png)
         self.pdf_button = QPushButton(self.tr("Save PDF…"), self)
         self.pdf_button.setToolTip(self.tr("The printable voucher on the chosen paper"))
