@@ -720,28 +720,28 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="165"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="172"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="171"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="178"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key; one headed as a note, such as 备注, is left out).</source>
         <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留；表头为备注等说明的列不导入）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="187"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="194"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="177"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="184"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="179"/>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="313"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="186"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="320"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -771,127 +771,132 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>看起来不寻常：{count} 个新卡密含有空格和中文（是否把备注写进了卡密所在的单元格？）。顾客会收到全部内容，请检查文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="94"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="84"/>
+        <source>Shaped unlike the others: {count} new keys ({keys}), a stray row of the file perhaps: a customer would be sold it as a key. Remove it from the file before importing.</source>
+        <translation>与其他卡密格式不同：{count} 个新卡密（{keys}），可能是文件里的多余行：导入后会被当作卡密卖给顾客。请先从文件中删除再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="101"/>
         <source>line {line} ({masked})</source>
         <translation>第 {line} 行（{masked}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="97"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="104"/>
         <source>{reason}: {lines}</source>
         <translation>{reason}：{lines}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="108"/>
         <source>and {count} more</source>
         <translation>另有 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="103"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="110"/>
         <source>Lines refused as no key — {groups}.</source>
         <translation>未被当作卡密的行 — {groups}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="112"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="119"/>
         <source>Columns kept in each key: {kept}.</source>
         <translation>每个卡密保留的列：{kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="114"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="121"/>
         <source>Columns kept in each key: {kept}; left out: {ignored}.</source>
         <translation>每个卡密保留的列：{kept}；不导入：{ignored}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="123"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="130"/>
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="126"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="133"/>
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="136"/>
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="134"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="141"/>
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="142"/>
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="136"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="143"/>
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="139"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="146"/>
         <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
         <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="144"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="151"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="201"/>
         <source>Text or CSV, UTF-8 or GBK (not an Excel workbook). Duplicates (a card number in the file twice, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
         <translation>文本或 CSV，UTF-8 或 GBK 编码（不支持 Excel 工作簿）。重复的卡密（文件内同一卡号出现两次、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="217"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="224"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="218"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="225"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="219"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="226"/>
         <source>Under another product</source>
         <translation>在其他商品中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="221"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="228"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="222"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="229"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="241"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="248"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="245"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="252"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="246"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="253"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="305"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="312"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="312"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="319"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
@@ -3367,89 +3372,110 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="74"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="75"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="107"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="108"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="109"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="110"/>
         <source>Value:</source>
         <translation>面值：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="111"/>
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="112"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="113"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="114"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="115"/>
         <source>Keys look like:</source>
         <translation>卡密格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="118"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="118"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="275"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="193"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="198"/>
         <source>no low-stock warning</source>
         <translation>不提醒库存不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="199"/>
         <source>warn at </source>
         <translation>提醒于 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="200"/>
         <source>Warn in the status bar at this stock or less</source>
         <translation>库存等于或少于此数时在状态栏提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="398"/>
+        <source>Discard this new product?</source>
+        <translation>放弃这个新商品？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="399"/>
+        <source>Discard your changes to this product?</source>
+        <translation>放弃对这个商品的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="400"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="400"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/money_fields.py" line="57"/>
@@ -3467,12 +3493,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>新的面值只适用于此后售出的卡；已售出的卡保留原有余额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="183"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="193"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -3568,42 +3594,57 @@ Click “New order” to sell your first voucher.</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="263"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="264"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="266"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="267"/>
         <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
         <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="272"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="276"/>
+        <source>e.g. Steam wallet card 50</source>
+        <translation>例如：Steam 充值卡 50 元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="277"/>
+        <source>e.g. Gift box</source>
+        <translation>例如：礼盒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="278"/>
+        <source>e.g. Gift card 200</source>
+        <translation>例如：200 元储值卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="282"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="283"/>
         <source>Cards that can be sold</source>
         <translation>可售卡数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="284"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -6460,27 +6501,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="152"/>
-        <source>Save PNG…</source>
-        <translation>保存 PNG…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="153"/>
-        <source>The QR code alone, as an image</source>
-        <translation>仅二维码图片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="158"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="231"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="234"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
@@ -6495,77 +6526,87 @@ Click “New order” to sell your first voucher.</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="154"/>
+        <source>Save QR code…</source>
+        <translation>保存二维码…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
+        <source>The QR code alone, as a PNG image. The whole voucher as a picture: Send</source>
+        <translation>仅保存二维码（PNG 图片）。整张卡券的图片请用“发送”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="164"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="165"/>
         <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
         <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="221"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="224"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="222"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="225"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="229"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="232"/>
         <source>Save and print all {count} valid vouchers ({void} void left out)</source>
         <translation>保存并打印全部 {count} 张有效卡券（不含 {void} 张已作废）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="289"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="292"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="295"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="298"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not saved as a file: {problem}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。但未能保存为文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="320"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="323"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="321"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="324"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="327"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="330"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="328"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="331"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="352"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="355"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="368"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="371"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="389"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="392"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -7541,72 +7582,77 @@ Click “New order” to sell your first voucher.</source>
         <translation>应为 PRODUCT_ID[:QTY]，实际为 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="90"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="91"/>
         <source>Imported {imported} card keys; refused {duplicate} duplicate, {other} already in stock under another product, {blank} blank and {malformed} malformed lines.</source>
         <translation>已导入 {imported} 个卡密；拒绝了 {duplicate} 个重复、{other} 个已在其他商品库存中、{blank} 个空行和 {malformed} 个格式错误的行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="96"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="97"/>
         <source>The first row was taken for a header and left out: {header}.</source>
         <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="99"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="100"/>
         <source>Columns left out of every key: {ignored}.</source>
         <translation>未导入到卡密中的列：{ignored}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="102"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="103"/>
         <source>Same card number, different password or other column: {count}, left out with the duplicates; ask the supplier which one is right.</source>
         <translation>卡号相同、密码或其他列不同：{count} 个，已与重复项一起排除；请向供应商确认哪一个正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="107"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="108"/>
         <source>Keys from rows of several columns: {count}, each kept as one key with its columns joined by &quot;{separator}&quot; (e.g. card number{separator}password).</source>
         <translation>来自多列行的卡密：{count} 个，每行作为一个卡密，各列以“{separator}”连接（例如 卡号{separator}密码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="112"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="113"/>
         <source>Keys with a space and then Chinese text in them (a note in the key&apos;s own cell?): {count}. They were imported as they are; check them.</source>
         <translation>含有空格和中文的卡密（是否把备注写进了卡密所在的单元格？）：{count} 个。已按原样导入，请检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="123"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="118"/>
+        <source>Keys shaped unlike the others: {count} ({keys}). They were imported; if one is a stray row of the file, mark it faulty in the app (Inventory, Card keys…) before it is sold.</source>
+        <translation>与其他卡密格式不同的卡密：{count} 个（{keys}）。它们已导入；如果是文件里的多余行，请在售出前在程序中将其标记为失效（库存 → 卡密…）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="130"/>
         <source>Lines refused as no key:</source>
         <translation>未被当作卡密的行：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="124"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="131"/>
         <source>  line {line}: {masked} ({reason})</source>
         <translation>  第 {line} 行：{masked}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="128"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="135"/>
         <source>  and {count} more (--json lists them all).</source>
         <translation>  另有 {count} 行（--json 会全部列出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="154"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="161"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="174"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="181"/>
         <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="176"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="183"/>
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="179"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="186"/>
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="184"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="191"/>
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
