@@ -226,7 +226,12 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     tab = open_tab(qtbot, shop)
     show_order(tab, order.id)
     assert len(tab.detail.vouchers.voucher_ids) == 3
-    assert not tab.detail.refund_line_button.isEnabled()  # no line chosen yet
+    # QA s35a F8: no line chosen yet, the button was grey with nothing but a tooltip to say
+    # why; now it says which to choose (two lines may be refunded in part here).
+    assert tab.detail.refund_line_button.isEnabled()
+    qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
+    assert tab.dialog is None or not isinstance(tab.dialog, LineRefundDialog)
+    assert tab.message.text().startswith("Choose the line to refund part of")
     tab.detail.lines.selectRow(0)
     assert tab.detail.refund_line_button.isEnabled()
     qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
@@ -271,6 +276,7 @@ def test_used_voucher_cannot_be_refunded_in_part(qtbot: QtBot, shop: Shop) -> No
     redemption.redeem(shop, payloads[0], "c")
     tab = open_tab(qtbot, shop)
     show_order(tab, order_id)
+    assert not tab.detail.refund_line_button.isEnabled()  # no line can be: nothing chosen
     tab.detail.lines.selectRow(0)
     assert not tab.detail.refund_line_button.isEnabled()
     assert tab.detail.vouchers.card.uses.text() == "2 of 3 uses left"
@@ -406,3 +412,16 @@ def test_the_order_detail_is_never_cut_off(qtbot: QtBot, shop: Shop, width: int,
         assert tab.table.columnWidth(column) >= 40
     expected = Qt.Orientation.Vertical if width < 1200 else Qt.Orientation.Horizontal
     assert tab.splitter.orientation() == expected
+
+
+def test_an_order_of_one_line_refunds_it_in_part_without_choosing_it(qtbot: QtBot,
+                                                                     shop: Shop) -> None:
+    """QA s35a F8: with one line there is nothing to choose; Refund part… takes it."""
+    order_id, _payloads = paid_order(shop)
+    tab = open_tab(qtbot, shop)
+    show_order(tab, order_id)
+    assert tab.detail.selected_line() is None and tab.detail.refund_line_button.isEnabled()
+    qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, LineRefundDialog)
+    dialog.reject()

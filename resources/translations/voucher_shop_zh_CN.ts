@@ -3084,33 +3084,38 @@ Click “New order” to sell your first voucher.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="354"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
+        <source>Choose the line to refund part of in the order&apos;s lines, then Refund part…</source>
+        <translation>请先在订单明细中选择要部分退款的一行，再点“部分退款…”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="359"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="356"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="361"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="371"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="374"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="376"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="379"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="372"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="377"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="375"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="380"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="379"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="384"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>

@@ -230,6 +230,19 @@ class OrderDetailPanel(QWidget):
         line: LineView | None = selected_row(self.lines)
         return line
 
+    def line_to_refund(self) -> LineView | None:
+        """The selected line; with none selected, the order's only line that can be
+        refunded, if it has just one (QA s35a F8: Refund part… stayed grey until a line was
+        clicked, and only its tooltip said so)."""
+        line = self.selected_line()
+        if line is not None:
+            return line
+        refundable = [row for row in self.lines_model.rows() if row.refundable > 0]
+        return refundable[0] if len(refundable) == 1 else None
+
+    def has_refundable_line(self) -> bool:
+        return any(row.refundable > 0 for row in self.lines_model.rows())
+
     def _update_buttons(self) -> None:
         status = self.detail.order.status if self.detail else ""
         self.pay_button.setVisible(status == "unpaid")
@@ -237,7 +250,8 @@ class OrderDetailPanel(QWidget):
         self.refund_button.setVisible(status == "paid")
         self.refund_line_button.setVisible(status == "paid")
         line = self.selected_line()
-        self.refund_line_button.setEnabled(line is not None and line.refundable > 0)
+        self.refund_line_button.setEnabled(
+            line.refundable > 0 if line is not None else self.has_refundable_line())
         busy = self.tab.busy
         for button in (self.pay_button, self.cancel_button, self.refund_button):
             button.setEnabled(not busy)

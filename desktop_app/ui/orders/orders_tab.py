@@ -327,7 +327,12 @@ class OrdersTab(QWidget):
         self.order_paid.emit(order_id)
 
     def refund_selected_line(self) -> None:
-        order, line = self.selected_order(), self.detail.selected_line()
+        order, line = self.selected_order(), self.detail.line_to_refund()
+        if order is not None and line is None and self.detail.has_refundable_line():
+            self.message.show_info(self.tr(
+                "Choose the line to refund part of in the order's lines, then Refund part…"))
+            self.detail.lines.setFocus()
+            return
         if order is None or line is None or line.refundable <= 0:
             return
         dialog = LineRefundDialog(self.shop, self.currency, order.id, line, self)
