@@ -100,3 +100,17 @@ def test_the_recovery_sheet_copies_as_typed_and_a_failed_save_says_so(
     assert "Saved" not in dialog.message.text() and str(not_a_folder) in dialog.message.text()
     assert not (not_a_folder / "key.pdf").exists()
 
+
+
+def test_a_phone_number_in_the_address_is_never_split_on_a_58_mm_receipt(
+        shop: Shop, tmp_path: Path) -> None:
+    """QA s35a F11: "010-8888" on one line and "6666" on the next."""
+    from desktop_app.printing.text import numbers_kept_whole
+
+    assert numbers_kept_whole("电话 010-8888 6666 · 12 号") == "电话 010-8888\u00a06666 · 12 号"
+    shop.set_setting("address_line", "朝阳区建国路 88 号 · 电话 010-8888 6666")
+    [view] = sell(shop, name="洗车")
+    pdf = tmp_path / "receipt58.pdf"
+    printing.write_voucher_pdf(pdf, [view], "receipt58")
+    lines = [line for line in pdf_text(pdf).splitlines() if "8888" in line or "6666" in line]
+    assert len(lines) == 1 and "6666" in lines[0], lines

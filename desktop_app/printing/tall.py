@@ -22,7 +22,14 @@ from desktop_app.printing.blocks import (
     text_block,
 )
 from desktop_app.printing.style import A4_MM, BAND, DOTS_PER_INCH, LINE, MUTED, PAPER, font, mm
-from desktop_app.printing.text import CENTER, fitted, headline, lay_out, one_line
+from desktop_app.printing.text import (
+    CENTER,
+    fitted,
+    headline,
+    lay_out,
+    numbers_kept_whole,
+    one_line,
+)
 from desktop_app.printing.wording import (
     code_label,
     footer_text,
@@ -86,8 +93,9 @@ def _band(view: VoucherView, style: Tall, width: float) -> Block:
 def _address(view: VoucherView, style: Tall, width: float) -> list[Block]:
     if not view.address_line:
         return []
-    return [style.space(1), text_block(lay_out(view.address_line, font(style.small_pt), width,
-                                                CENTER, color=MUTED))]
+    return [style.space(1), text_block(lay_out(numbers_kept_whole(view.address_line),
+                                                font(style.small_pt), width, CENTER,
+                                                color=MUTED))]
 
 
 def _head(view: VoucherView, style: Tall, width: float) -> list[Block]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
@@ -30,6 +31,12 @@ class Text:
     def paint(self, painter: QPainter, left: float, top: float) -> None:
         painter.setPen(self.color)
         self.layout.draw(painter, QPointF(left, top))
+
+
+def numbers_kept_whole(text: str) -> str:
+    """``text`` with the spaces inside a number made no-break: a phone number "010-8888 6666"
+    wraps as a whole, not as "010-8888" / "6666" on a 58 mm receipt (QA s35a F11)."""
+    return re.sub(r"(?<=\d) (?=\d)", "\u00a0", text)
 
 
 def lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag = LEFT,
