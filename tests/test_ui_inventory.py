@@ -328,3 +328,19 @@ def test_cancel_asks_before_losing_what_was_typed(qtbot: QtBot, shop: Shop) -> N
     edit.show()
     edit.reject()  # nothing changed
     assert not edit.isVisible() and edit.discard_box is None
+
+
+def test_a_name_that_counts_uses_is_checked_against_the_uses(qtbot: QtBot, shop: Shop) -> None:
+    """QA s35a F12: "洗车 5 次" was saved with 1 use per voucher, by mistake, unremarked."""
+    from desktop_app.ui.inventory.product_dialog import uses_named_in
+
+    assert [uses_named_in(name) for name in ("洗车 5 次", "洗车５次卡", "Wash ×10", "Wash x 3",
+                                             "Coffee", "1 次", "Model X")] == [
+        5, 5, 10, 3, None, None, None]
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Wash x5")
+    assert dialog.uses_hint.text() == "The name says 5 uses; each voucher has 1."
+    dialog.uses.setValue(5)
+    assert dialog.uses_hint.text() == "e.g. 5 for a five-wash pass"

@@ -7,6 +7,8 @@ same fields.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -40,6 +42,7 @@ from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
+    WARNING_COLOR,
     MessageLabel,
     dialog_buttons,
     fit_to_screen,
@@ -55,6 +58,19 @@ FIELDS = ("name", "kind", "price", "value", "uses", "stock", "validity", "reusab
 CORE_FIELDS = {"valid_days": "validity", "valid_from": "validity", "valid_until": "validity",
                "key_min_length": "key_pattern", "key_max_length": "key_pattern",
                "key_alphabet": "key_pattern"}
+
+
+# "5 次", "5次卡", "×5", "x 5": the number of uses a pass's name says it holds.
+_USES_IN_NAME = re.compile(r"(\d+)\s*次|[x×]\s*(\d+)", re.IGNORECASE)
+
+
+def uses_named_in(name: str) -> int | None:
+    """The uses a name counts (more than one), or None when it counts none."""
+    found = _USES_IN_NAME.search(unicodedata.normalize("NFKC", name))
+    if found is None:
+        return None
+    number = int(found.group(1) or found.group(2))
+    return number if 1 < number <= 1000 else None
 
 
 class ProductDialog(QDialog):
@@ -139,6 +155,7 @@ class ProductDialog(QDialog):
         self.name.setMaxLength(MAX_NAME)
         self.name.setPlaceholderText(self.tr("e.g. Car wash ×5"))
         self.name.textEdited.connect(lambda: self._edited("name"))
+        self.name.textChanged.connect(lambda: self._check_uses_against_name())
         self.name.editingFinished.connect(lambda: self._touch("name"))
         return self.name
 
@@ -179,9 +196,24 @@ class ProductDialog(QDialog):
         self.uses = QSpinBox(box)
         self.uses.setRange(1, MAX_USES)
         self.uses.setMaximumWidth(120)
+        self.uses_hint = hint_label(self.tr("e.g. 5 for a five-wash pass"), box)
+        self.uses.valueChanged.connect(self._check_uses_against_name)
         row.addWidget(self.uses)
-        row.addWidget(hint_label(self.tr("e.g. 5 for a five-wash pass"), box), 1)
+        row.addWidget(self.uses_hint, 1)
         return box
+
+    def _check_uses_against_name(self) -> None:
+        """A name that counts uses ("洗车 5 次", "Wash ×5") with 1 use per voucher: said beside
+        the uses, never refused (QA s35a F12: a 1-use "5 次" pass was saved by mistake)."""
+        named = uses_named_in(self.name.text())
+        if named and named != self.uses.value():
+            self.uses_hint.setText(self.tr(
+                "The name says {named} uses; each voucher has {uses}.").format(
+                named=named, uses=self.uses.value()))
+            self.uses_hint.setStyleSheet(f"color: {WARNING_COLOR};")
+        else:
+            self.uses_hint.setText(self.tr("e.g. 5 for a five-wash pass"))
+            self.uses_hint.setStyleSheet("")
 
     def _build_stock(self) -> QWidget:
         box = QWidget(self)
