@@ -17,6 +17,7 @@ import re
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from desktop_app.core import giftcards
 from desktop_app.core.counter import UndoResult
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.money import parse_amount
@@ -106,8 +107,7 @@ class AmountPanel(QFrame):
             return None
         try:
             cents = parse_amount(text)
-            if not cents:  # QA s35b F13: "0" and Enter said nothing at all
-                raise InvalidInput(field="amount", problem="not_positive")
+            giftcards.check_amount(cents)  # QA s35b F13: "0" and Enter said nothing at all
         except InvalidInput as exc:
             self.prompt.setText(error_message(exc))
             return None

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import giftcard_lookup
+from desktop_app.core import giftcard_lookup, giftcards
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.giftcard_lookup import CardLookup, CardRef, CardSpend
 from desktop_app.core.money import parse_amount
@@ -270,8 +270,7 @@ class CardLookupDialog(QDialog):
 
     def _parsed_amount(self) -> int:
         cents = parse_amount(self.amount.text())
-        if cents <= 0:
-            raise InvalidInput(field="amount", problem="not_positive")
+        giftcards.check_amount(cents)
         return cents
 
     def _say_amount_problem(self) -> None:
