@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,20 +100,28 @@ def _paint_pages(device: QPagedPaintDevice, sheets: list[Page]) -> None:
         painter.end()
 
 
-def voucher_pdf_bytes(views: Sequence[VoucherView], layout: str) -> bytes:
-    """The PDF of ``views`` in ``layout``, 300 dpi, fonts embedded."""
-    ensure_gui_app()
-    sheets = pages(views, layout)
+def pdf_bytes(paint: Callable[[QPdfWriter], None], title: str = "") -> bytes:
+    """What ``paint`` draws on a PDF writer at 300 dpi, fonts embedded, as the file's bytes,
+    its Chinese text copyable as typed (``pdf_text``)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setCreator("Voucher Shop")
-    writer.setTitle(translate("printing", "Vouchers"))
-    _paint_pages(writer, sheets)
+    if title:
+        writer.setTitle(title)
+    paint(writer)
     del writer  # flushes nothing more, but the buffer must outlive it
     buffer.close()
     return readable_cjk(bytes(buffer.data().data()))
+
+
+def voucher_pdf_bytes(views: Sequence[VoucherView], layout: str) -> bytes:
+    """The PDF of ``views`` in ``layout``, 300 dpi, fonts embedded."""
+    ensure_gui_app()
+    sheets = pages(views, layout)
+    return pdf_bytes(lambda writer: _paint_pages(writer, sheets),
+                     translate("printing", "Vouchers"))
 
 
 def write_voucher_pdf(path: str | os.PathLike[str], vouchers: Sequence[VoucherView],

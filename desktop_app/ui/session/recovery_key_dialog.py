@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QShowEvent,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -47,16 +46,9 @@ from desktop_app.ui.widgets import (
 
 def recovery_pdf_bytes(shop_name: str, key: str, texts: tuple[str, str]) -> bytes:
     """The recovery sheet as a PDF at 300 dpi, its Chinese text copyable as typed."""
-    from desktop_app.printing.pdf_text import readable_cjk  # as the sheet's fonts: here
+    from desktop_app.printing.output import pdf_bytes  # as the sheet's fonts: here
 
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(300)
-    paint_recovery_sheet(writer, shop_name, key, texts)
-    del writer  # the document is complete once the writer is gone
-    buffer.close()
-    return readable_cjk(bytes(buffer.data().data()))
+    return pdf_bytes(lambda writer: paint_recovery_sheet(writer, shop_name, key, texts))
 
 
 def paint_recovery_sheet(device: QPagedPaintDevice, shop_name: str, key: str,
