@@ -41,6 +41,8 @@ def _ideograph_of() -> dict[int, int]:
 IDEOGRAPH_OF = _ideograph_of()
 
 _TO_UNICODE_REF = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
+# An object whose stream has a length and nothing else (no filter): how Qt writes a ToUnicode.
+_PLAIN_STREAM = re.compile(rb"(?:^|[\r\n])(\d+) 0 obj\s*<<\s*/Length (\d+)\s*>>\s*stream\r?\n")
 _SECTION = re.compile(rb"begin(bfrange|bfchar)(.*?)end\1", re.S)
 _HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
 _CHAR_LINE = re.compile(rb"(\s*<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]+)>(\s*)")
@@ -92,13 +94,12 @@ def _cmap_readable(cmap: bytes) -> bytes:
 def readable_cjk(pdf: bytes) -> bytes:
     """``pdf`` with the radicals in its fonts' ToUnicode maps named by their ideographs. Only
     uncompressed maps (as Qt writes them) are touched; anything unexpected is left alone."""
+    wanted = {int(ref) for ref in _TO_UNICODE_REF.findall(pdf)}
     out = bytearray(pdf)
-    for number in {int(ref) for ref in _TO_UNICODE_REF.findall(pdf)}:
-        header = re.search(rb"(?:^|[\r\n])%d 0 obj\s*<<\s*/Length (\d+)\s*>>\s*stream\r?\n"
-                           % number, pdf)
-        if header is None:
+    for header in _PLAIN_STREAM.finditer(pdf):  # one pass: not one search of the file a font
+        if int(header.group(1)) not in wanted:
             continue
-        start, length = header.end(), int(header.group(1))
+        start, length = header.end(), int(header.group(2))
         cmap = pdf[start:start + length]
         fixed = _cmap_readable(cmap)
         if len(fixed) == len(cmap):
