@@ -67,6 +67,7 @@ from desktop_app.ui.widgets import (
     CompactWhenShort,
     HeaderBar,
     app_icon,
+    close_popups,
     fit_to_screen,
     scaled_font,
 )
@@ -395,11 +396,3 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
-
-def close_popups() -> None:
-    """Every open popup (a menu, a drop-down list), innermost first."""
-    for _ in range(8):  # a submenu's parents: a few at most
-        popup = QApplication.activePopupWidget()
-        if popup is None:
-            return
-        popup.close()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QIcon, QImageReader, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -371,3 +372,11 @@ class StrengthMeter(QWidget):
         self.label.setText(words[score] if password else "")
         self.label.setStyleSheet(f"color: {color};")
         return score
+
+def close_popups() -> None:
+    """Every open popup (a menu, a drop-down list), innermost first."""
+    for _ in range(8):  # a submenu's parents: a few at most
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            return
+        popup.close()
