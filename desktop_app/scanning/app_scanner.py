@@ -13,10 +13,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.scanning.burst_rule import (
+    PIN_SCAN_MIN_CHARS,
     is_a_barcode,
     is_a_payload,
     is_a_scan,
     is_password_box,
+    is_pin_box,
     takes_typed_text,
 )
 from desktop_app.scanning.field_state import FieldState, is_text_field
@@ -44,6 +46,13 @@ class SaysScanIgnored(Protocol):
     """A window that tells the person why a scan typed into it did nothing."""
 
     def say_scan_ignored(self) -> None: ...
+
+
+@runtime_checkable
+class SaysNotAPin(Protocol):
+    """A window with a PIN box that tells the person a scan landed there and was not tried."""
+
+    def say_scan_not_pin(self) -> None: ...
 
 
 MODIFIER_KEYS = frozenset({
@@ -138,7 +147,9 @@ class ApplicationScanner(ScannerInput):
         return True
 
     def _on_enter(self, widget: QWidget, event: QKeyEvent) -> bool:
-        return self._end(self._classifier.enter(self._now(event), slow_scan=is_a_payload))
+        shortest = PIN_SCAN_MIN_CHARS if is_pin_box(self._field_typed_into()) else None
+        return self._end(self._classifier.enter(self._now(event), slow_scan=is_a_payload,
+                                                min_chars=shortest))
 
     def _on_idle(self) -> None:
         self._end(self._classifier.expire())
@@ -163,11 +174,14 @@ class ApplicationScanner(ScannerInput):
             self._submit(burst)
             return True
         if burst is not None and scanned and is_password_box(typed_into) \
-                and is_a_barcode(burst.text):
+                and (is_a_barcode(burst.text) or is_pin_box(typed_into)):
             self._held.clear()
             self._give_field_back()
             self._reset()
             self.not_a_password.emit()
+            window = typed_into.window() if typed_into is not None else None
+            if isinstance(window, SaysNotAPin):
+                window.say_scan_not_pin()
             return True
         if scanned and is_password_box(typed_into) and self._field_before is not None:
             self._kept = (self._field_before, typed_into.text())  # type: ignore[union-attr]

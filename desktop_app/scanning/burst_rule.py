@@ -9,6 +9,8 @@ are the counter's, its scan field first of all).
   wherever the cashier scans it, over any dialog.
 * In a password box, a burst with a voucher's shape is one; a burst of digits alone (a
   product's barcode, a payment code) is no password: the filter takes it out and says so;
+  in a PIN box, any burst, from four characters (QA s35b F7: a short barcode was tried as
+  a gift card's PIN and counted towards its lock);
   anything else stays, as a password manager types it (QA s10a F7: auto-typed passwords
   were emptied, or redeemed and shown on the counter's list). Its Enter is swallowed there
   too: the person confirms it, so a scanner's stray text is never tried as a password.
@@ -24,6 +26,11 @@ from desktop_app.core.vouchers import PAYLOAD_LEN, has_voucher_shape, normalize
 
 # A printed code has 17 symbols, a payload 39; the typed-code box takes 64.
 SCAN_MIN_CHARS, SCAN_MAX_CHARS = 16, 64
+# A PIN box (a password box marked with this property) takes 4 to 6 digits: a burst that short
+# at a scanner's pace is a short barcode scanned by mistake (a shelf label, a member card),
+# never a PIN a person types, so it counts as a scanner's from this many characters.
+PIN_BOX = "pin_box"
+PIN_SCAN_MIN_CHARS = 4
 
 
 def could_be_a_voucher(text: str) -> bool:
@@ -36,6 +43,10 @@ def could_be_a_voucher(text: str) -> bool:
 
 def is_password_box(widget: QWidget | None) -> bool:
     return isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal
+
+
+def is_pin_box(widget: QWidget | None) -> bool:
+    return is_password_box(widget) and bool(widget.property(PIN_BOX))  # type: ignore[union-attr]
 
 
 def takes_typed_text(widget: QWidget | None) -> bool:

@@ -73,10 +73,11 @@ class KeystrokeClassifier:
     def pending(self) -> bool:
         return bool(self._chars)
 
-    def is_scanner(self) -> bool:
-        """Whether the burst so far looks like a scanner's."""
+    def is_scanner(self, min_chars: int | None = None) -> bool:
+        """Whether the burst so far looks like a scanner's (of at least ``min_chars``
+        characters: by default the classifier's own)."""
         count = len(self._chars) - self._burst_start
-        if self._human or count < max(self.min_chars, 2):
+        if self._human or count < max(self.min_chars if min_chars is None else min_chars, 2):
             return False
         span = self._times[-1] - self._times[self._burst_start]
         return span / (count - 1) < self.max_mean_interval_ms
@@ -102,16 +103,18 @@ class KeystrokeClassifier:
         return None
 
     def enter(self, timestamp_ms: float | None = None, *,
-              slow_scan: Callable[[str], bool] | None = None) -> Burst | None:
+              slow_scan: Callable[[str], bool] | None = None,
+              min_chars: int | None = None) -> Burst | None:
         """Enter pressed: the scanner's burst, or everything a person typed; None if empty.
 
         ``slow_scan`` names a burst's text that only a scanner sends (a voucher's payload):
         such a burst is a scanner's when slower than the usual rule allows (a Bluetooth
         scanner's 40 ms a key; QA s12b F8) if nothing in it showed a person and no key of it,
-        this Enter included, came after a pause."""
+        this Enter included, came after a pause. ``min_chars``: a shorter burst is a scanner's
+        too where nothing that short is typed that fast (a gift card's PIN box)."""
         if not self._chars:
             return None
-        if self.is_scanner() or (slow_scan is not None and self._is_steady(timestamp_ms)
+        if self.is_scanner(min_chars) or (slow_scan is not None and self._is_steady(timestamp_ms)
                                  and slow_scan(self.burst_text)):
             return self._take(SCANNER)
         return self._take(KEYBOARD)

@@ -45,6 +45,7 @@ from desktop_app.ui import settings
 from desktop_app.ui.admin.backup_controller import BackupController
 from desktop_app.ui.admin.settings_dialog import WindowSettings
 from desktop_app.ui.clock_status import ClockOffStatus
+from desktop_app.ui.counter import verdict_toast
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.customer.customer_window import CustomerWindow
@@ -235,6 +236,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
             if isinstance(tab, RedemptionTab):
                 # A cashier scanning only with the webcam types nothing: still at work.
                 tab.verdict_shown.connect(self.idle.touch)
+                verdict_toast.follow(self, tab.verdict_shown, tab.verdict)  # over a dialog
             index = self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
             self.tabs.setTabToolTip(index, self.tr("Ctrl+{number}").format(number=number))
             switch = QAction(self)

@@ -34,6 +34,7 @@ from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message
 from desktop_app.messages.verdict_texts import status_text as lookup_status_text
+from desktop_app.scanning.burst_rule import PIN_BOX
 from desktop_app.ui import settings
 from desktop_app.ui.display import money, short_time
 from desktop_app.ui.orders.giftcard_box import LedgerModel
@@ -97,11 +98,12 @@ class CardLookupDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.cards)
         setup_table(self.table, 1)
-        self.table.setMaximumHeight(170)
-        # Three cards in view: the answer below takes the rest of the dialog's height.
+        # Four cards in view, whatever is found or shown below: a list that shrank once the
+        # answer showed moved the PIN and amount fields up under the cashier's click (QA
+        # s35b F8: an amount aimed at its field was typed into the PIN and tried).
         rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
-                                    + 3 * rows + 2 * self.table.frameWidth())
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + 4 * rows + 2 * self.table.frameWidth())
         self.table.selectionModel().selectionChanged.connect(self._card_chosen)
         column.addWidget(self.table)
         column.addLayout(self._build_pin())
@@ -145,7 +147,8 @@ class CardLookupDialog(QDialog):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         # full-width digits too (pasted, or an input method's): core reads them NFKC'd
         self.pin.setValidator(QRegularExpressionValidator(r"[0-9０-９]{0,6}", self.pin))
-        self.pin.setPlaceholderText(self.tr("4 to 6 digits"))
+        self.pin.setPlaceholderText(self.tr("4 to 6 digits, asked for each look-up and spend"))
+        self.pin.setProperty(PIN_BOX, True)  # a short barcode scanned here is no PIN
         self.pin.textEdited.connect(self._pin_edited)
         self.pin.returnPressed.connect(self._pin_entered)
         self.lookup_button = QPushButton(self.tr("Look up"), self)
@@ -298,6 +301,11 @@ class CardLookupDialog(QDialog):
         if ref is not None and amount is None and self.amount.text().strip():
             self._say_amount_problem()
             return
+        if ref is not None and ref.has_pin and amount is not None \
+                and not 4 <= len(self.pin.text()) <= 6:
+            self.message.show_warning(self.tr("Ask for the card's PIN: each spend needs it."))
+            self.pin.setFocus()
+            return
         if ref is None or amount is None or not self.spend_button.isEnabled():
             return
         shop, card, pin = self.shop, ref.voucher_id, self.pin.text()
@@ -350,6 +358,14 @@ class CardLookupDialog(QDialog):
         elif found.reason == "no_pin":
             self.message.show_warning(self._no_pin_text())
         self._show_answer(found if found.ok else None)
+        if found.ok and self.amount.isEnabled():
+            self.amount.setFocus()  # what a customer at the counter asks next
+
+    def say_scan_not_pin(self) -> None:
+        """A scanner's burst landed in the PIN box: taken out, neither tried nor counted."""
+        self.message.show_warning(self.tr(
+            "That was a scan, not the PIN: it was not tried. Type the PIN the customer gives."))
+        self.pin.setFocus()
 
     def _no_pin_text(self) -> str:
         return self.tr("This card has no PIN: it can be looked up only with the card in hand. "
