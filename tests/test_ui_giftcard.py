@@ -3,13 +3,15 @@ balance shown large, and a double read that spends once."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from counter_driver import WAIT_MS, Counter, attempts
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import fulfilment, orders, products
+from desktop_app.core import fulfilment, orders, products, redemption
 from desktop_app.core.models import GiftCardEntry, Voucher
 from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
@@ -22,6 +24,10 @@ def sell_card(shop: Shop, value: str = "100", name: str = "Gift card"
               ) -> fulfilment.IssuedVoucher:
     item = products.add_product(shop, name, value, "giftcard")
     return fulfilment.pay_order(shop, orders.create_order(shop, [(item.id, 1)]).id)[0]
+
+
+def local_hhmm(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")
 
 
 def balance(card: fulfilment.IssuedVoucher) -> int:
@@ -81,6 +87,23 @@ def test_amount_right_after_the_scan(counter: Counter, qtbot: QtBot) -> None:
     assert shown.args[0].reason == "redeemed" and balance(card) == 5500
     assert panel.balance.text() == "Balance ¥55.00"
     tasks.wait_until_idle()
+
+
+def test_a_card_spent_a_moment_ago_elsewhere_says_so_when_too_low(counter: Counter) -> None:
+    """QA s35b F12: two counters spent ¥60 from one ¥98.99 card at once; the loser said only
+    "The card holds less than that amount", not what was asked nor the other counter's spend
+    a second before."""
+    card = sell_card(counter.shop, "98.99")
+    other = redemption.redeem(counter.shop, card.payload, "Counter B", amount_cents=6000)
+    assert other.ok
+    counter.tab.amount_panel.field.setText("60")
+    refused, _ = counter.submit(card.payload)
+    assert refused.reason == "insufficient_balance" and refused.asked == 6000
+    assert refused.to_json()["asked"] == "60.00" and refused.last_station == "Counter B"
+    assert counter.tab.verdict.detail.text() == (
+        f"¥60.00 asked, the card holds ¥38.99. Nothing was spent. Last spent by "
+        f"{counter.shop.operator.name} at Counter B, today {local_hhmm(other.at)}.")
+    assert balance(card) == 3899
 
 
 def test_undoing_a_spend_names_the_amount_and_the_balance_follows(counter: Counter,

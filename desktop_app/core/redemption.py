@@ -65,6 +65,7 @@ class Verdict:
     last_station: str = ""  # and where (QA s20c F7: the other branch's counter, say)
     balance: int | None = None  # gift cards: cents left after this attempt
     spent: int | None = None  # gift cards: cents this attempt spent (redeemed only)
+    asked: int | None = None  # gift cards: cents this attempt asked to spend, spent or not
     uses: int = 1  # how many uses this attempt asked for
     suspect_group: int | None = None  # mistyped: the printed group the typo is in, if known
     kind: str = ""  # the product's: service | cardkey | goods | giftcard ("" without a voucher)
@@ -74,7 +75,7 @@ class Verdict:
         for key in ("at", "valid_from", "valid_until", "last_at"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
-        for key in ("balance", "spent"):
+        for key in ("balance", "spent", "asked"):
             if data[key] is not None:
                 data[key] = money_text(data[key])
         return data
@@ -213,7 +214,7 @@ def _insert_attempts(shop: Shop, facts: _Facts | None, station: str, scanned: st
 
 def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.datetime,
              uses: int, facts: _Facts | None, suspect_group: int | None,
-             spent: int | None) -> Verdict:
+             asked: int | None) -> Verdict:
     fields: dict[str, object] = {}
     if facts is not None:
         fields = {"voucher_id": facts.id, "code": vouchers.typed_code(facts.code),
@@ -222,7 +223,8 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
                   "valid_until": facts.valid_until, "customer": facts.customer,
                   "customer_phone": mask_phone(facts.customer_phone),
                   "balance": facts.balance, "kind": facts.kind}
-        if reason == "already_redeemed":
+        if reason in ("already_redeemed", "insufficient_balance"):
+            # A card too low: spent from a moment ago at another counter, maybe (QA s35b F12)
             last = sql.execute(shop.db, sql.LAST_REDEMPTION, (facts.id, True)).fetchone()
             if last is not None:
                 fields["last_operator"] = last[0]
@@ -230,8 +232,8 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
                 fields["last_station"] = last[2]
     return Verdict(ok=reason == "redeemed", reason=reason, operator=shop.operator.name,
                    station=station, at=now, attempt_id=attempt_id, uses=uses,
-                   suspect_group=suspect_group, spent=spent if reason == "redeemed" else None,
-                   **fields)  # type: ignore[arg-type]
+                   suspect_group=suspect_group, spent=asked if reason == "redeemed" else None,
+                   asked=asked, **fields)  # type: ignore[arg-type]
 
 
 def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | None,

@@ -28,8 +28,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop_app.core import vouchers
 from desktop_app.core.counter_recent import FAILED, RecentAttempt
 from desktop_app.core.dates import local_today, utc_now
+from desktop_app.core.redemption import Verdict
 from desktop_app.core.text import printable
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences
 from desktop_app.messages.verdict_texts import verdict_headline
 from desktop_app.ui import settings
 from desktop_app.ui.display import money
@@ -168,6 +169,28 @@ def spent_text(spent: int, balance: int, currency: str) -> str:
     return QCoreApplication.translate(
         "Redemption", "Spent {spent} · balance left {balance}").format(
             spent=money(spent, currency), balance=money(balance, currency))
+
+
+# A spend this recent is named under "Balance too low": likely the other counter's, a moment
+# before this one (QA s35b F12: the losing counter was told only that the card held less).
+RECENT_SPEND = dt.timedelta(minutes=15)
+
+
+def too_low_text(verdict: Verdict, currency: str) -> str:
+    """Why a gift card's spend was refused for its balance: the amount asked beside what the
+    card holds, and its last spend when that was a moment ago."""
+    if verdict.asked is None or verdict.balance is None:
+        return ""
+    held = QCoreApplication.translate(
+        "Redemption", "{asked} asked, the card holds {balance}. Nothing was spent.").format(
+            asked=money(verdict.asked, currency), balance=money(verdict.balance, currency))
+    last = verdict.last_at
+    if last is None or utc_now() - last > RECENT_SPEND:
+        return held
+    return sentences(held, QCoreApplication.translate(
+        "Redemption", "Last spent by {who} at {station}, {when}.").format(
+            who=verdict.last_operator, station=verdict.last_station,
+            when=local_time_text(last)))
 
 
 # --- settings -------------------------------------------------------------------------------

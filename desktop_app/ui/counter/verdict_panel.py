@@ -43,6 +43,7 @@ from desktop_app.ui.counter.redemption_models import (
     spent_text,
     suspect_text,
     tone_of,
+    too_low_text,
     translated,
     uses_text,
 )
@@ -344,6 +345,8 @@ class VerdictPanel(QFrame):
                 uses=verdict.uses, left=uses_text(verdict.uses_left, verdict.uses_total))
         if verdict.reason == "redeemed":
             return uses_text(verdict.uses_left, verdict.uses_total)
+        if verdict.reason == "insufficient_balance" and verdict.asked is not None:
+            return too_low_text(verdict, self.currency)
         if verdict.reason == "not_enough_uses" and verdict.uses_left is not None:
             return self.tr("Only {left} left, {asked} asked for. Nothing was used.").format(
                 left=verdict.uses_left, asked=verdict.uses)
