@@ -218,7 +218,7 @@ def test_an_amount_that_is_none_says_why_and_an_old_answer_goes(qtbot: QtBot,
     idle()
     assert dialog.message.text().startswith("Nothing was spent")
     for typed, said in (("0", "Must be more than zero."), ("-1", "Cannot be negative."),
-                        ("1,5", "Not a number.")):
+                        ("1,5", "Not a number: write the decimals after a point, 1.5.")):
         dialog.amount.clear()
         qtbot.keyClicks(dialog.amount, typed)
         assert not dialog.message.text().startswith("Nothing was spent")  # that was 1,000

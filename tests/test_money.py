@@ -8,6 +8,7 @@ import pytest
 
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.money import money_text, normalise_number, parse_amount, parse_money
+from desktop_app.messages import problem_message
 
 
 @pytest.mark.parametrize(("typed", "cents"), [
@@ -26,8 +27,7 @@ def test_typed_prices_become_exact_cents(typed: str, cents: int) -> None:
     ("۱۲۳", "not_a_number"),      # Extended Arabic-Indic
     ("१२३", "not_a_number"),      # Devanagari
     ("1_000", "not_a_number"),    # Python's digit grouping: Decimal alone would take it
-    ("12,5", "not_a_number"),     # a comma that is no thousands mark is never read as 125
-    ("1,28", "not_a_number"), ("1,2345", "not_a_number"), (",100", "not_a_number"),
+    ("1,2345", "not_a_number"), (",100", "not_a_number"),
     ("1.2.3", "not_a_number"), ("12。5。0", "not_a_number"), ("1 280", "not_a_number"),
     ("+5", "not_a_number"), ("1e3", "not_a_number"), ("NaN", "not_a_number"),
     ("Infinity", "not_a_number"), ("abc", "not_a_number"), ("", "not_a_number"),
@@ -40,6 +40,20 @@ def test_other_text_is_refused_with_its_reason(typed: str, problem: str) -> None
     with pytest.raises(InvalidInput) as refused:
         parse_money(typed)
     assert refused.value.params == {"field": "price", "problem": problem}
+
+
+@pytest.mark.parametrize(("typed", "with_point"), [
+    ("12,5", "12.5"), ("1,28", "1.28"), ("１，５", "1.5"), ("-3,50", "-3.50")])
+def test_a_decimal_comma_is_refused_with_the_number_written_with_a_point(
+        typed: str, with_point: str) -> None:
+    """QA s35b F17: "1,5" said only "Not a number." A comma that is no thousands mark is never
+    read (12,5 is not 125, nor 12.50 behind the cashier's back); the refusal shows the point."""
+    with pytest.raises(InvalidInput) as refused:
+        parse_money(typed)
+    assert refused.value.params == {"field": "price", "problem": "not_a_number",
+                                    "with_point": with_point}
+    assert problem_message("not_a_number", with_point=with_point) == (
+        f"Not a number: write the decimals after a point, {with_point}.")
 
 
 def test_the_field_is_named_in_the_refusal() -> None:

@@ -19,6 +19,9 @@ _FULL_WIDTH = str.maketrans({
 # so a negative gets its own message; commas only as whole groups of three (12,5 is refused,
 # never read as 125); at most one decimal point.
 _NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?")
+# A decimal comma ("1,5", "12,50": a European keypad, a foreign cashier) is never read as one
+# (1,500 is a thousand and a half here), but the refusal shows the number with a point.
+_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]{1,2}")
 # What a cashier types around an amount (QA s18b F9: "30元" was "Not a number"): one currency
 # sign before it (¥, or the full-width ￥ an input method gives) or 元 / 块 after it.
 CURRENCY_SIGNS = "¥￥$€£"
@@ -54,6 +57,9 @@ def parse_money(text: str | Decimal, field: str = "price") -> int:
         value = text
     else:
         typed = normalise_number(str(text))
+        if _DECIMAL_COMMA.fullmatch(typed):
+            raise InvalidInput(field=field, problem="not_a_number",
+                               with_point=typed.replace(",", "."))
         if not _NUMBER.fullmatch(typed) or not any(c.isdigit() for c in typed):
             raise InvalidInput(field=field, problem="not_a_number")
         value = Decimal(typed.replace(",", ""))

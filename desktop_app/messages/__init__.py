@@ -104,6 +104,8 @@ def problem_message(problem: str, /, **params: Any) -> str:
     read is named when the error knows it (QA s10b: `decode missing.png` did not say which)."""
     if problem in ("unreadable", "not_an_image") and params.get("path"):
         problem += "_path"
+    if problem == "not_a_number" and params.get("with_point"):
+        problem = "not_a_number_comma"  # "1,5": say it with a point (QA s35b F17)
     if problem == "too_large" and params.get("megabytes"):
         problem = "too_large_file"  # a key file: how large one may be (QA s17a F9)
     if problem == "mistyped" and params.get("suspect_group") is not None:

@@ -39,6 +39,8 @@ PROBLEM_TEXTS: dict[str, str] = {
         "errors", "An archived product is called “{name}”. Restore it, or choose another name."),
     "choice": QT_TRANSLATE_NOOP("errors", "Choose one of: {choices}."),
     "not_a_number": QT_TRANSLATE_NOOP("errors", "Not a number."),
+    "not_a_number_comma": QT_TRANSLATE_NOOP(
+        "errors", "Not a number: write the decimals after a point, {with_point}."),
     "negative": QT_TRANSLATE_NOOP("errors", "Cannot be negative."),
     "too_many_decimals": QT_TRANSLATE_NOOP("errors", "Use at most two decimal places."),
     "too_large": QT_TRANSLATE_NOOP("errors", "Too large."),
