@@ -187,3 +187,9 @@ def test_an_amount_typed_with_its_currency_is_spent_and_said(tmp_path: Path) -> 
     assert as_json(refused)["spent"] is None  # asked for its amount: nothing taken
     bad = run(folder, "redeem", card["code"], "--amount", "¥30元", "--json")
     assert bad.returncode == 1 and as_json(bad)["problem"] == "not_a_number"
+    shown = as_json(run(folder, "voucher", "show", card["code"], "--json"))
+    assert [(row["reason"], row.get("balance_change"), row.get("balance_after"))
+            for row in shown["history"]] == [("redeemed", "-12.50", "87.50"),
+                                             ("amount_required", None, None)]
+    assert as_json(run(folder, "redeem", card["code"], "--amount", "500", "--json"))[
+        "asked"] == "500.00"

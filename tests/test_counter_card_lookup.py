@@ -121,7 +121,7 @@ def test_a_clerk_the_owner_allows_reloads_and_cashes_out_at_the_counter(
         qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
     assert tasks.wait_until_idle(15_000)
     assert Voucher.get_by_id(card_id).balance_cents == 25000
-    assert tab.verdict.headline.text() == "Look-up: 250.00"
+    assert tab.verdict.headline.text() == "Look-up: ¥250.00"  # QA s35b F18: no ¥
     assert "Reloaded; balance ¥250.00." in box.message.text()
 
     qtbot.mouseClick(box.cashout_button, Qt.MouseButton.LeftButton)

@@ -106,6 +106,39 @@ def test_a_card_spent_a_moment_ago_elsewhere_says_so_when_too_low(counter: Count
     assert balance(card) == 3899
 
 
+def test_a_cards_history_and_find_row_are_in_money(counter: Counter, qtbot: QtBot) -> None:
+    """QA s35b F18: the look-up of a gift card listed "Redeemed … 1" (uses left) for each
+    spend, not the amount nor the balance after, and Find showed its balance without ¥."""
+    item = products.add_product(counter.shop, "Gift card", "200", "giftcard")
+    order = orders.create_order(counter.shop, [(item.id, 1)], "李先生", "139 8765 4321")
+    card = fulfilment.pay_order(counter.shop, order.id)[0]
+    spent = redemption.redeem(counter.shop, card.payload, "Counter B", amount_cents=6000)
+    redemption.redeem(counter.shop, card.payload, "Counter B", amount_cents=50000)  # too much
+    redemption.undo_redemption(counter.shop, int(spent.attempt_id or 0), "wrong card", "B")
+    tab = counter.tab
+    tab.lookup_button.click()
+    with qtbot.waitSignal(tab.looked_up, timeout=WAIT_MS):
+        counter.type(card.payload, 4)
+        counter.enter()
+    assert tasks.wait_until_idle(15_000)
+    assert tab.verdict.headline.text() == "Look-up: ¥200.00"
+    model = tab.history_panel.model
+    shown = [[str(model.index(r, c).data()) for c in (1, 4)] for r in range(model.rowCount())]
+    assert shown == [["Redeemed −¥60.00", "¥140.00"], ["Balance too low", ""],
+                     ["Undo +¥60.00", "¥200.00"]]
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Left"
+    tab.lookup_button.click()
+
+    qtbot.mouseClick(tab.find_button, Qt.MouseButton.LeftButton)
+    panel = tab.find_panel
+    panel.field.setText("4321")
+    with qtbot.waitSignal(panel.model.modelReset, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert tasks.wait_until_idle(15_000)
+    assert [panel.model.index(r, 4).data() for r in range(panel.model.rowCount())] == [
+        "¥200.00"]
+
+
 def test_undoing_a_spend_names_the_amount_and_the_balance_follows(counter: Counter,
                                                                    qtbot: QtBot) -> None:
     """QA: the undo said "the use was given back (1 left now)", the list lost the amount and

@@ -55,6 +55,9 @@ def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
         data[key] = data[key].isoformat() if data[key] else None
     for row in data["history"]:
         row["at"] = row["at"].isoformat()
+        change, after = row.pop("card_change_cents"), row.pop("card_balance_cents")
+        if change is not None:  # a gift card's spend or undo: decimal strings, as balance
+            row["balance_change"], row["balance_after"] = money_text(change), money_text(after)
     if not data["payload"]:
         del data["payload"]
     if not info.code_hidden:

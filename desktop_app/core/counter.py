@@ -33,6 +33,7 @@ from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
 from desktop_app.core.lost_commit import RedemptionUncertain
 from desktop_app.core.lost_scans import LostScans, SettledScan, voucher_key
 from desktop_app.core.models import (
+    GiftCardEntry,
     Operator,
     Order,
     Product,
@@ -237,6 +238,9 @@ class HistoryRow:
     uses_left_after: int | None
     undo_of: int | None
     note: str
+    # A gift card's: what the attempt's spend (or its undo) changed, and the balance after
+    card_change_cents: int | None = None
+    card_balance_cents: int | None = None
 
 
 @dataclass(frozen=True)
@@ -304,12 +308,26 @@ def lookup(shop: Shop, text: str, now: dt.datetime | None = None) -> VoucherInfo
     ``NotFound`` (with the reason a redemption would give) when it names none here."""
     _require_counter_role(shop, "voucher_show")
     voucher = voucher_by_text(shop, text)
+    changes = _card_changes(voucher) if voucher.balance_cents is not None else {}
     rows = [HistoryRow(a.id, a.created_at, a.reason, a.ok, a.operator.name, a.station,
-                       a.uses_left_after, a.undo_of_id, a.note)
+                       a.uses_left_after, a.undo_of_id, a.note,
+                       *changes.get((a.undo_of_id, "undo") if a.undo_of_id else (a.id, "spend"),
+                                    (None, None)))
             for a in (RedemptionAttempt.select(RedemptionAttempt, Operator)
                       .join(Operator).where(RedemptionAttempt.voucher == voucher)
                       .order_by(RedemptionAttempt.id))]
     return _info(shop, voucher, rows, now or utc_now())
+
+
+def _card_changes(voucher: Voucher) -> dict[tuple[int, str], tuple[int, int]]:
+    """A gift card's spends and their undos, by the attempt spent in (an undo's entry names
+    the spend's): what each changed and the balance after (QA s35b F18: the look-up's history
+    said "1 use left" beside every spend, never the money)."""
+    entries = (GiftCardEntry.select(GiftCardEntry.attempt, GiftCardEntry.kind,
+                                    GiftCardEntry.amount_cents, GiftCardEntry.balance_after_cents)
+               .where((GiftCardEntry.voucher == voucher) & GiftCardEntry.attempt.is_null(False)))
+    return {(entry.attempt_id, entry.kind): (entry.amount_cents, entry.balance_after_cents)
+            for entry in entries}
 
 
 def find_vouchers(shop: Shop, customer_text: str, now: dt.datetime | None = None

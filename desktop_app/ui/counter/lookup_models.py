@@ -18,14 +18,14 @@ from desktop_app.ui.counter.redemption_models import (
     tone_of,
     uses_text,
 )
-from desktop_app.ui.display import amount_text
+from desktop_app.ui.display import money
 from desktop_app.ui.tables import LEFT, RIGHT, Column, RowTableModel
 
 
-def left_text(info: VoucherInfo) -> str:
+def left_text(info: VoucherInfo, currency: str) -> str:
     """Uses left, a gift card's balance, or whether a card key was marked used."""
     if info.balance is not None:
-        return amount_text(info.balance)
+        return money(info.balance, currency)  # QA s35b F18: "Look-up: 38.99", no ¥
     if info.kind == "cardkey":
         return card_key_state_text(info.uses_left == 0)
     return uses_text(info.uses_left, info.uses_total)
@@ -39,19 +39,35 @@ class HistoryModel(RowTableModel[HistoryRow]):
     """A looked-up voucher's attempts, oldest first."""
 
     kind = ""  # the voucher's product's: a card key's results say so
+    currency = ""  # the shop's: a gift card's rows are money
 
     def columns(self) -> list[Column[HistoryRow]]:
         return [
             Column(_title(HISTORY_COLUMNS[0]), lambda row: local_date_text(row.at),
                    sort=lambda row: row.at),
-            Column(_title(HISTORY_COLUMNS[1]), lambda row: verdict_headline(row.reason, self.kind),
+            Column(_title(HISTORY_COLUMNS[1]), self._result,
                    color=lambda row: UNDONE_COLOR if row.reason == "undone"
                    else TONE_COLORS[tone_of(row.reason)]),
             Column(_title(HISTORY_COLUMNS[2]), lambda row: row.operator),
             Column(_title(HISTORY_COLUMNS[3]), lambda row: row.station),
-            Column(_title(HISTORY_COLUMNS[4]), lambda row: "" if row.uses_left_after is None
-                   else str(row.uses_left_after), align=RIGHT),
+            Column(_title(HISTORY_COLUMNS[4]), self._left, align=RIGHT),
         ]
+
+    def _result(self, row: HistoryRow) -> str:
+        """The verdict's word; a gift card's spend or undo with the money it moved."""
+        word = verdict_headline(row.reason, self.kind)
+        if row.card_change_cents is None:
+            return word
+        sign = "+" if row.card_change_cents > 0 else "−"
+        return f"{word} {sign}{money(abs(row.card_change_cents), self.currency)}"
+
+    def _left(self, row: HistoryRow) -> str:
+        """Uses left after the attempt; a gift card's balance after its spend or undo (its
+        uses say nothing: "1" beside every spend)."""
+        if self.kind == "giftcard":
+            return ("" if row.card_balance_cents is None
+                    else money(row.card_balance_cents, self.currency))
+        return "" if row.uses_left_after is None else str(row.uses_left_after)
 
 
 HISTORY_COLUMNS = (
@@ -59,7 +75,7 @@ HISTORY_COLUMNS = (
     QT_TRANSLATE_NOOP("Redemption", "Result"),
     QT_TRANSLATE_NOOP("Redemption", "Operator"),
     QT_TRANSLATE_NOOP("Redemption", "Station"),
-    QT_TRANSLATE_NOOP("Redemption", "Uses left"),
+    QT_TRANSLATE_NOOP("Redemption", "Left"),
 )
 FOUND_COLUMNS = (
     QT_TRANSLATE_NOOP("Redemption", "Code"),
@@ -90,9 +106,11 @@ def hidden_code_hint() -> str:
 class FoundModel(RowTableModel[VoucherInfo]):
     """Vouchers found by customer name or phone."""
 
+    currency = ""  # the shop's: a gift card's balance is money
+
     def columns(self) -> list[Column[VoucherInfo]]:
         texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
-                 lambda row: row.customer_phone, left_text,
+                 lambda row: row.customer_phone, lambda row: left_text(row, self.currency),
                  lambda row: local_date_text(row.valid_until) or "—",
                  found_status_text)
         return [Column(_title(title), text, mono=title == "Code",

@@ -175,6 +175,7 @@ class RedemptionLayout(QWidget):
         lower.setSpacing(SPACING - 2)
         lower.addWidget(self.settings_panel)
         self.find_panel = FindPanel(self)
+        self.find_panel.model.currency = shop.currency
         self.find_panel.setVisible(False)
         lower.addWidget(self.find_panel)
         self.history_panel = HistoryPanel(shop, self)

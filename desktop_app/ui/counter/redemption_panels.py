@@ -194,6 +194,7 @@ class HistoryPanel(QFrame):
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(lambda: self.setVisible(False))
         self.model = HistoryModel(self)
+        self.model.currency = shop.currency
         self.view = _small_table(self, self.model, 1)
         # A few rows, then it scrolls: at 1024x768 the station's list stays in view below.
         rows = self.view.verticalHeader()

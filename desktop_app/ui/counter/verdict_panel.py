@@ -258,7 +258,8 @@ class VerdictPanel(QFrame):
                     if info.valid_until else self.tr("no expiry date"))
         facts = [self._product_line(info.product, [validity]),
                  self._code_line(info.code, info.customer, info.customer_phone)]
-        self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left_text(info)),
+        left = left_text(info, self.currency)
+        self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left),
                    status_text(info.status, info.kind), facts,
                    self.tr("Look-up only — nothing was used"), refresh=refresh)
 
