@@ -86,7 +86,7 @@ def test_the_check_fails_naming_a_banned_word_that_comes_back(
 # -- the counter: no refusal may read as success ----------------------------------------------
 
 SUCCESS = ("Redemption", "Redeemed")
-REFUSALS = ["Already redeemed", "Unknown code", "Forged or altered", "Another shop's voucher",
+REFUSALS = ["Already redeemed", "Unknown code", "Forged or altered", "Not this shop's voucher",
             "Not a voucher code", "Not paid", "Voided", "Expired", "Not valid yet", "Not allowed",
             "Undo", "Redeemed, undone"]
 

@@ -17,6 +17,7 @@ Every run fails (exit 1, naming each offender) when a Chinese translation uses a
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -67,9 +68,14 @@ def lupdate(language: str) -> None:
 
 
 def lrelease(language: str) -> None:
+    """Builds the .qm beside the .ts, then swaps it in whole: Qt maps a loaded catalogue into
+    memory, and lrelease writing the live file in place crashed an app running from this
+    folder at its next translated string."""
     ts = ts_file(language)
-    run([tool("lrelease"), str(ts.relative_to(ROOT)),
-         "-qm", str(ts.with_suffix(".qm").relative_to(ROOT))])
+    qm = ts.with_suffix(".qm")
+    built = qm.with_suffix(".qm.new")
+    run([tool("lrelease"), str(ts.relative_to(ROOT)), "-qm", str(built.relative_to(ROOT))])
+    os.replace(built, qm)
 
 
 def unfinished(language: str) -> list[str]:

@@ -13,7 +13,7 @@ HEADLINES: dict[str, str] = {
     "already_redeemed": QT_TRANSLATE_NOOP("Redemption", "Already redeemed"),
     "unknown_code": QT_TRANSLATE_NOOP("Redemption", "Unknown code"),
     "invalid_signature": QT_TRANSLATE_NOOP("Redemption", "Forged or altered"),
-    "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "Another shop's voucher"),
+    "wrong_shop": QT_TRANSLATE_NOOP("Redemption", "Not this shop's voucher"),
     "malformed": QT_TRANSLATE_NOOP("Redemption", "Not a voucher code"),
     "mistyped": QT_TRANSLATE_NOOP("Redemption", "Check the code"),
     "not_enough_uses": QT_TRANSLATE_NOOP("Redemption", "Not enough uses left"),
@@ -38,10 +38,11 @@ EXPLANATIONS: dict[str, str] = {
     "invalid_signature": QT_TRANSLATE_NOOP(
         "Redemption", "This QR code was not made by this shop, or it was changed. Do not "
         "accept it."),
-    # What the cashier does next (QA s19a F14: it said only whose it was).
+    # What the cashier does next (QA s19a F14: it said only whose it was). Never that another
+    # shop issued it: a misread or made-up code has the same shape (QA s35b F18).
     "wrong_shop": QT_TRANSLATE_NOOP(
-        "Redemption", "This voucher was issued by another shop. It cannot be used here: the "
-        "customer uses it at the shop that sold it."),
+        "Redemption", "It was not issued by this shop, or its QR code was misread. It cannot "
+        "be used here: if the customer bought it here, type its printed code."),
     "malformed": QT_TRANSLATE_NOOP(
         "Redemption", "What was read is not a voucher. Scan again, or type the printed code."),
     "mistyped": QT_TRANSLATE_NOOP(

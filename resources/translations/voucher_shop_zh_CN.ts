@@ -54,7 +54,7 @@
 <context>
     <name>AmountPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="79"/>
         <source>Gift card amount</source>
         <translation>礼品卡金额</translation>
     </message>
@@ -909,157 +909,167 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardLookupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="53"/>
         <source>can be spent now</source>
         <translation>现在可用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="54"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
         <source>not valid yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="56"/>
         <source>void (refunded)</source>
         <translation>已作废（已退款）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="57"/>
         <source>not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="87"/>
         <source>Gift card by phone + PIN</source>
         <translation>电话查询礼品卡（凭 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="93"/>
         <source>For a customer without the card in hand, on the phone or at the counter: find their cards, choose one and ask for its PIN to read its balance or spend from it. The card&apos;s code and QR are never shown here.</source>
         <translation>适用于顾客没带卡（来电或到店）时：先找到顾客的卡，选择一张，再询问其 PIN 码，即可查询余额或从卡中消费。这里不会显示卡的券码和二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="114"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="128"/>
         <source>Phone number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="129"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="132"/>
         <source>The number the customer gives</source>
         <translation>顾客报出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="135"/>
         <source>Find cards</source>
         <translation>查找卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="148"/>
-        <source>4 to 6 digits</source>
-        <translation>4 至 6 位数字</translation>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="150"/>
+        <source>4 to 6 digits, asked for each look-up and spend</source>
+        <translation>4 到 6 位数字，每次查询和消费都需输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="154"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="158"/>
         <source>The card&apos;s PIN:</source>
         <translation>卡的 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="168"/>
         <source>e.g. 30.00</source>
         <translation>例如 30.00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="172"/>
         <source>Spend with PIN</source>
         <translation>凭 PIN 码消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="176"/>
         <source>Amount to spend:</source>
         <translation>消费金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="211"/>
         <source>An order number is digits only.</source>
         <translation>订单号只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="224"/>
         <source>No gift cards found for this number.</source>
         <translation>没有找到与该号码相关的礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="322"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="306"/>
+        <source>Ask for the card&apos;s PIN: each spend needs it.</source>
+        <translation>请询问此卡的 PIN 码：每次消费都需输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="329"/>
         <source>Spent {amount} from card #{card}. Balance now {balance}.</source>
         <translation>已从卡 #{card} 扣款 {amount}，当前余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="334"/>
         <source>Nothing was spent: the card holds {balance}, less than {amount}.</source>
         <translation>未扣款：卡内余额 {balance}，不足 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="338"/>
         <source>Nothing was spent: {why}.</source>
         <translation>未扣款：{why}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="341"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="348"/>
         <source>Wrong PIN. 1 attempt left before this card&apos;s PIN locks.</source>
         <translation>PIN 错误。再错 1 次，此卡的 PIN 将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="344"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="351"/>
         <source>Wrong PIN. {left} attempts left before this card&apos;s PIN locks.</source>
         <translation>PIN 码错误。再错 {left} 次，这张卡的 PIN 码将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="356"/>
         <source>Too many wrong PINs: this card&apos;s PIN is locked until {time}. The customer can call again later, or come in with the card.</source>
         <translation>PIN 码错误次数过多：这张卡的 PIN 码已锁定至 {time}。顾客可以稍后再来电，或带卡到店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="356"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="367"/>
+        <source>That was a scan, not the PIN: it was not tried. Type the PIN the customer gives.</source>
+        <translation>刚才是扫码，不是 PIN 码：未作为 PIN 码使用。请输入顾客告知的 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="371"/>
         <source>This card has no PIN: it can be looked up only with the card in hand. An owner can set one below the card&apos;s voucher on the Orders tab.</source>
         <translation>这张卡没有设置 PIN 码：只能凭卡查询。店主可以在“订单”页该卡的卡券下方设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="368"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="383"/>
         <source>Card #{card}: balance {amount}</source>
         <translation>卡 #{card}：余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="370"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="385"/>
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="371"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="386"/>
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="372"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="387"/>
         <source>{product} · order #{order} · {status} · {validity}</source>
         <translation>{product} · 订单 #{order} · {status} · {validity}</translation>
     </message>
@@ -1067,42 +1077,42 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CardRefModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="72"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="73"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="74"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="76"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="77"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="77"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/orders/card_lookup_dialog.py" line="77"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1401,32 +1411,32 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="254"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="257"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="263"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="264"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="271"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="272"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="283"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="284"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="292"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="293"/>
         <source>A gift card&apos;s code is not shown here: {how}.</source>
         <translation>这里不显示礼品卡的券码：{how}。</translation>
     </message>
@@ -1544,12 +1554,12 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="226"/>
         <source>History of {code} ({product}): 1 attempt</source>
         <translation>{code}（{product}）的历史：1 条核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="227"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -2083,53 +2093,53 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="93"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="95"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="96"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="95"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="97"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="96"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="98"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="214"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="26"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="164"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -2144,7 +2154,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -2269,24 +2279,24 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="28"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="380"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="262"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -3739,102 +3749,102 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="96"/>
         <source>Your recovery key</source>
         <translation>您的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="102"/>
         <source>Voucher Shop recovery key</source>
         <translation>Voucher Shop 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="103"/>
         <source>If every owner password is forgotten, this key lets an owner set a new one (login screen: “Owner password forgotten?”, or the command recover NAME). Keep it on paper, somewhere safe and away from the shop&apos;s computer: whoever has it can open the shop. It is shown only once.</source>
         <translation>如果所有店主密码都忘了，店主可以用这个密钥设置新密码（登录界面点“忘记店主密码？”，或使用命令 recover NAME）。请把它抄在纸上，存放在安全的地方，远离店里的电脑：谁拿到它，谁就能打开店铺。它只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="110"/>
         <source>Keep your recovery key</source>
         <translation>请保管好恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="111"/>
         <source>The one way back in when every owner password is forgotten.</source>
         <translation>所有店主密码都忘记时，这是唯一的找回途径。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="123"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="124"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="125"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="136"/>
         <source>the last group, {n} characters</source>
         <translation>最后一组，{n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="139"/>
         <source>To show you kept it, type the key&apos;s last group:</source>
         <translation>为确认您已保存，请输入密钥的最后一组：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="144"/>
         <source>I have kept it — open the shop</source>
         <translation>我已保存好——打开店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="181"/>
         <source>“{typed}” is not the key&apos;s last group. Compare it with the key above, character by character, and type the group after its last dash.</source>
         <translation>“{typed}”不是恢复密钥的最后一组。请逐个字符对照上面的密钥，输入最后一个短横线之后的那一组。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="193"/>
         <source>Keep the key first: type its last group to continue.</source>
         <translation>请先保存密钥：输入最后一组后才能继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="198"/>
         <source>Copied. Paste it somewhere safe, then clear the clipboard.</source>
         <translation>已复制。请粘贴到安全的地方，然后清空剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="201"/>
         <source>Save the recovery key as PDF</source>
         <translation>将恢复密钥保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="203"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="220"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="225"/>
         <source>Print the recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="237"/>
         <source>The printer refused the page. Save it as a PDF instead, or copy the key.</source>
         <translation>打印机拒绝了此页面。请改为保存为 PDF，或复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="239"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -3863,8 +3873,8 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/verdict_texts.py" line="16"/>
-        <source>Another shop&apos;s voucher</source>
-        <translation>他店券</translation>
+        <source>Not this shop&apos;s voucher</source>
+        <translation>非本店卡券</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/verdict_texts.py" line="17"/>
@@ -3927,67 +3937,62 @@ Click “New order” to sell your first voucher.</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="42"/>
-        <source>This voucher was issued by another shop. It cannot be used here: the customer uses it at the shop that sold it.</source>
-        <translation>这是其他店铺发行的券，不能在本店使用：请顾客到售出该券的店铺使用。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="60"/>
         <source>Last redeemed by {who} at {station}, {when}.</source>
         <translation>上次核销：{who}，在 {station}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="66"/>
         <source>This is a gift card: type the amount to spend and press Enter. No need to scan it again.</source>
         <translation>这是礼品卡：请输入消费金额并按回车，无需重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="77"/>
         <source>A character is missing – check the code.</source>
         <translation>少了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="78"/>
         <source>There is one character too many – check the code.</source>
         <translation>多了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="96"/>
         <source>Card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="97"/>
         <source>Card key already marked as used</source>
         <translation>卡密此前已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="99"/>
         <source>The key is on the customer&apos;s voucher. A used key is no longer refunded.</source>
         <translation>卡密印在顾客的券上。已使用的卡密不再退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="118"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="119"/>
         <source>Empty: reload it to spend it again</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="124"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="125"/>
         <source>Can be marked as used</source>
         <translation>可以标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="126"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="127"/>
         <source>card key not yet marked as used</source>
         <translation>卡密尚未标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="127"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="128"/>
         <source>card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="52"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
     </message>
@@ -4002,217 +4007,228 @@ Click “New order” to sell your first voucher.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="43"/>
+        <source>It was not issued by this shop, or its QR code was misread. It cannot be used here: if the customer bought it here, type its printed code.</source>
+        <translation>此券不是本店发行的，或二维码读错了。不能在本店使用：如果顾客是在本店购买的，请输入券上印的券码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="46"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="48"/>
         <source>A character is wrong or two are swapped – check the code.</source>
         <translation>券码有字符输错或顺序颠倒，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="49"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="50"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="52"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="54"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="56"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="57"/>
         <source>This operator may not redeem vouchers now: the account was disabled or its role changed. Ask the owner.</source>
         <translation>此操作员现在不能核销卡券：账号已被停用或角色已变更。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="62"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="69"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="56"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
         <source>{result} · not on the server now</source>
         <translation>{result} · 服务器上已没有此记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="57"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="58"/>
         <source>{result} · not in the shop&apos;s records now</source>
         <translation>{result} · 店铺记录中已没有此记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="60"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="61"/>
         <source>This station saw it happen, but the shop&apos;s database on the server no longer has it: an older copy was put back. Compare with the newest pg_dump before acknowledging.</source>
         <translation>本收银台曾看到这次核销，但服务器上的店铺数据库已没有这条记录：数据库被换回了旧副本。确认问题之前，请先与最新的 pg_dump 比对。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="64"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="65"/>
         <source>This station saw it happen, but the shop&apos;s records no longer have it: an older copy was put back.</source>
         <translation>本收银台曾看到这次核销，但店铺记录中已没有这条记录：数据被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
         <source>It has no uses left.</source>
         <translation>已无剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="73"/>
         <source>It cannot be used yet.</source>
         <translation>暂时还不能使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="73"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="74"/>
         <source>It can no longer be used.</source>
         <translation>已不能再使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="79"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
         <source>Check the 1st group: {group}</source>
         <translation>请核对第 1 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
         <source>Check the 2nd group: {group}</source>
         <translation>请核对第 2 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
         <source>Check the 3rd group: {group}</source>
         <translation>请核对第 3 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="83"/>
         <source>Check the 4th group: {group}</source>
         <translation>请核对第 4 组：{group}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="148"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="149"/>
         <source>today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="160"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="161"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="168"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="169"/>
         <source>Spent {spent} · balance left {balance}</source>
         <translation>已消费 {spent} · 剩余余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="184"/>
+        <source>{asked} asked, the card holds {balance}. Nothing was spent.</source>
+        <translation>要求消费 {asked}，卡内仅有 {balance}。未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="190"/>
+        <source>Last spent by {who} at {station}, {when}.</source>
+        <translation>上次消费：{who}，在 {station}，{when}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="279"/>
         <source>Spent {amount}, undone</source>
         <translation>已消费 {amount}，已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="261"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="284"/>
         <source>Not redeemed — failed: {reason}</source>
         <translation>未核销——失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="264"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="287"/>
         <source>Spent {amount}</source>
         <translation>已消费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="58"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="242"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="74"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="265"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="65"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="243"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="266"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="66"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="244"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="267"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="59"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="245"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="268"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="60"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="246"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="76"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="269"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="118"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="61"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="77"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="62"/>
-        <source>Uses left</source>
-        <translation>剩余次数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="67"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="83"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="68"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="84"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="69"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="85"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="70"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="86"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="97"/>
         <source>{status}; code hidden: {how}</source>
         <translation>{status}；券码已隐藏：{how}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="86"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="102"/>
         <source>scan the card, or use &quot;Card by phone…&quot; with its PIN</source>
         <translation>请扫描卡片，或用“电话查卡…”并输入卡的 PIN 码</translation>
     </message>
@@ -4220,7 +4236,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="247"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="248"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
@@ -4275,12 +4291,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="208"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="209"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="212"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="213"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
@@ -4316,7 +4332,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="245"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="246"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
@@ -5854,27 +5870,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="364"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="366"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -5933,117 +5949,125 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="210"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="211"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="215"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="216"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
         <source>Nothing was used · Click to dismiss</source>
         <translation>未扣次数 · 点击关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="227"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="228"/>
         <source>Scanned: {code}</source>
         <translation>扫描内容：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="231"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="242"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243"/>
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244"/>
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="249"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="314"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="316"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="260"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="262"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="262"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="272"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="264"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="274"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="270"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="272"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="280"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="282"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="282"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="284"/>
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="286"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="288"/>
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="338"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="340"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="343"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="345"/>
         <source>{uses} uses taken · {left}</source>
         <translation>本次核销 {uses} 次 · {left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="348"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="352"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="378"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="382"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="257"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="380"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="258"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="384"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictToast</name>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_toast.py" line="45"/>
+        <source>Scanned at the counter behind this window · Click to dismiss</source>
+        <translation>此窗口后方收银台的扫码结果 · 点击关闭</translation>
     </message>
 </context>
 <context>
@@ -7668,73 +7692,73 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="77"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="80"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="79"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="82"/>
         <source>{code}  {product}  {status}, {left}, valid until {until}  {customer}</source>
         <translation>{code}  {product}  {status}，{left}，有效期至 {until}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="100"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="103"/>
         <source>A gift card&apos;s code is hidden for a clerk: scan the card, or use `voucher cards` with its PIN.</source>
         <translation>礼品卡的券码对核销员隐藏：请扫描卡片，或用 `voucher cards` 并输入卡的 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="102"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="105"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="119"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="122"/>
         <source>This voucher is void: its order was refunded or cancelled.</source>
         <translation>此卡券已作废：其订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="122"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="125"/>
         <source>This voucher has no uses left.</source>
         <translation>此卡券已没有剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="124"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="127"/>
         <source>This voucher has expired.</source>
         <translation>此卡券已过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="126"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="129"/>
         <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
         <translation>其卡密已被标记为失效：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="129"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
         <source>The PDF says so on the voucher.</source>
         <translation>PDF 的卡券上会注明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="129"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
         <source>The PNG is the QR code alone and does not say so: use a PDF for a copy.</source>
         <translation>PNG 只有二维码，不会注明：如需留底请用 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="135"/>
         <source>--layout is for a PDF; the PNG is the QR code alone.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="219"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="222"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="245"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="248"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="29"/>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="75"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="78"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
@@ -7754,7 +7778,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="232"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="235"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -9019,62 +9043,62 @@ Click “New order” to sell your first voucher.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="58"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
@@ -9129,322 +9153,327 @@ Click “New order” to sell your first voucher.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <source>Not a number: write the decimals after a point, {with_point}.</source>
+        <translation>不是数字：小数请用小数点，如 {with_point}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
         <source>The file is larger than {megabytes} MB, more than a list of card keys holds. Check that it is the right file, or split it into smaller ones.</source>
         <translation>该文件大于 {megabytes} MB，超出一份卡密清单应有的大小。请确认文件是否正确，或拆分为较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
         <source>The file holds no card keys.</source>
         <translation>该文件中没有卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
         <source>Does not match the vouchers chosen. Choose them again.</source>
         <translation>与所选的卡券不符。请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
         <source>Must be today or later: vouchers sold now would be expired already.</source>
         <translation>必须是今天或之后的日期：否则现在售出的卡券已经过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
         <source>The validity of “{product}” has ended, so it is no longer sold. Give it new dates in Inventory, or archive it.</source>
         <translation>“{product}”的有效期已结束，因此不再出售。请在库存中为它设置新的日期，或将其下架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>The file {path} cannot be read.</source>
         <translation>无法读取文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
         <source>The file is not an image (PNG, JPG…).</source>
         <translation>该文件不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>The file {path} is not an image (PNG, JPG…).</source>
         <translation>文件 {path} 不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>The file is not text in UTF-8 or GBK. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 或 GBK 编码的文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>This is an Excel workbook, which is not read. In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, then choose that file.</source>
         <translation>这是 Excel 工作簿，无法读取。请在 Excel 中选择 文件 → 另存为 →“CSV UTF-8（逗号分隔）”，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="81"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>Excel turned {count} card numbers into numbers like 1.10024E+15: their digits are lost, so nothing was imported. Use the supplier&apos;s original file, or format the column as Text in Excel before pasting the numbers, and save it as CSV UTF-8.</source>
         <translation>Excel 已把 {count} 个卡号变成了 1.10024E+15 这样的数字，原来的数字已丢失，因此没有导入任何卡密。请使用供应商的原始文件，或在 Excel 中先把该列设为“文本”格式再粘贴卡号，并另存为 CSV UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="117"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="119"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="118"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="120"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="119"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="121"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="120"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="122"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="121"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="123"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="122"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="124"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="123"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="125"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="124"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="126"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="125"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="127"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="126"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="128"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="127"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="129"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="128"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="130"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="129"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="131"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="130"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="132"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="131"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="133"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="132"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="134"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="135"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="134"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="136"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="135"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="137"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="138"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="139"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="138"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="140"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -9574,32 +9603,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="166"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="168"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="169"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="171"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="179"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="181"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="183"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="185"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="191"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="193"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="195"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="197"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -9936,7 +9965,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡密失效 – 待更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/printing/output.py" line="112"/>
+        <location filename="../../desktop_app/printing/output.py" line="124"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
@@ -9944,12 +9973,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="328"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="330"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="329"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="331"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
