@@ -32,8 +32,8 @@ from scan_driver import (
 
 from desktop_app.core.errors import WrongPassword
 from desktop_app.messages import error_message
-from desktop_app.ui import shop_session as session_module
 from desktop_app.ui import tasks
+from desktop_app.ui.session.held_scans import HELD_SCAN_S
 from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.shop_session import ShopSession
 from tests.conftest import OWNER, OWNER_PASSWORD
@@ -151,7 +151,7 @@ def test_a_scan_older_than_a_minute_is_not_redeemed_at_the_unlock(
     lock_screen = session.dialog
     assert isinstance(lock_screen, LoginDialog)
     keys.scan(lock_screen, payload)
-    later = time.monotonic() + session_module.HELD_SCAN_S + 1
+    later = time.monotonic() + HELD_SCAN_S + 1
     monkeypatch.setattr(time, "monotonic", lambda: later)  # the session's clock
     window = log_in(qtbot, session)
     tasks.wait_until_idle()

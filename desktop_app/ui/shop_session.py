@@ -13,7 +13,6 @@ Scans read while no Redemption tab takes them (another tab, the lock screen) arr
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from desktop_app.ui.admin.restore_request import RestoreRequest
 from desktop_app.ui.counter.redemption_models import ScanSettings
 from desktop_app.ui.display import failure_text
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session.held_scans import HeldScans
 from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.session.setup_dialog import SetupDialog
 from desktop_app.ui.widgets import app_icon
@@ -46,11 +46,6 @@ FAILED_LOGINS_SHOWN_MS = 120_000
 # The automatic backup at quitting runs after the event loop, with no window left to wait
 # on; a slow USB stick may take a while, but never forever.
 CLOSE_BACKUP_TIMEOUT_S = 120.0
-# A scan at the lock screen is redeemed right after the unlock, if it is not older than this:
-# the customer is still at the counter.
-HELD_SCAN_S = 60.0
-# Scans kept at the lock screen, oldest first: a customer's few vouchers, not a day's.
-HELD_SCANS_MAX = 20
 
 
 def close_shop(shop: Shop) -> None:
@@ -92,7 +87,7 @@ class ShopSession(QObject):
         self.window: MainWindow | None = None
         self.dialog: SetupDialog | LoginDialog | None = None
         self.restoring = False
-        self._held_scans: list[tuple[str, float]] = []  # (text, time.monotonic()), in order
+        self.held_scans = HeldScans()  # vouchers scanned while locked or logged out
         scan = ScanSettings.load()
         self.scanner = ApplicationScanner(self, is_claimed=self._scans_claimed,
                                           idle_timeout_ms=scan.timeout_ms, suffix=scan.suffix)
@@ -230,39 +225,27 @@ class ShopSession(QObject):
             if isinstance(self.dialog, LoginDialog):
                 self.dialog.show_fast_text_dropped()
             return
-        self._hold_scan(text)  # locked or logged out: kept for the login
+        self.held_scans.hold(text)  # locked or logged out: kept for the login
         if isinstance(self.dialog, LoginDialog):
-            self.dialog.show_scan_held(len(self._held_scans))
-
-    def _hold_scan(self, text: str) -> None:
-        """Every voucher scanned while locked is redeemed after the unlock, in order; the same
-        one scanned again (nothing seemed to happen) is one voucher, so it is kept once."""
-        now = time.monotonic()
-        held = [(kept, at) for kept, at in self._held_scans
-                if now - at < HELD_SCAN_S and kept != text]
-        self._held_scans = [*held, (text, now)][-HELD_SCANS_MAX:]
+            self.dialog.show_scan_held(self.held_scans.count())
 
     def _scan_not_a_password(self) -> None:
         if isinstance(self.dialog, LoginDialog) and self.dialog.isVisible():
-            now = time.monotonic()
-            self.dialog.show_scan_not_password(
-                sum(1 for _text, at in self._held_scans if now - at < HELD_SCAN_S))
+            self.dialog.show_scan_not_password(self.held_scans.count())
 
     def _fast_password_kept(self) -> None:
         if isinstance(self.dialog, LoginDialog) and self.dialog.isVisible():
             self.dialog.show_fast_text_kept()
 
     def _redeem_held_scans(self, window: MainWindow) -> None:
-        held, self._held_scans = self._held_scans, []
-        now = time.monotonic()
-        for text, at in held:
-            if now - at < HELD_SCAN_S:
-                window.redeem_scan(text)
-        too_old = sum(1 for _text, at in held if now - at >= HELD_SCAN_S)
-        if too_old:  # told it was kept: the cashier must hear it was not (QA s35b F11)
+        released = self.held_scans.release()
+        for text in released.fresh:
+            window.redeem_scan(text)
+        if released.too_old:  # told it was kept: the cashier must hear it was not (s35b F11)
             window.show_notice(self.tr(
                 "Scans kept at the lock screen more than a minute ago were not redeemed: "
-                "{count}. Scan those vouchers again.").format(count=too_old), problem=True)
+                "{count}. Scan those vouchers again.").format(count=released.too_old),
+                problem=True)
 
     # -- lock, log out, quit ----------------------------------------------------------------
 
