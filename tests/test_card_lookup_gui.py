@@ -55,6 +55,14 @@ def choose(dialog: CardLookupDialog, voucher_id: int) -> None:
     dialog.table.selectRow(dialog.cards.row_of(lambda ref: ref.voucher_id == voucher_id))
 
 
+def find_and_choose(qtbot: QtBot, dialog: CardLookupDialog, voucher_id: int) -> None:
+    """The caller's phone typed and searched, then their card chosen in the list."""
+    qtbot.keyClicks(dialog.search, "5678")
+    click(qtbot, dialog.find_button)
+    idle()
+    choose(dialog, voucher_id)
+
+
 def shown_text(dialog: CardLookupDialog) -> str:
     return " ".join(label.text() for label in dialog.findChildren(QLabel))
 
@@ -164,10 +172,7 @@ def test_the_customer_without_the_card_pays_with_its_pin(qtbot: QtBot, shop: Sho
     the code never is; a wrong PIN or too large an amount spends nothing."""
     with_pin, _ = sell_cards(shop)
     dialog = open_dialog(qtbot, shop)
-    qtbot.keyClicks(dialog.search, "5678")
-    click(qtbot, dialog.find_button)
-    idle()
-    choose(dialog, with_pin.id)
+    find_and_choose(qtbot, dialog, with_pin.id)
     assert dialog.amount.isEnabled() and not dialog.spend_button.isEnabled()
     typed = QInputMethodEvent()
     typed.setCommitString("３０元")  # as a Chinese input method types it
@@ -208,10 +213,7 @@ def test_an_amount_that_is_none_says_why_and_an_old_answer_goes(qtbot: QtBot,
     and the old answer about another amount stayed under the field."""
     with_pin, _ = sell_cards(shop)
     dialog = open_dialog(qtbot, shop)
-    qtbot.keyClicks(dialog.search, "5678")
-    click(qtbot, dialog.find_button)
-    idle()
-    choose(dialog, with_pin.id)
+    find_and_choose(qtbot, dialog, with_pin.id)
     qtbot.keyClicks(dialog.amount, "1000")
     qtbot.keyClicks(dialog.pin, PIN)
     qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)

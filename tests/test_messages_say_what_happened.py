@@ -55,7 +55,7 @@ def test_fields_are_named_in_words(tmp_path: Path) -> None:
 
 
 def test_a_text_that_names_no_voucher_says_what_it_is(tmp_path: Path) -> None:
-    assert "another shop" in error_message(NotFound(what="voucher", reason="wrong_shop"))
+    assert "not issued by this shop" in error_message(NotFound(what="voucher", reason="wrong_shop"))
     assert "not made by this shop" in error_message(
         NotFound(what="voucher", reason="invalid_signature"))
     assert run(tmp_path / "shop", "init", "--json").returncode == 0

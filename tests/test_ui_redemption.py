@@ -336,7 +336,7 @@ def test_the_chinese_verdict(counter: Counter, qapp: QApplication) -> None:
         counter.submit(_make(counter.shop, "redeemed"))
         assert counter.tab.verdict.headline.text() == "核销成功"
         counter.submit(_make(counter.shop, "wrong_shop"))
-        assert counter.tab.verdict.headline.text() == "他店券"
+        assert counter.tab.verdict.headline.text() == "非本店卡券"
     finally:
         remove_translators(qapp)
 

@@ -1878,214 +1878,214 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="152"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="167"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="183"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="185"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="185"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="206"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="221"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="222"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="237"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="16"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="19"/>
         <source>Log in to redeem. Scans kept for a minute: {count}.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="22"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
         <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="25"/>
         <source>Log in to redeem. The scan is kept for a minute.</source>
         <translation>请登录后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="33"/>
         <source>That was typed very fast outside the fields and is no voucher: it was not kept. Click in a field to type there.</source>
         <translation>刚才在输入框外快速输入的内容不是卡券，已丢弃。请点击输入框后再输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="51"/>
         <source>That was a scan, not a password: it was not used.</source>
         <translation>刚才是扫码，不是密码：未作为密码使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="44"/>
         <source>The voucher scanned before is kept: log in to redeem it.</source>
         <translation>之前扫描的卡券已保留：登录后即可核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="47"/>
         <source>The vouchers scanned before are kept: log in to redeem them ({count}).</source>
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/session/scan_notices.py" line="58"/>
         <source>That was typed very fast: press Enter to use it, or type your password to replace it.</source>
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="336"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="321"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="365"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="340"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="407"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="382"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="410"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="385"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -5804,22 +5804,22 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="203"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
         <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
         <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="264"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="246"/>
         <source>Scans kept at the lock screen more than a minute ago were not redeemed: {count}. Scan those vouchers again.</source>
         <translation>锁定界面保留超过一分钟的扫码未核销：{count} 个。请重新扫描这些卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="337"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="320"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="368"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="351"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>

@@ -38,7 +38,6 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.recovery_keys import folder_has_recovery_key
 from desktop_app.core.store import Shop, open_shop
-from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, locked_out_wait, role_label, server_address
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
@@ -47,6 +46,12 @@ from desktop_app.ui.session import last_operator
 from desktop_app.ui.session.busy_row import BusyRow, UnlockFn
 from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
 from desktop_app.ui.session.restore_here import open_restore_dialog, restore_in_background
+from desktop_app.ui.session.scan_notices import (
+    fast_text_dropped_text,
+    fast_text_kept_text,
+    scan_held_text,
+    scan_not_password_text,
+)
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -258,17 +263,7 @@ class LoginDialog(QDialog):
         self.set_busy(True, self.tr("Preparing the demo shop…"))
 
     def show_scan_held(self, count: int = 1) -> None:
-        """``count`` vouchers were scanned at this screen: they wait for the login, in order,
-        never for a password."""
-        if count > 1 and self.locked:
-            text = self.tr("Locked – log in to redeem. Scans kept for a minute: {count}.")
-        elif count > 1:
-            text = self.tr("Log in to redeem. Scans kept for a minute: {count}.")
-        elif self.locked:
-            text = self.tr("Locked – log in to redeem. The scan is kept for a minute.")
-        else:
-            text = self.tr("Log in to redeem. The scan is kept for a minute.")
-        self.message.show_warning(text.format(count=count))
+        self.message.show_warning(scan_held_text(count, self.locked))
         self._focus_a_field()  # QA s35b F5: Quit kept the focus and took the password's Enter
 
     def _focus_a_field(self) -> None:
@@ -276,27 +271,11 @@ class LoginDialog(QDialog):
         (self.password if self.operator.text().strip() else self.operator).setFocus()
 
     def show_fast_text_dropped(self) -> None:
-        """Fast text typed with no field focused that is no voucher: thrown away, never kept
-        for the login (it may be a password)."""
-        self.message.show_warning(self.tr(
-            "That was typed very fast outside the fields and is no voucher: it was not kept. "
-            "Click in a field to type there."))
+        self.message.show_warning(fast_text_dropped_text())
         self._focus_a_field()
 
     def show_scan_not_password(self, held: int = 0) -> None:
-        """A scanner's burst that is no voucher (a product's barcode) landed in the password
-        box: taken out again, neither tried nor counted as a wrong password. ``held``
-        vouchers scanned before still wait for the login: still said (QA s12b F7)."""
-        kept = ""
-        if held == 1:
-            kept = self.tr("The voucher scanned before is kept: log in to redeem it.")
-        elif held > 1:
-            kept = self.tr(
-                "The vouchers scanned before are kept: log in to redeem them ({count}).").format(
-                count=held)
-        # No space after a Chinese full stop (QA s35b F18: "…未作为密码使用。 之前…")
-        self.message.show_warning(sentences(
-            self.tr("That was a scan, not a password: it was not used."), kept))
+        self.message.show_warning(scan_not_password_text(held))
 
     def follow_server(self, watcher: ServerWatcher | None) -> None:
         """The lock screen says while the shop's server cannot be reached (the counter's own
@@ -313,11 +292,7 @@ class LoginDialog(QDialog):
             self.message.clear()  # the failed unlock's reason is over (QA s13b N3)
 
     def show_fast_text_kept(self) -> None:
-        """Fast text kept in the password box (a password manager's auto-type, or a scanned
-        label): used only on Enter; typing there replaces it (QA s11a F6)."""
-        self.message.show_info(self.tr(
-            "That was typed very fast: press Enter to use it, or type your password to "
-            "replace it."))
+        self.message.show_info(fast_text_kept_text())
 
     def submit(self) -> None:
         if self.busy:
