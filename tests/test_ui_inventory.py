@@ -332,7 +332,7 @@ def test_cancel_asks_before_losing_what_was_typed(qtbot: QtBot, shop: Shop) -> N
 
 def test_a_name_that_counts_uses_is_checked_against_the_uses(qtbot: QtBot, shop: Shop) -> None:
     """QA s35a F12: "洗车 5 次" was saved with 1 use per voucher, by mistake, unremarked."""
-    from desktop_app.ui.inventory.product_dialog import uses_named_in
+    from desktop_app.ui.inventory.count_fields import uses_named_in
 
     assert [uses_named_in(name) for name in ("洗车 5 次", "洗车５次卡", "Wash ×10", "Wash x 3",
                                              "Coffee", "1 次", "Model X")] == [

@@ -3387,113 +3387,113 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="71"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="72"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="104"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="105"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="106"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="107"/>
         <source>Value:</source>
         <translation>面值：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="108"/>
         <source>Uses per voucher:</source>
         <translation>每张券可用次数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="109"/>
         <source>Stock:</source>
         <translation>库存：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="110"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="111"/>
         <source>Card key:</source>
         <translation>卡密：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="112"/>
         <source>Keys look like:</source>
         <translation>卡密格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="156"/>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="251"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="54"/>
         <source>The name says {named} uses; each voucher has {uses}.</source>
         <translation>名称写的是 {named} 次，但每张卡券可用次数为 {uses}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="78"/>
         <source>no low-stock warning</source>
         <translation>不提醒库存不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="80"/>
         <source>warn at </source>
         <translation>提醒于 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="81"/>
         <source>Warn in the status bar at this stock or less</source>
         <translation>库存等于或少于此数时在状态栏提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="430"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="374"/>
         <source>Discard this new product?</source>
         <translation>放弃这个新商品？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="431"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="375"/>
         <source>Discard your changes to this product?</source>
         <translation>放弃对这个商品的修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="432"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="376"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="432"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="376"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -3513,13 +3513,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>新的面值只适用于此后售出的卡；已售出的卡保留原有余额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="199"/>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="32"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="73"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -3615,57 +3614,57 @@ Click “New order” to sell your first voucher.</source>
         <translation>不修改：{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="239"/>
         <source>Redeemed at the counter: each voucher has a number of uses.</source>
         <translation>在柜台核销：每张卡券有一定的使用次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="240"/>
         <source>Each sale hands over a secret code (a card key) you imported. Stock is the number of unsold keys.</source>
         <translation>每次售出发放一个您导入的卡密。库存即未售出的卡密数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="242"/>
         <source>Things handed over at the sale; stock goes down with each one.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="243"/>
         <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
         <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="252"/>
         <source>e.g. Steam wallet card 50</source>
         <translation>例如：Steam 充值卡 50 元</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="253"/>
         <source>e.g. Gift box</source>
         <translation>例如：礼盒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="254"/>
         <source>e.g. Gift card 200</source>
         <translation>例如：200 元储值卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="314"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="258"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
         <source>Cards that can be sold</source>
         <translation>可售卡数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>

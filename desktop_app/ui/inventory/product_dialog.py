@@ -7,21 +7,16 @@ same fields.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,20 +24,20 @@ from PySide6.QtWidgets import (
 from desktop_app.core import products, shop_settings
 from desktop_app.core.errors import InvalidInput, ShopError
 from desktop_app.core.money import money_text
-from desktop_app.core.products import KINDS, MAX_LOW_STOCK, MAX_USES, ProductDetail
+from desktop_app.core.products import KINDS, ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import kind_label
 from desktop_app.ui.inventory.cardkey_fields import KeyPatternField, ReusableKeyField
+from desktop_app.ui.inventory.count_fields import StockField, UsesField
 from desktop_app.ui.inventory.money_fields import GiftValueField, money_edit, money_problem
 from desktop_app.ui.inventory.validity_fields import ValidityFields
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
-    WARNING_COLOR,
     MessageLabel,
     dialog_buttons,
     fit_to_screen,
@@ -51,26 +46,12 @@ from desktop_app.ui.widgets import (
 )
 
 MAX_NAME = 200
-MAX_STOCK = 10**9
 FIELDS = ("name", "kind", "price", "value", "uses", "stock", "validity", "reusable_key",
           "key_pattern")
 # Core's field names, mapped to the row that shows their problem.
 CORE_FIELDS = {"valid_days": "validity", "valid_from": "validity", "valid_until": "validity",
                "key_min_length": "key_pattern", "key_max_length": "key_pattern",
                "key_alphabet": "key_pattern"}
-
-
-# "5 次", "5次卡", "×5", "x 5": the number of uses a pass's name says it holds.
-_USES_IN_NAME = re.compile(r"(\d+)\s*次|[x×]\s*(\d+)", re.IGNORECASE)
-
-
-def uses_named_in(name: str) -> int | None:
-    """The uses a name counts (more than one), or None when it counts none."""
-    found = _USES_IN_NAME.search(unicodedata.normalize("NFKC", name))
-    if found is None:
-        return None
-    number = int(found.group(1) or found.group(2))
-    return number if 1 < number <= 1000 else None
 
 
 class ProductDialog(QDialog):
@@ -190,56 +171,19 @@ class ProductDialog(QDialog):
         return self.value_field
 
     def _build_uses(self) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.uses = QSpinBox(box)
-        self.uses.setRange(1, MAX_USES)
-        self.uses.setMaximumWidth(120)
-        self.uses_hint = hint_label(self.tr("e.g. 5 for a five-wash pass"), box)
+        self.uses_field = UsesField(self)
+        self.uses, self.uses_hint = self.uses_field.uses, self.uses_field.hint
         self.uses.valueChanged.connect(self._check_uses_against_name)
-        row.addWidget(self.uses)
-        row.addWidget(self.uses_hint, 1)
-        return box
+        return self.uses_field
 
     def _check_uses_against_name(self) -> None:
-        """A name that counts uses ("洗车 5 次", "Wash ×5") with 1 use per voucher: said beside
-        the uses, never refused (QA s35a F12: a 1-use "5 次" pass was saved by mistake)."""
-        named = uses_named_in(self.name.text())
-        if named and named != self.uses.value():
-            self.uses_hint.setText(self.tr(
-                "The name says {named} uses; each voucher has {uses}.").format(
-                named=named, uses=self.uses.value()))
-            self.uses_hint.setStyleSheet(f"color: {WARNING_COLOR};")
-        else:
-            self.uses_hint.setText(self.tr("e.g. 5 for a five-wash pass"))
-            self.uses_hint.setStyleSheet("")
+        self.uses_field.check_against(self.name.text())
 
     def _build_stock(self) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.stock = QSpinBox(box)
-        self.stock.setRange(0, MAX_STOCK)
-        self.stock.setMaximumWidth(120)
-        self.unlimited = QCheckBox(self.tr("Unlimited"), box)
-        self.stock_hint = hint_label("", box)
-        # A warning in the status bar before it runs out, as card keys have (QA: goods never).
-        self.warn_at = QSpinBox(box)
-        self.warn_at.setRange(0, MAX_LOW_STOCK)
-        self.warn_at.setSpecialValueText(self.tr("no low-stock warning"))  # alone, says what
-        self.warn_at.setPrefix(self.tr("warn at "))
-        self.warn_at.setToolTip(self.tr("Warn in the status bar at this stock or less"))
-        self.unlimited.toggled.connect(self._stock_limited)
-        row.addWidget(self.stock)
-        row.addWidget(self.unlimited)
-        row.addWidget(self.stock_hint, 1)
-        row.addWidget(self.warn_at)
-        return box
-
-    def _stock_limited(self, unlimited: bool) -> None:
-        self.stock.setEnabled(not unlimited)
-        self.warn_at.setEnabled(not unlimited)
+        self.stock_field = StockField(self)
+        self.stock, self.unlimited = self.stock_field.stock, self.stock_field.unlimited
+        self.stock_hint, self.warn_at = self.stock_field.hint, self.stock_field.warn_at
+        return self.stock_field
 
     def _build_validity(self) -> QWidget:
         self.validity = ValidityFields(self.product is not None, self)

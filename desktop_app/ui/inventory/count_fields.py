@@ -1,0 +1,91 @@
+"""The product dialog's counted fields: uses per voucher (checked against a name that counts
+uses) and stock (unlimited, or counted with a low-stock warning). Their words keep the
+dialog's context (``ProductDialog``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QWidget
+
+from desktop_app.core.products import MAX_LOW_STOCK, MAX_USES
+from desktop_app.ui.widgets import WARNING_COLOR, hint_label
+
+MAX_STOCK = 10**9
+
+# "5 次", "5次卡", "×5", "x 5": the number of uses a pass's name says it holds.
+_USES_IN_NAME = re.compile(r"(\d+)\s*次|[x×]\s*(\d+)", re.IGNORECASE)
+
+
+def uses_named_in(name: str) -> int | None:
+    """The uses a name counts (more than one), or None when it counts none."""
+    found = _USES_IN_NAME.search(unicodedata.normalize("NFKC", name))
+    if found is None:
+        return None
+    number = int(found.group(1) or found.group(2))
+    return number if 1 < number <= 1000 else None
+
+
+def _example() -> str:
+    return QCoreApplication.translate("ProductDialog", "e.g. 5 for a five-wash pass")
+
+
+class UsesField(QWidget):
+    """Uses per voucher, with a hint that points out a name counting other uses."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.uses = QSpinBox(self)
+        self.uses.setRange(1, MAX_USES)
+        self.uses.setMaximumWidth(120)
+        self.hint = hint_label(_example(), self)
+        row.addWidget(self.uses)
+        row.addWidget(self.hint, 1)
+
+    def check_against(self, name: str) -> None:
+        """A name that counts uses ("洗车 5 次", "Wash ×5") with 1 use per voucher: said beside
+        the uses, never refused (QA s35a F12: a 1-use "5 次" pass was saved by mistake)."""
+        named = uses_named_in(name)
+        if named and named != self.uses.value():
+            self.hint.setText(QCoreApplication.translate(
+                "ProductDialog", "The name says {named} uses; each voucher has {uses}.").format(
+                named=named, uses=self.uses.value()))
+            self.hint.setStyleSheet(f"color: {WARNING_COLOR};")
+        else:
+            self.hint.setText(_example())
+            self.hint.setStyleSheet("")
+
+
+class StockField(QWidget):
+    """Stock: unlimited, or a count with a low-stock warning in the status bar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.stock = QSpinBox(self)
+        self.stock.setRange(0, MAX_STOCK)
+        self.stock.setMaximumWidth(120)
+        self.unlimited = QCheckBox(QCoreApplication.translate("ProductDialog", "Unlimited"), self)
+        self.hint = hint_label("", self)
+        # A warning in the status bar before it runs out, as card keys have (QA: goods never).
+        self.warn_at = QSpinBox(self)
+        self.warn_at.setRange(0, MAX_LOW_STOCK)
+        self.warn_at.setSpecialValueText(QCoreApplication.translate(
+            "ProductDialog", "no low-stock warning"))  # alone, it says what it means
+        self.warn_at.setPrefix(QCoreApplication.translate("ProductDialog", "warn at "))
+        self.warn_at.setToolTip(QCoreApplication.translate(
+            "ProductDialog", "Warn in the status bar at this stock or less"))
+        self.unlimited.toggled.connect(self._limited)
+        row.addWidget(self.stock)
+        row.addWidget(self.unlimited)
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.warn_at)
+
+    def _limited(self, unlimited: bool) -> None:
+        self.stock.setEnabled(not unlimited)
+        self.warn_at.setEnabled(not unlimited)
