@@ -58,7 +58,7 @@ class HistoryModel(RowTableModel[HistoryRow]):
         word = verdict_headline(row.reason, self.kind)
         if row.card_change_cents is None:
             return word
-        sign = "+" if row.card_change_cents > 0 else "−"
+        sign = "+" if row.card_change_cents > 0 else "-"  # as the ledger writes it
         return f"{word} {sign}{money(abs(row.card_change_cents), self.currency)}"
 
     def _left(self, row: HistoryRow) -> str:
