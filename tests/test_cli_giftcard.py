@@ -193,3 +193,8 @@ def test_an_amount_typed_with_its_currency_is_spent_and_said(tmp_path: Path) -> 
                                              ("amount_required", None, None)]
     assert as_json(run(folder, "redeem", card["code"], "--amount", "500", "--json"))[
         "asked"] == "500.00"
+    told = run(folder, "redeem", card["code"], "--amount", "500", "--station", "Till 2")
+    assert told.returncode == 3 and "500.00 asked" in told.stdout
+    assert "last by Owner at " in told.stdout  # the 12.50 spent above
+    history = run(folder, "voucher", "show", card["code"]).stdout
+    assert "-12.50, balance 87.50" in history

@@ -39,7 +39,9 @@ def verdict_line(verdict: redemption.Verdict, typed: str) -> str:
             group=verdict.suspect_group + 1)
     if verdict.reason == "wrong_shop":  # what to do next, as the counter says (QA s19a F14)
         line += "  " + translate("Redemption", EXPLANATIONS["wrong_shop"])
-    if verdict.reason == "already_redeemed" and verdict.last_at:
+    if verdict.reason == "insufficient_balance" and verdict.asked is not None:
+        line += "  " + translate("cli", "{asked} asked").format(asked=money_text(verdict.asked))
+    if verdict.reason in ("already_redeemed", "insufficient_balance") and verdict.last_at:
         line += "  " + translate("cli", "last by {who} at {station}, {when}").format(
             who=verdict.last_operator, station=verdict.last_station, when=when(verdict.last_at))
     return line

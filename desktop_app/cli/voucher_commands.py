@@ -90,8 +90,18 @@ def cmd_voucher_show(ctx: Context) -> Outcome:
         info = counter.lookup(shop, ctx.args.code)
     lines = [info_line(info)]
     lines += [f"  {when(a.at)}  {headline(a.reason):<18} {a.operator} @ {a.station}"
-              for a in info.history]
+              + _money_moved(a) for a in info.history]
     return Outcome(info_json(info), lines)
+
+
+def _money_moved(row: counter.HistoryRow) -> str:
+    """A gift card's spend or undo, as its ledger writes it: what moved, the balance after."""
+    if row.card_change_cents is None or row.card_balance_cents is None:
+        return ""
+    sign = "+" if row.card_change_cents > 0 else "-"
+    return "  " + translate("cli", "{change}, balance {balance}").format(
+        change=sign + money_text(abs(row.card_change_cents)),
+        balance=money_text(row.card_balance_cents))
 
 
 def cmd_voucher_find(ctx: Context) -> Outcome:

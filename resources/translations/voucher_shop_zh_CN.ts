@@ -7701,57 +7701,62 @@ Click “New order” to sell your first voucher.</source>
         <translation>{code}  {product}  {status}，{left}，有效期至 {until}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="103"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="102"/>
+        <source>{change}, balance {balance}</source>
+        <translation>{change}，余额 {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="113"/>
         <source>A gift card&apos;s code is hidden for a clerk: scan the card, or use `voucher cards` with its PIN.</source>
         <translation>礼品卡的券码对核销员隐藏：请扫描卡片，或用 `voucher cards` 并输入卡的 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="105"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="115"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="122"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
         <source>This voucher is void: its order was refunded or cancelled.</source>
         <translation>此卡券已作废：其订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="125"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="135"/>
         <source>This voucher has no uses left.</source>
         <translation>此卡券已没有剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="127"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="137"/>
         <source>This voucher has expired.</source>
         <translation>此卡券已过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="129"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="139"/>
         <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
         <translation>其卡密已被标记为失效：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="142"/>
         <source>The PDF says so on the voucher.</source>
         <translation>PDF 的卡券上会注明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="142"/>
         <source>The PNG is the QR code alone and does not say so: use a PDF for a copy.</source>
         <translation>PNG 只有二维码，不会注明：如需留底请用 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="135"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="145"/>
         <source>--layout is for a PDF; the PNG is the QR code alone.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="222"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="232"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="248"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="258"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
@@ -7773,11 +7778,16 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="43"/>
+        <source>{asked} asked</source>
+        <translation>要求 {asked}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="45"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="235"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="245"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
