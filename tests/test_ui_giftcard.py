@@ -124,7 +124,7 @@ def test_a_cards_history_and_find_row_are_in_money(counter: Counter, qtbot: QtBo
     assert tab.verdict.headline.text() == "Look-up: ¥200.00"
     model = tab.history_panel.model
     shown = [[str(model.index(r, c).data()) for c in (1, 4)] for r in range(model.rowCount())]
-    assert shown == [["Redeemed -¥60.00", "¥140.00"], ["Balance too low", ""],
+    assert shown == [["Spent ¥60.00", "¥140.00"], ["Balance too low", ""],
                      ["Undo +¥60.00", "¥200.00"]]
     assert model.headerData(4, Qt.Orientation.Horizontal) == "Left"
     tab.lookup_button.click()

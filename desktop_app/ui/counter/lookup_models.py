@@ -54,12 +54,14 @@ class HistoryModel(RowTableModel[HistoryRow]):
         ]
 
     def _result(self, row: HistoryRow) -> str:
-        """The verdict's word; a gift card's spend or undo with the money it moved."""
+        """The verdict's word; a gift card's spend in the recent list's words, an undo of one
+        with the money it gave back."""
+        change = row.card_change_cents
+        if change is not None and change < 0:
+            return QCoreApplication.translate("Redemption", "Spent {amount}").format(
+                amount=money(-change, self.currency))
         word = verdict_headline(row.reason, self.kind)
-        if row.card_change_cents is None:
-            return word
-        sign = "+" if row.card_change_cents > 0 else "-"  # as the ledger writes it
-        return f"{word} {sign}{money(abs(row.card_change_cents), self.currency)}"
+        return word if change is None else f"{word} +{money(change, self.currency)}"
 
     def _left(self, row: HistoryRow) -> str:
         """Uses left after the attempt; a gift card's balance after its spend or undo (its
