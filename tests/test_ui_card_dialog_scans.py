@@ -16,6 +16,8 @@ from desktop_app.core.store import Shop
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.verdict_toast import VerdictToast
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
+from desktop_app.ui.orders.giftcard_box import GiftCardBox, PinDialog
+from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.shop_session import ShopSession
 
 PIN = "2468"
@@ -127,3 +129,33 @@ def test_a_voucher_scanned_over_the_dialog_shows_its_verdict_on_it(
     qtbot.waitUntil(toast.isVisible, timeout=15_000)
     assert toast.headline.text() == "✕ Already redeemed" and toast.tone == "refused"
     assert "Counter 2" in toast.detail.text() and uses_left(used_id) == 0
+
+
+def test_a_barcode_scanned_while_setting_a_pin_is_not_kept(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """The owner setting a card's PIN: a short barcode scanned into the box would have become
+    a PIN nobody knows."""
+    keys, window, _voucher, _payload = at_work(qtbot, session)
+    assert session.shop is not None
+    card_id = sell_card(session.shop)
+    orders_tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
+                      if isinstance(window.tabs.widget(i), OrdersTab))
+    window.tabs.setCurrentWidget(orders_tab)
+    orders_tab.refresh(select_id=Voucher.get_by_id(card_id).order_id)  # sold since it read
+    idle()
+    box = orders_tab.findChild(GiftCardBox)
+    assert isinstance(box, GiftCardBox)
+    qtbot.waitUntil(lambda: box.pin_button.isVisible() and box.pin_button.isEnabled(),
+                    timeout=15_000)
+    qtbot.mouseClick(box.pin_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, PinDialog) and dialog.isVisible()
+    dialog.activateWindow()
+    dialog.pin.setFocus()
+    keys.now += 1000
+    keys.type(dialog.pin, "135790", SCANNER_MS)
+    keys.enter(dialog.pin, SCANNER_MS)
+    idle()
+    assert dialog.isVisible() and dialog.pin.text() == ""
+    assert dialog.error.text().startswith("That was a scan, not a PIN")
+    assert not giftcards.check_pin(session.shop, Voucher.get_by_id(card_id), "135790").right

@@ -1444,104 +1444,104 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>GiftCardBox</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="42"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
         <source>Issued</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="43"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="44"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
         <source>Reloaded</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="45"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="46"/>
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="46"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="47"/>
         <source>Cashed out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="47"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="48"/>
         <source>Expired</source>
         <translation>余额过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="48"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="49"/>
         <source>Spend undone</source>
         <translation>撤销消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="189"/>
         <source>Reload…</source>
         <translation>充值…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="183"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="278"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="191"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="286"/>
         <source>Cash out</source>
         <translation>提现</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="185"/>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="245"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="193"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="253"/>
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="195"/>
         <source>Remove PIN</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="230"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="238"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="235"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="243"/>
         <source>Pays out a balance of at most {amount} in cash</source>
         <translation>余额不超过 {amount} 时，以现金全额付给顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="245"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="253"/>
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="265"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="273"/>
         <source>Reloaded; balance {amount}.</source>
         <translation>已充值，余额 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="279"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="287"/>
         <source>Pay {amount} out in cash for gift card {code} (balance {balance}) and empty it?</source>
         <translation>为礼品卡 {code}（余额 {balance}）付出现金 {amount} 并清空该卡？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="282"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="290"/>
         <source>Pay out {amount}</source>
         <translation>付出现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="289"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="297"/>
         <source>Paid out {amount} in cash.</source>
         <translation>已以现金付出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="297"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="305"/>
         <source>PIN set.</source>
         <translation>PIN 码已设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="306"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="314"/>
         <source>PIN removed.</source>
         <translation>PIN 码已删除。</translation>
     </message>
@@ -1754,27 +1754,27 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="63"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="64"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="64"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="65"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="66"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="67"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="68"/>
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="70"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="71"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -3359,29 +3359,34 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="136"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="137"/>
         <source>Gift card PIN</source>
         <translation>礼品卡 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="141"/>
         <source>4 to 6 digits</source>
         <translation>4 至 6 位数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="143"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="145"/>
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="143"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="148"/>
         <source>Needed only to look the card up without it in hand (on the phone).</source>
         <translation>仅在不持卡查询（如电话查询）时需要。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="157"/>
+        <source>That was a scan, not a PIN: it was not kept. Type the PIN the customer chooses.</source>
+        <translation>刚才是扫码，不是 PIN 码：未保存。请输入顾客自己选的 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -4151,36 +4156,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>未核销——失败：{reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="61"/>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="287"/>
         <source>Spent {amount}</source>
         <translation>已消费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="74"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="76"/>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="265"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="83"/>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="266"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="84"/>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="267"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="77"/>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="268"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="76"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="78"/>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="269"/>
         <source>Operator</source>
         <translation>操作员</translation>
@@ -4191,43 +4197,43 @@ Click “New order” to sell your first voucher.</source>
         <translation>可以核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="77"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="79"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="83"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="85"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="84"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="86"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="78"/>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="85"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="80"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="87"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="86"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="88"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="97"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="99"/>
         <source>{status}; code hidden: {how}</source>
         <translation>{status}；券码已隐藏：{how}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="102"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="104"/>
         <source>scan the card, or use &quot;Card by phone…&quot; with its PIN</source>
         <translation>请扫描卡片，或用“电话查卡…”并输入卡的 PIN 码</translation>
     </message>
@@ -4417,37 +4423,37 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ReloadDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="83"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="84"/>
         <source>Reload gift card</source>
         <translation>礼品卡充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="84"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="85"/>
         <source>Gift card {code}</source>
         <translation>礼品卡 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="95"/>
         <source>Reload</source>
         <translation>充值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="97"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="98"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="99"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="99"/>
+        <location filename="../../desktop_app/ui/orders/giftcard_box.py" line="100"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>

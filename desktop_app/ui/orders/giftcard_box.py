@@ -30,6 +30,7 @@ from desktop_app.core.giftcard_desk import CardState
 from desktop_app.core.giftcards import RELOAD_METHODS, LedgerRow
 from desktop_app.core.store import Shop
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
+from desktop_app.scanning.burst_rule import PIN_BOX
 from desktop_app.ui import settings
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import money, short_time
@@ -138,6 +139,7 @@ class PinDialog(QDialog):
         self.pin.setMaxLength(6)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("4 to 6 digits"))
+        self.pin.setProperty(PIN_BOX, True)  # a short barcode scanned here is no PIN
         self.error = MessageLabel(self)
         buttons, self.set_button, self.cancel_button = dialog_buttons(
             self, self.tr("Set PIN"), self.set_pin, self.tr("Cancel"))
@@ -148,6 +150,12 @@ class PinDialog(QDialog):
         column.addWidget(self.pin)
         column.addWidget(self.error)
         column.addWidget(buttons)
+
+    def say_scan_not_pin(self) -> None:
+        """A scanner's burst landed in the PIN box: taken out, never set as the card's PIN."""
+        self.error.show_warning(self.tr(
+            "That was a scan, not a PIN: it was not kept. Type the PIN the customer chooses."))
+        self.pin.setFocus()
 
     def set_pin(self) -> None:
         shop, voucher_id, pin = self.shop, self.voucher_id, self.pin.text()
