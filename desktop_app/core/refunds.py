@@ -18,6 +18,7 @@ from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.core.giftcard_value import Payback, money_of
 from desktop_app.core.models import CardKey, Order, OrderLine, Product, Voucher
+from desktop_app.core.money import money_text
 from desktop_app.core.orders import (
     get_order,
     refundable_units,
@@ -160,15 +161,30 @@ def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
                          _reload_parts(order, parts), keys, tuple(lines))
 
 
-def refund_order(shop: Shop, order_id: int, station: str = "") -> RefundResult:
+def refund_order(shop: Shop, order_id: int, station: str = "",
+                 expect_cents: int | None = None) -> RefundResult:
     """Void what was not redeemed; unused stock goes back, card keys are set aside. History
     stays. A scan or another refund at the same instant goes before or after it, whole. The
-    refund records its operator and the counter it was paid back at (``station``)."""
+    refund records its operator and the counter it was paid back at (``station``).
+    ``expect_cents``: the money the owner confirmed; a refund that would now pay back
+    another amount is refused (``check_expected``)."""
     require_owner(shop, "order_refund")
-    return retried_on_conflict(lambda: _refund_order(shop, order_id, station))
+    return retried_on_conflict(lambda: _refund_order(shop, order_id, station, expect_cents))
 
 
-def _refund_order(shop: Shop, order_id: int, station: str) -> RefundResult:
+def check_expected(order_id: int, expect_cents: int | None, refund_cents: int) -> None:
+    """Refuses, inside the refund's write so nothing of it is kept, a refund whose money is
+    not what the owner confirmed: a counter redeemed a use or spent part of a gift card
+    between the question and the click, and the owner would pay back the amount asked, not
+    the one booked (QA s36a F1)."""
+    if expect_cents is not None and refund_cents != expect_cents:
+        raise InvalidState(what="order", id=order_id, state="refund_changed",
+                           asked=money_text(expect_cents), now=money_text(refund_cents),
+                           asked_cents=expect_cents, now_cents=refund_cents)
+
+
+def _refund_order(shop: Shop, order_id: int, station: str,
+                  expect_cents: int | None) -> RefundResult:
     with shop.write():
         reloaded = giftcard_refunds.reload_of(order_id)  # its card: a voucher of another order
         lock_order(shop, order_id, [reloaded.voucher_id] if reloaded is not None else [])
@@ -214,6 +230,7 @@ def _refund_order(shop: Shop, order_id: int, station: str) -> RefundResult:
             line.save()
         Order.update(status="refunded", closed_at=now).where(Order.id == order.id).execute()
         card_money = money_of(parts)
+        check_expected(order.id, expect_cents, price_money + card_money)
         cards = {"card_refund_cents": card_money} if card_money else {}
         audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
                      keys_returned=keys_back, refund_cents=price_money + card_money, **cards,
@@ -280,7 +297,8 @@ def _check_refund_quantity(line: OrderLine, quantity: int, status: str) -> int:
 
 
 def refund_line(shop: Shop, order_line_id: int, quantity: int,
-                voucher_ids: Sequence[int] | None = None, station: str = "") -> RefundResult:
+                voucher_ids: Sequence[int] | None = None, station: str = "",
+                expect_cents: int | None = None) -> RefundResult:
     """Refund ``quantity`` units of one line of a paid order, where nothing was redeemed:
     the vouchers ``voucher_ids`` (see core/refund_choices.py), else the newest unused ones.
 
@@ -290,15 +308,16 @@ def refund_line(shop: Shop, order_line_id: int, quantity: int,
     (two coffees on one voucher of two uses) are refunded one by one, their uses taken off
     it while enough are unused, used or not (QA s11b F7). The order stays paid until
     every line is refunded; then it is refunded. Serialised with scans as ``refund_order``;
-    recorded at ``station`` as it is.
+    recorded at ``station`` as it is; ``expect_cents`` as ``refund_order``'s.
     """
     require_owner(shop, "order_refund")
     return retried_on_conflict(
-        lambda: _refund_line(shop, order_line_id, quantity, voucher_ids, station))
+        lambda: _refund_line(shop, order_line_id, quantity, voucher_ids, station, expect_cents))
 
 
 def _refund_line(shop: Shop, order_line_id: int, quantity: int,
-                 voucher_ids: Sequence[int] | None, station: str) -> RefundResult:
+                 voucher_ids: Sequence[int] | None, station: str,
+                 expect_cents: int | None) -> RefundResult:
     with shop.write():
         order_id = (OrderLine.select(OrderLine.order).where(OrderLine.id == order_line_id)
                     .scalar())
@@ -325,6 +344,7 @@ def _refund_line(shop: Shop, order_line_id: int, quantity: int,
                  if product.kind == "giftcard" else [])
         card_money = money_of(parts)
         money = card_money if product.kind == "giftcard" else quantity * line.unit_price_cents
+        check_expected(order.id, expect_cents, money)
         stock_back = _return_stock(product, quantity) if product.kind != "cardkey" else 0
         line.refunded_quantity += quantity
         if product.kind != "giftcard":

@@ -142,6 +142,11 @@ STATE_TEXTS: dict[str, str] = {
     "card_spent": QT_TRANSLATE_NOOP(
         "errors", "Nothing is left on this gift card of order {order}: it was spent, so there "
         "is nothing to pay back and the order stays paid."),
+    "refund_changed": QT_TRANSLATE_NOOP(
+        "errors", "Nothing was refunded: order {id} changed after you confirmed (a counter "
+        "redeemed a use or spent from a gift card of it meanwhile), so the refund would now "
+        "pay back {now}, not {asked}. Do not pay back {asked}; check the new amount and refund "
+        "again."),
     "cashout_over_limit": QT_TRANSLATE_NOOP(
         "errors", "This gift card holds {balance}, more than the {limit} a card may be paid out "
         "in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to)."),

@@ -115,7 +115,7 @@ def _report(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-def _show_failure(exc: BaseException, errors: ErrorTarget | None) -> None:
+def say_failure(exc: BaseException, errors: ErrorTarget | None) -> None:
     """The one failure path: a refusal said at ``errors``, anything else to the excepthook."""
     if errors is None or not isinstance(exc, ShopError):
         _report(exc)
@@ -222,7 +222,7 @@ class BackgroundTask(QObject):
             if self._on_failure is not None:
                 self._on_failure(exc)
             else:
-                _show_failure(exc, self._errors)
+                say_failure(exc, self._errors)
 
 
 def run_in_background(

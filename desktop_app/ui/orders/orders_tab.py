@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import events, order_list, orders, refunds, shop_identity
+from desktop_app.core.errors import InvalidState, ShopError
 from desktop_app.core.order_list import OrderCounts
 from desktop_app.core.orders import OrderDetail, OrderRow
 from desktop_app.core.refunds import RefundPreview, RefundResult
@@ -44,7 +45,7 @@ from desktop_app.ui.orders.refund_words import (
     confirm_refund_text,
     refunded_text,
 )
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import ErrorTarget, run_in_background, say_failure
 from desktop_app.ui.widgets import (
     MARGIN,
     PRIMARY_STYLE,
@@ -353,21 +354,36 @@ class OrdersTab(QWidget):
         order = self.selected_order()
         if order is None or order.status != "paid":
             return
-        shop, order_id = self.shop, order.id
+        self.ask_refund_of(order.id)
+
+    def ask_refund_of(self, order_id: int) -> None:
+        shop = self.shop
 
         def ask(preview: RefundPreview) -> None:
             self._confirm(self.tr("Refund order"),
                           confirm_refund_text(order_id, preview, self.currency),
-                          self.tr("Refund"), lambda: self.refund(order_id),
+                          self.tr("Refund"),
+                          lambda: self.refund(order_id, preview.refund_cents),
                           text_width=REFUND_TEXT_WIDTH)
 
         run_in_background(self, lambda: refunds.preview_refund(shop, order_id), ask,
                           errors=self.message)
 
-    def refund(self, order_id: int) -> None:
+    def refund(self, order_id: int, expect_cents: int | None = None) -> None:
+        """Refunds the order for the money the owner confirmed (``expect_cents``): where a
+        counter redeemed or spent from it since the question, nothing is refunded, the
+        owner is told, and asked again with the new amount."""
         shop, currency, station = self.shop, self.currency, settings.station_name()
-        self._change(lambda: refunds.refund_order(shop, order_id, station), order_id,
-                     lambda result: refunded_text(order_id, result, currency, whole=True))
+        self._change(lambda: refunds.refund_order(shop, order_id, station, expect_cents),
+                     order_id,
+                     lambda result: refunded_text(order_id, result, currency, whole=True),
+                     errors=lambda exc: self._refund_refused(order_id, exc))
+
+    def _refund_refused(self, order_id: int, exc: ShopError) -> None:
+        say_failure(exc, self.message)
+        if isinstance(exc, InvalidState) and exc.params.get("state") == "refund_changed":
+            self._select_next = order_id
+            self.ask_refund_of(order_id)
 
     def ask_cancel(self) -> None:
         order = self.selected_order()
@@ -385,7 +401,7 @@ class OrdersTab(QWidget):
         self._change(lambda: orders.cancel_order(shop, order_id), order_id, lambda _: done)
 
     def _change(self, work: Callable[[], Any], order_id: int,
-                done_text: Callable[[Any], str]) -> None:
+                done_text: Callable[[Any], str], errors: ErrorTarget | None = None) -> None:
         self.busy = True
         self.detail._update_buttons()
 
@@ -397,4 +413,4 @@ class OrdersTab(QWidget):
             self.busy = False
             self.detail._update_buttons()
 
-        run_in_background(self, work, done, errors=self.message, always=settle)
+        run_in_background(self, work, done, errors=errors or self.message, always=settle)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import fulfilment, refunds
+from desktop_app.core.errors import InvalidState, ShopError
 from desktop_app.core.fulfilment import PAYMENT_METHODS
 from desktop_app.core.orders import LineView, OrderRow
 from desktop_app.core.refund_choices import refund_choices
@@ -26,7 +27,7 @@ from desktop_app.core.store import Shop
 from desktop_app.ui import settings
 from desktop_app.ui.display import method_label, money
 from desktop_app.ui.orders.refund_choice_list import RefundChoiceList
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import run_in_background, say_failure
 from desktop_app.ui.widgets import (
     MARGIN,
     SPACING,
@@ -150,6 +151,9 @@ class LineRefundDialog(QDialog):
         self.line = line
         self.order_id = order_id
         self.busy = False
+        # What the shop said the choice pays back now, where a counter changed it after the
+        # dialog opened (QA s36a F1): shown, and the amount the next click expects.
+        self.amount_now: int | None = None
         self.setWindowTitle(self.tr("Refund part of the order"))
         self.setMinimumWidth(480)
         title = QLabel(self.tr("{product} · order {number}").format(
@@ -160,7 +164,7 @@ class LineRefundDialog(QDialog):
         self.quantity.setRange(line.refund_step, max(line.refund_step, line.refundable))
         self.quantity.setSingleStep(line.refund_step)
         self.quantity.setValue(line.refund_step)
-        self.quantity.valueChanged.connect(self._update_amount)
+        self.quantity.valueChanged.connect(self._choice_changed)
         self.quantity.setEnabled(line.refundable > line.refund_step)
         self.quantity.setMaximumWidth(120)
         self.choice_list = self._choice_list()
@@ -207,7 +211,7 @@ class LineRefundDialog(QDialog):
         if len(choices) < 2:
             return None
         chosen = RefundChoiceList(self.shop, self.currency, choices, self)
-        chosen.changed.connect(self._update_amount)
+        chosen.changed.connect(self._choice_changed)
         return chosen
 
     def _rule(self) -> str:
@@ -233,14 +237,21 @@ class LineRefundDialog(QDialog):
         return self.tr("Only unused vouchers can be refunded, each as a whole; they become "
                        "void.")
 
-    def _update_amount(self) -> None:
+    def _choice_changed(self) -> None:
+        self.amount_now = None
+        self._update_amount()
+
+    def _amount_cents(self) -> int:
+        if self.amount_now is not None:
+            return self.amount_now
         if self.choice_list is None:
-            cents = self.line.refund_cents(self.quantity.value())
-        else:
-            chosen = self.choice_list.chosen()
-            cents = sum(choice.refund_cents for choice in chosen)
-            self.refund_button.setEnabled(bool(chosen) and not self.busy)
-        self.amount.setText(money(cents, self.currency))
+            return self.line.refund_cents(self.quantity.value())
+        return sum(choice.refund_cents for choice in self.choice_list.chosen())
+
+    def _update_amount(self) -> None:
+        if self.choice_list is not None:
+            self.refund_button.setEnabled(bool(self.choice_list.chosen()) and not self.busy)
+        self.amount.setText(money(self._amount_cents(), self.currency))
 
     def refund(self) -> None:
         if self.busy:
@@ -253,12 +264,19 @@ class LineRefundDialog(QDialog):
             if not chosen:
                 return
             quantity = len(chosen) * self.line.refund_step
+        expect = self._amount_cents()
         self.busy = True
         self.refund_button.setEnabled(False)
         self.error.clear()
         run_in_background(self, lambda: refunds.refund_line(shop, line_id, quantity, chosen,
-                                                            station),
-                          self._refunded, errors=self.error, always=self._not_busy)
+                                                            station, expect),
+                          self._refunded, errors=self._refused, always=self._not_busy)
+
+    def _refused(self, exc: ShopError) -> None:
+        say_failure(exc, self.error)
+        if isinstance(exc, InvalidState) and exc.params.get("state") == "refund_changed":
+            self.amount_now = int(exc.params["now_cents"])
+            self._update_amount()
 
     def _refunded(self, result: refunds.RefundResult) -> None:
         self.busy = False
