@@ -58,6 +58,14 @@ class ShopFolderNotWritable(CannotWrite):
     code = "shop_folder_not_writable"
 
 
+class ShopFileNotWritable(CannotWrite):
+    """One of the shop's files (``path``) is read-only or not ours to write, in a folder that
+    is: nothing could be saved, and the file is not damaged (QA s36b F1: it was called
+    damaged, and the owner sent to restore a backup over it)."""
+
+    code = "shop_file_not_writable"
+
+
 class WrongPassword(ShopError):
     code = "wrong_password"
 

@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
@@ -51,6 +51,30 @@ def raise_for_os_error(exc: OSError, path: Path, not_writable: type[CannotWrite]
     if exc.errno in _NOT_WRITABLE or making_a_file:
         raise not_writable(path=str(path), reason=os_reason(exc)) from exc
     raise DataDirUnusable(path=str(path), reason=os_reason(exc)) from exc
+
+
+def check_opens_for_writing(paths: Iterable[Path],
+                            not_writable: type[CannotWrite] = CannotWrite) -> None:
+    """Each of ``paths`` that exists opens for writing, else ``not_writable`` naming all
+    that do not (``files``, in ``folder``), so they are put right at once, not one a try.
+    A file made read-only, or another user's, in a folder that is writable: SQLite opens it
+    read-only without a word and the first change then fails."""
+    refused: list[tuple[Path, OSError]] = []
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if exc.errno not in _NOT_WRITABLE:
+                raise_for_os_error(exc, path, not_writable)
+            refused.append((path, exc))
+            continue
+        os.close(fd)
+    if refused:
+        first, why = refused[0]
+        raise not_writable(path=str(first), reason=os_reason(why), folder=str(first.parent),
+                           files=", ".join(path.name for path, _ in refused))
 
 
 def _new_temporary(path: Path) -> tuple[int, Path]:

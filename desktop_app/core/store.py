@@ -34,17 +34,18 @@ from desktop_app.core import (
     shoplock,
     witness_sync,
 )
-from desktop_app.core.anchor import Head
+from desktop_app.core.anchor import ANCHOR_FILE, Head
 from desktop_app.core.errors import (
     IntegrityHold,
     NoShop,
     ShopError,
     ShopExists,
+    ShopFileNotWritable,
     ShopMoved,
     WrongPassword,
 )
 from desktop_app.core.file_connection import DEFAULT_BUSY_TIMEOUT_MS, connect_file, remove_half_made
-from desktop_app.core.fileio import remove_stale_temporaries
+from desktop_app.core.fileio import check_opens_for_writing, remove_stale_temporaries
 from desktop_app.core.keyslots import (
     KEY_BYTES,
     RECOVERY_UNCONFIRMED,
@@ -62,6 +63,10 @@ from desktop_app.core.still_active import active_operator, require_still_active
 from desktop_app.core.transactions import begin_immediate, translate_db_error
 
 log = logging.getLogger(__name__)
+
+# The files a shop writes as it works, each checked writable before it opens.
+SHOP_FILES = (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm", KEYSLOTS_FILE,
+              ANCHOR_FILE)
 
 
 @dataclass
@@ -355,6 +360,7 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         # can be read either; restoring a backup is the way out.
         raise IntegrityHold(problem="database_missing", problems="database: missing",
                             path=str(db_path))
+    check_opens_for_writing((data_dir / name for name in SHOP_FILES), ShopFileNotWritable)
     lock = shoplock.hold_open(data_dir)
     remove_stale_temporaries(data_dir)
     before_connect = live_files.identity(db_path)

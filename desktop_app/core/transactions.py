@@ -23,6 +23,7 @@ from desktop_app.core.errors import (
     DatabaseLocked,
     DiskFull,
     ShopError,
+    ShopFileNotWritable,
     WriteConflict,
     name_database_error,
 )
@@ -54,6 +55,9 @@ def translate_db_error(exc: Exception, path: Path, during: str | None = None) ->
     if isinstance(exc, DatabaseCorrupt):  # named already (``damage``): its words are known
         return DatabaseCorrupt(**exc.params)
     text = error_chain_text(exc)
+    if "readonly database" in text:  # made read-only while open: not damaged (QA s36b F1)
+        return ShopFileNotWritable(path=str(path), reason="read_only",
+                                   folder=str(Path(path).parent), files=Path(path).name)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path=str(path))
     if "disk is full" in text or "disk full" in text or (

@@ -31,6 +31,12 @@ ERROR_TEXTS: dict[str, str] = {
         "errors", "The shop's folder {path} is read-only or you may not write there, so the "
         "shop cannot be opened. Make the folder writable (a write-protected USB stick or a "
         "read-only disk), or copy the shop to a folder you may write to."),
+    "shop_file_not_writable": QT_TRANSLATE_NOOP(
+        "errors", "Files of the shop in {folder} are read-only or you may not write to them "
+        "({files}), so nothing can be saved in the shop. They are not damaged: do not restore "
+        "a backup over them. Make them writable again (on Windows: each file's Properties, "
+        "untick Read-only; or ask whoever changed their permissions), then open the shop "
+        "again."),
     "wrong_password": QT_TRANSLATE_NOOP(
         "errors", "Wrong password. Check Caps Lock and the keyboard language, then try again."),
     "unknown_operator": QT_TRANSLATE_NOOP(
