@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from small_screen_worker import squeezed
 from test_ui_station_settings import computer_events, redeemed_at
 
-from desktop_app.core import auth
+from desktop_app.core import auth, station_settings
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
 from desktop_app.ui.session.setup_dialog import SetupDialog
@@ -102,3 +102,19 @@ def test_the_header_grows_with_the_longer_words_of_joining(
     qtbot.waitUntil(lambda: subtitle.height() >= subtitle.heightForWidth(subtitle.width()),
                     timeout=WAIT_MS)
     assert squeezed(dialog) == []
+
+
+def test_a_second_counter_joining_under_a_new_counters_name_is_asked(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """The first counter joined as "Till 5" and has redeemed nothing yet (QA s36a F2)."""
+    assert station_settings.record_joined_station(shop, "DESKTOP-A", "Till 5")
+    dialog = connect_this_counter(qtbot, shop, tmp_path / "pc2")
+    station = dialog.place.station
+    station.edit.clear()
+    qtbot.keyClicks(station.edit, "Till 5")
+    log_in(qtbot, dialog, "Alice", "correct horse 42")
+    qtbot.waitUntil(lambda: station.warning is not None, timeout=WAIT_MS)
+    assert station.warning is not None and "Till 5" in station.warning.text()
+    station.warning.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert dialog.shop is None and not settings.STATION.text()

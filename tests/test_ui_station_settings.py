@@ -144,3 +144,16 @@ def test_a_station_renamed_in_settings_is_the_one_the_next_scan_records(
     tab.shutdown()
     window.close()
     idle()
+
+
+def test_a_name_a_counter_took_without_redeeming_yet_is_in_use(shop: Shop) -> None:
+    """Joined (or renamed by its owner) and nothing redeemed there yet: the name is taken
+    all the same (QA s36a F2: a second new counter joined under it unasked)."""
+    assert station_settings.record_joined_station(shop, "DESKTOP-1", "Till 3")
+    assert station_settings.station_used_recently(shop, " Till 3 ")
+    assert not station_settings.station_used_recently(shop, "DESKTOP-1")  # the name it left
+    station_settings.record_computer_change(shop, "Till 3", {"station_name": "Till 3"},
+                                            {"station_name": "Front desk"})
+    assert station_settings.station_used_recently(shop, "Front desk")
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=station_settings.RECENT_DAYS + 1)
+    assert not station_settings.station_used_recently(shop, "Till 3", now=later)

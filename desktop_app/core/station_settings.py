@@ -8,10 +8,11 @@ or switching its lock off left no trace.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from desktop_app.core import audit
 from desktop_app.core.dates import utc_now
-from desktop_app.core.models import RedemptionAttempt
+from desktop_app.core.models import AuditEvent, RedemptionAttempt
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -49,11 +50,27 @@ def record_joined_station(shop: Shop, host_name: str, station: str) -> bool:
 
 def station_used_recently(shop: Shop, name: str, days: int = RECENT_DAYS,
                           now: dt.datetime | None = None) -> bool:
-    """Whether a redemption attempt within ``days`` was recorded at station ``name``: a PC
-    taking that name would be counted as one with the PC that used it. One probe of the
-    index led by station."""
+    """Whether a PC took the name ``name`` within ``days``, by a redemption attempt recorded
+    at it or by taking it (joining the shop, or its owner's rename): a PC taking that name
+    would be counted as one with that PC. A counter that joined and has not redeemed yet
+    counts too (QA s36a F2: two new counters joined under one name unasked). One probe of
+    the attempts' index led by station; the few computer changes by the kinds' index."""
     since = (now or utc_now()) - dt.timedelta(days=days)
-    return bool(RedemptionAttempt.select(RedemptionAttempt.id)
-                .where((RedemptionAttempt.station == name.strip())
-                       & (RedemptionAttempt.created_at >= since))
-                .exists())
+    name = name.strip()
+    if (RedemptionAttempt.select(RedemptionAttempt.id)
+            .where((RedemptionAttempt.station == name)
+                   & (RedemptionAttempt.created_at >= since)).exists()):
+        return True
+    return name in _names_taken_since(since)
+
+
+def _names_taken_since(since: dt.datetime) -> set[str]:
+    changes = (AuditEvent.select(AuditEvent.detail)
+               .where((AuditEvent.kind == "settings_change") & (AuditEvent.subject == "computer")
+                      & (AuditEvent.at >= since)))
+    taken: set[str] = set()
+    for change in changes:
+        after = json.loads(change.detail).get("after") or {}
+        if isinstance(after.get("station_name"), str):
+            taken.add(after["station_name"].strip())
+    return taken
