@@ -297,6 +297,8 @@ def test_on_a_server_the_tab_refuses_while_it_is_gone_and_recovers_by_itself(
         assert counter.tab.server_message.isVisible()
         assert "cannot be reached" in counter.tab.server_message.text()
         counter.tab.submit(voucher.payload, KEYBOARD)  # refused at once, nothing consumed
+        said = counter.tab.verdict.headline.text() + counter.tab.verdict.detail.text()
+        assert "nothing was redeemed" in said and "scan the voucher again" in said  # s36a F3
         assert Voucher.get_by_id(voucher.id).uses_left == 2
         assert RedemptionAttempt.select().count() == 0
         with qtbot.waitSignal(watcher.reachable_changed, timeout=WAIT_MS) as back:

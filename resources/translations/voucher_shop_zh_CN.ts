@@ -1782,67 +1782,67 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="157"/>
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="159"/>
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="171"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="175"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="179"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="185"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="188"/>
         <source>Handed back:</source>
         <translation>顾客退回：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="189"/>
         <source>Pay back:</source>
         <translation>应退金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="215"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="219"/>
         <source>Each refunded key becomes “Returned” (the customer had it: it is not sold again until you check it in Card keys) and its voucher becomes void. Keys already redeemed cannot be refunded. Where there are several, tick the ones handed back, or scan them.</source>
         <translation>每个退款的卡密变为“已退回”（顾客曾拿到过它：在“卡密”中检查之前不会再次出售），其卡券作废。已核销的卡密不能退款。有多个时，请勾选顾客退回的那些，或扫描它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="220"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="224"/>
         <source>Each refunded card becomes void and pays back its unspent balance at the price paid for it (its reloads in full). Tick the cards handed back, or scan them.</source>
         <translation>每张退款的卡作废，按购买价格退还其未用余额（充值部分全额退还）。请勾选顾客退回的卡，或扫描它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="224"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="228"/>
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="226"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="230"/>
         <source>The units of this line share one voucher: each refunded unit takes {uses} use(s) off it, used or not, while that many are unused; the voucher stays valid with the rest.</source>
         <translation>这一行的数量共用一张卡券：每退一份，从卡券上扣除 {uses} 次（不论是否已用），前提是还有这么多次未用；卡券余下的次数继续有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="231"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="235"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="233"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="237"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -3007,37 +3007,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="142"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="147"/>
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="149"/>
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="151"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="183"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
@@ -3064,68 +3064,68 @@ Click “New order” to sell your first voucher.</source>
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="188"/>
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="275"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="276"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="287"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="288"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="290"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="291"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="323"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="333"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="334"/>
         <source>Choose the line to refund part of in the order&apos;s lines, then Refund part…</source>
         <translation>请先在订单明细中选择要部分退款的一行，再点“部分退款…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="359"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="363"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="361"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="376"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="379"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="392"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="377"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="393"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="380"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="396"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="384"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="400"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3316,42 +3316,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="76"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="77"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="81"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="82"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="86"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="87"/>
         <source>Optional: transaction number, last digits of the card…</source>
         <translation>选填：交易单号、银行卡后四位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="90"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="91"/>
         <source>Confirm payment</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="90"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="93"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="94"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="95"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="101"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="102"/>
         <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
         <translation>确认后订单即标记为已付款，并立即发放卡券和卡密。</translation>
     </message>
@@ -4327,11 +4327,6 @@ Click “New order” to sell your first voucher.</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="107"/>
-        <source>The shop&apos;s server cannot be reached. Redeeming is paused, so nothing is consumed twice; it resumes by itself when the server is back.</source>
-        <translation>无法连接店铺服务器。核销已暂停，以免重复扣除；服务器恢复后会自动继续。</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/counter/uses_picker.py" line="103"/>
         <source>The next scan takes {count} uses</source>
         <translation>下一次扫码将核销 {count} 次</translation>
@@ -4395,6 +4390,11 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/counter/recent_panel.py" line="267"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="110"/>
+        <source>The shop&apos;s server cannot be reached: nothing was redeemed. Redeeming starts again by itself when the server is back; then scan the voucher again.</source>
+        <translation>无法连接店铺服务器：本次未核销任何卡券。服务器恢复后会自动继续核销，届时请重新扫码。</translation>
     </message>
 </context>
 <context>
@@ -8502,33 +8502,33 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺文件夹 {path} 为只读，或您没有写入权限，因此无法打开店铺。请让该文件夹可写（例如写保护的 U 盘或只读磁盘），或把店铺复制到可写的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="34"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="40"/>
         <source>Wrong password. Check Caps Lock and the keyboard language, then try again.</source>
         <translation>密码错误。请检查大写锁定键和键盘输入法，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="36"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="39"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="45"/>
         <source>There is no operator named “{operator}” in this shop. Check the spelling, or ask the owner to add you.</source>
         <translation>本店没有账号“{operator}”。请检查输入，或请店主为您添加账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="48"/>
         <source>The operator “{operator}” has been disabled. Ask the shop owner to enable it again.</source>
         <translation>操作员“{operator}”已被停用。请联系店主重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="51"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again, or ask the owner to reset the password.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="59"/>
         <source>The shop&apos;s database ({path}) is damaged or is not a Voucher Shop database. Restore your latest backup, and keep the damaged file: do not delete it.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库，命令行 verify）并确认发现的问题。</translation>
     </message>
@@ -8573,12 +8573,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="79"/>
         <source>This shop was saved by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}). Install the version the shop&apos;s other computers run, or a later one, to open it here.</source>
         <translation>此店铺由较新版本的 Voucher Shop 保存（数据格式 {found}；本版本最多支持 {supported}）。请安装店内其他电脑所用的版本或更新的版本，再在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
         <source>This shop was moved to the server {host} (database {database}), so nothing can be redeemed or changed in this folder any more; it is kept for reading only. Use the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in the app, click Use the shop on the server.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
@@ -8613,332 +8613,342 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺服务器无法保存：它的编号计数器落后于已有数据（例如把数据库恢复到了自身之上）。没有做任何更改。请告知服务器的管理人员：README 的“Several counters”一节说明了如何修正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="66"/>
         <source>This shop now lives on the server {host} (database {database}). This folder keeps a copy for reading only: nothing can be redeemed or changed in it any more. To work in the shop, click &quot;Use the shop on the server&quot;.</source>
         <translation>本店现在位于服务器 {host}（数据库 {database}）。此文件夹只保留一份只读副本：不能再在这里核销或修改任何内容。要继续营业，请点击“使用服务器上的店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="70"/>
         <source>Another program is using the shop file: another copy of Voucher Shop, a backup tool or an antivirus scan. Close it, then try again.</source>
         <translation>另一个程序正在使用店铺文件：可能是另一个 Voucher Shop、备份工具或杀毒软件扫描。请关闭它，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="73"/>
         <source>The disk is full. Nothing already saved was lost, but the last change was not saved. Free some disk space, then do it again.</source>
         <translation>磁盘已满。已保存的数据没有丢失，但最后一次修改未能保存。请清理一些磁盘空间，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="76"/>
         <source>This installation lacks the encryption library, so the shop cannot be opened safely. Reinstall Voucher Shop.</source>
         <translation>本安装缺少加密库，无法安全地打开店铺。请重新安装 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="83"/>
         <source>Only the shop owner may do this. Ask the owner to log in and do it.</source>
         <translation>只有店主可以执行此操作。请店主登录后操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="85"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="86"/>
         <source>{what} not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到该{what}。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="82"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="88"/>
         <source>Not enough stock of “{product}”: {available} left, {wanted} wanted. Restock it or sell fewer.</source>
         <translation>“{product}”库存不足：剩余 {available}，需要 {wanted}。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
         <source>This cannot be done now: the {what} is {state}. Refresh the list and check it.</source>
         <translation>现在无法执行：该{what}{state}。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
         <source>The shop is open in another window, at another counter or in a command ({path}). Close it there first, then try again.</source>
         <translation>店铺正在另一个窗口、另一个收银台或某个命令中打开（{path}）。请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="97"/>
         <source>Nothing was restored; the shop is unchanged.</source>
         <translation>未恢复任何内容；店铺保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="106"/>
         <source>A restore of a backup did not finish in the folder {path} (the computer stopped or the program was closed during it). The shop was put back as it was before that restore: nothing in it was lost. Run the restore again if you still want the backup; anything else can be done again now.</source>
         <translation>文件夹 {path} 中的一次备份恢复没有完成（期间电脑停机或程序被关闭）。店铺已还原为那次恢复之前的样子：没有丢失任何内容。如仍需要该备份，请重新恢复；其他操作现在可以继续进行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="111"/>
         <source>This backup file fails its check, so nothing was restored and the shop is unchanged. Choose another backup.</source>
         <translation>此备份文件未通过校验，未恢复任何内容，店铺保持不变。请选择其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="112"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="118"/>
         <source>Only the shop owner may take money for gift cards here. The owner can allow clerks in Settings → Shop (Clerks may reload and cash out gift cards).</source>
         <translation>只有店主可以在这里为礼品卡收付款。店主可以在 设置 → 店铺 中允许核销员这样做（核销员可以为礼品卡充值和提现）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="121"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="127"/>
         <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
         <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="127"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="133"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="130"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="136"/>
         <source>Order {id} was not paid: the validity of “{product}” has ended, so its vouchers would be expired at once. Cancel the order (or give the product new dates in Inventory first). No money was taken.</source>
         <translation>订单 {id} 未付款：“{product}”的有效期已结束，发出的卡券会立即过期。请取消该订单（或先在库存中为该商品设置新的日期）。未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="134"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
         <source>This gift card is empty: there is nothing to pay out.</source>
         <translation>这张礼品卡余额为零：没有可付出的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="139"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
         <source>Nothing is left to refund on order {id}: every unit of it was used or refunded already, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {id} 已没有可退的内容：每一份都已使用或已退款，没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="142"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>Nothing is left on this gift card of order {order}: it was spent, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {order} 的这张礼品卡已用完：没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
+        <source>Nothing was refunded: order {id} changed after you confirmed (a counter redeemed a use or spent from a gift card of it meanwhile), so the refund would now pay back {now}, not {asked}. Do not pay back {asked}; check the new amount and refund again.</source>
+        <translation>未退款：您确认后订单 {id} 有变动（其间有收银台核销了一次，或从其礼品卡中消费了金额），现在退款应退 {now}，而不是 {asked}。请不要退给顾客 {asked}；核对新的金额后再退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="156"/>
         <source>This gift card holds {balance}, more than the {limit} a card may be paid out in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to).</source>
         <translation>这张礼品卡余额为 {balance}，超过了可付现的上限 {limit}。店主可在 设置 → 店铺 中设置该上限（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="159"/>
         <source>Nothing of this reload is left on the gift card: it was spent or paid out, so there is nothing to refund.</source>
         <translation>这笔充值在礼品卡上已无剩余：已被消费或提现，因此没有可退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="154"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="162"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="173"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="176"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="167"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="178"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="170"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="181"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="172"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="183"/>
         <source>The backup {path} was made by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}), so nothing was restored and the shop is unchanged. Install that newer version of Voucher Shop or a later one, then restore the backup with it.</source>
         <translation>备份 {path} 由较新版本的 Voucher Shop 制作（数据格式 {found}；本版本最多支持 {supported}），因此没有恢复任何内容，店铺保持不变。请安装那个较新版本或更新的版本，再用它恢复此备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="209"/>
         <source>The database is damaged: restore your latest backup (Admin → Restore from backup…). Part of the shop&apos;s database file cannot be read (a disk fault or a power cut), so redeeming and selling are stopped: nothing more is saved into it. The restore keeps the damaged file aside; do not delete it.</source>
         <translation>数据库已损坏：请恢复最近的备份（管理 → 从备份恢复…）。店铺数据库文件的一部分无法读取（磁盘出错或断电），因此已暂停核销和销售：不会再向其中保存任何内容。恢复时会把损坏的文件另存一旁；请不要删除它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="204"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="215"/>
         <source>Redeeming is stopped: the shop&apos;s files were replaced or moved while the shop was open here, so nothing more is saved in this session. Close the shop and open it again (Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>核销已停止：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="216"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="227"/>
         <source>Redeeming is stopped: the shop&apos;s database on the server is older than the last records this computer saw, so an older copy (a pg_dump) was put back on the server, and vouchers redeemed since may look unused again. The owner puts the newest dump back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：服务器上的店铺数据库比本机见过的最新记录还旧，说明服务器上放回了旧副本（一份 pg_dump），此后已核销的卡券可能又显示为未使用。请店主放回最新的转储（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="223"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner checks the shop (Admin → Verify) and acknowledges what was found, or puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database).</source>
         <translation>核销已停止：无法确认店铺记录的可靠性。请店主检查店铺（管理 → 校验数据库）并确认发现的问题，或放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="241"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="232"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="234"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="246"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="257"/>
         <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything over or charge again yet: when the server answers, look the voucher up (voucher show) and check for that attempt.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="268"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="273"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="284"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="258"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="269"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（verify）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="34"/>
+        <source>Files of the shop in {folder} are read-only or you may not write to them ({files}), so nothing can be saved in the shop. They are not damaged: do not restore a backup over them. Make them writable again (on Windows: each file&apos;s Properties, untick Read-only; or ask whoever changed their permissions), then open the shop again.</source>
+        <translation>{folder} 中店铺的文件是只读的，或您没有写入权限（{files}），因此店铺无法保存任何内容。这些文件并未损坏：请不要用备份恢复覆盖它们。请先让它们恢复可写（Windows 上：在每个文件的“属性”中取消勾选“只读”；或联系更改其权限的人），然后重新打开店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="62"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="100"/>
         <source>This shop has no recovery key yet (it was made before recovery keys existed). Ask an owner who still knows their password to make one while logged in: Admin → New recovery key… (or the command recovery-key --new). If every owner&apos;s password is lost, no recovery key can be made any more and none can help: only a backup, with an owner&apos;s password as it was when the backup was made.</source>
         <translation>本店还没有恢复密钥（店铺创建时还没有恢复密钥功能）。请仍记得密码的店主登录后生成一个：管理 → 新的恢复密钥…（或命令 recovery-key --new）。如果所有店主的密码都已丢失，就再也无法生成恢复密钥，任何密钥也帮不上忙：只能用备份，并使用备份当时的店主密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="278"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="289"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="294"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="286"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="290"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
         <source>This shop moved to another computer on {at} with the final backup {backup}. This computer keeps a copy for reading only: nothing can be redeemed or changed here any more. Work in the shop on the new computer.</source>
         <translation>本店已于 {at} 通过最终备份 {backup} 迁移到另一台电脑。这台电脑保留一份只能查看的副本：这里不能再核销或修改任何内容。请在新电脑上使用本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="294"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="305"/>
         <source>This shop lives on a server: it has no folder to move. On another computer, connect to the same server instead.</source>
         <translation>本店在服务器上，没有可迁移的文件夹。请在另一台电脑上连接同一台服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="312"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="309"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="310"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="320"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="379"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="381"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="372"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="383"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="375"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="386"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="378"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="389"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="391"/>
         <source>the shop&apos;s database file is damaged</source>
         <translation>店铺的数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="382"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="393"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -8983,17 +8993,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法撤销这次核销：这张卡券已退款，没有可退回的次数。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="396"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="389"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="400"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="390"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="401"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -9118,12 +9128,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="193"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="54"/>
         <source>The key file of this shop ({path}) is missing or damaged, so nobody can unlock the shop. Restore your latest backup, which includes the key file. Do not create a new shop over it.</source>
         <translation>本店的密钥文件（{path}）丢失或已损坏，任何人都无法解锁店铺。请恢复最近的备份（备份中包含密钥文件）。不要在此处新建店铺覆盖它。</translation>
     </message>
@@ -9133,17 +9143,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法写入 {path}：{reason}。请选择其他位置，或让该文件夹可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="198"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="203"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="210"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="221"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -9493,127 +9503,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="325"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="341"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="332"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="343"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="334"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="346"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="337"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="343"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="346"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="358"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="348"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="361"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="364"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="365"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="367"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>

@@ -104,6 +104,9 @@ def watch_server(shop: Shop, parent: QObject, reachable_changed: Callable[[bool]
 
 
 def server_lost_text() -> str:
+    """The red line and a refused scan's verdict while the server is away: the scan was not
+    kept for later, so the cashier scans again (QA s36a F3: "resumes by itself" read as the
+    scan going through once the server was back)."""
     return QCoreApplication.translate(
-        "RedemptionTab", "The shop's server cannot be reached. Redeeming is paused, so nothing "
-        "is consumed twice; it resumes by itself when the server is back.")
+        "RedemptionTab", "The shop's server cannot be reached: nothing was redeemed. Redeeming "
+        "starts again by itself when the server is back; then scan the voucher again.")
