@@ -84,6 +84,7 @@ def test_the_orders_tab_asks_again_with_the_new_money(qtbot: QtBot, shop: Shop) 
     assert "20.00, not 40.00" in tab.message.text()
     again = tab.confirm_box
     assert "Pay back ¥20.00" in again.text()
+    assert again.text().startswith("Nothing was refunded yet") and "from ¥40.00" in again.text()
     again.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: Order.get_by_id(first.order_id).status == "refunded",
                     timeout=WAIT_MS)

@@ -3099,33 +3099,33 @@ Click “New order” to sell your first voucher.</source>
         <translation>请先在订单明细中选择要部分退款的一行，再点“部分退款…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="363"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="367"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="392"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="394"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="397"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="393"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="396"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="398"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="400"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="402"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3225,22 +3225,27 @@ Click “New order” to sell your first voucher.</source>
         <translation>逐行明细：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="121"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="123"/>
         <source>Refund order {number}? Pay back {amount} to the customer.</source>
         <translation>为订单 {number} 退款？应退给顾客 {amount}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/refund_words.py" line="127"/>
+        <source>Nothing was refunded yet: a counter redeemed or spent part of this order after you were asked, so the money to pay back changed from {was}.</source>
+        <translation>尚未退款：询问您之后，有收银台核销或消费了此订单的一部分，因此应退金额已不再是 {was}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="134"/>
         <source>Its unredeemed vouchers become void and unsold stock goes back. Uses already redeemed stay in the history.</source>
         <translation>其未核销的卡券将作废，未售库存会退回。已核销的次数保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="137"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="144"/>
         <source>Order {number} is refunded: pay back {amount}.</source>
         <translation>订单 {number} 已退款：应退 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/refund_words.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/refund_words.py" line="147"/>
         <source>Refund recorded for order {number}: pay back {amount}.</source>
         <translation>订单 {number} 的退款已记录：应退 {amount}。</translation>
     </message>

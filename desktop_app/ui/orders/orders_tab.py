@@ -356,12 +356,14 @@ class OrdersTab(QWidget):
             return
         self.ask_refund_of(order.id)
 
-    def ask_refund_of(self, order_id: int) -> None:
+    def ask_refund_of(self, order_id: int, was_cents: int | None = None) -> None:
+        """The question, with the money refunding order ``order_id`` pays back now (and
+        what it said before, ``was_cents``, when asked again)."""
         shop = self.shop
 
         def ask(preview: RefundPreview) -> None:
             self._confirm(self.tr("Refund order"),
-                          confirm_refund_text(order_id, preview, self.currency),
+                          confirm_refund_text(order_id, preview, self.currency, was_cents),
                           self.tr("Refund"),
                           lambda: self.refund(order_id, preview.refund_cents),
                           text_width=REFUND_TEXT_WIDTH)
@@ -383,7 +385,7 @@ class OrdersTab(QWidget):
         say_failure(exc, self.message)
         if isinstance(exc, InvalidState) and exc.params.get("state") == "refund_changed":
             self._select_next = order_id
-            self.ask_refund_of(order_id)
+            self.ask_refund_of(order_id, int(exc.params["asked_cents"]))
 
     def ask_cancel(self) -> None:
         order = self.selected_order()

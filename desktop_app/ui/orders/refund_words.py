@@ -116,11 +116,18 @@ def _breakdown(lines: tuple[LineBack, ...], currency: str) -> list[str]:
     return ["\n".join([heading, *(_line_words(line, currency) for line in lines)])]
 
 
-def confirm_refund_text(order_id: int, preview: RefundPreview, currency: str) -> str:
-    """The question before a whole order is refunded."""
+def confirm_refund_text(order_id: int, preview: RefundPreview, currency: str,
+                        was_cents: int | None = None) -> str:
+    """The question before a whole order is refunded; asked again (``was_cents``: the money
+    the first question said) when a counter changed the order before the click."""
     lines = [QCoreApplication.translate(
         "OrdersTab", "Refund order {number}? Pay back {amount} to the customer.").format(
         number=order_id, amount=money(preview.refund_cents, currency))]
+    if was_cents is not None:
+        lines.insert(0, QCoreApplication.translate(
+            "OrdersTab", "Nothing was refunded yet: a counter redeemed or spent part of this "
+            "order after you were asked, so the money to pay back changed from {was}.").format(
+            was=money(was_cents, currency)))
     lines += _breakdown(preview.lines, currency)
     lines += _reload_lines(preview.reloads, currency)
     lines += _keys_line(preview.keys_to_check)
