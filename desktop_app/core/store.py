@@ -360,11 +360,11 @@ def open_with_key(data_dir: Path, slots: KeySlotFile, key: bytes, operator: str,
         # can be read either; restoring a backup is the way out.
         raise IntegrityHold(problem="database_missing", problems="database: missing",
                             path=str(db_path))
-    check_opens_for_writing((data_dir / name for name in SHOP_FILES), ShopFileNotWritable)
-    lock = shoplock.hold_open(data_dir)
-    remove_stale_temporaries(data_dir)
-    before_connect = live_files.identity(db_path)
+    lock = shoplock.hold_open(data_dir)  # a read-only folder is said as such, first
     try:
+        check_opens_for_writing((data_dir / name for name in SHOP_FILES), ShopFileNotWritable)
+        remove_stale_temporaries(data_dir)
+        before_connect = live_files.identity(db_path)
         db = connect_file(db_path, key, busy_timeout_ms)
     except BaseException:
         lock.release()
