@@ -18,11 +18,16 @@ from pathlib import Path
 
 import pytest
 from conftest import OWNER, OWNER_PASSWORD
+from pytestqt.qtbot import QtBot
+from unwritable import read_only
 
 from desktop_app.core import store
 from desktop_app.core.errors import ShopError, ShopFileNotWritable
+from desktop_app.core.store import Shop
 from desktop_app.core.transactions import translate_db_error
 from desktop_app.messages import error_message
+from desktop_app.ui.session.login_dialog import LoginDialog
+from desktop_app.ui.shop_session import ShopSession
 
 NOBODY = 65534
 
@@ -122,3 +127,25 @@ def test_a_file_made_read_only_while_open_is_not_called_damaged(tmp_path: Path) 
     said = translate_db_error(refused.value, path, "redeem")
     assert isinstance(said, ShopFileNotWritable)
     assert said.params["files"] == "plain.db" and said.params["folder"] == str(tmp_path)
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_the_login_screen_says_so_and_offers_no_restore(qtbot: QtBot, shop: Shop,
+                                                       shop_dir: Path) -> None:
+    """The login screen offered Restore beside "damaged": the one way to lose the sales made
+    since the backup, of files that were fine."""
+    shop.close()
+    session = ShopSession(shop_dir)
+    session.start()
+    try:
+        with read_only(shop_dir / "shop.db"):  # the file alone: its folder takes files
+            login = session.dialog
+            assert isinstance(login, LoginDialog)
+            login.operator.setText(OWNER)
+            login.password.setText(OWNER_PASSWORD)
+            login.submit()
+            qtbot.waitUntil(lambda: not login.busy, timeout=15_000)
+            assert "not damaged" in login.message.text() and "shop.db" in login.message.text()
+            assert not login.restore_button.isVisible() and login.shop is None
+    finally:
+        session.shutdown()
