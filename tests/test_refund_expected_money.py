@@ -5,10 +5,14 @@ refund is refused whole, the owner is told the new amount and asked again with i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from test_cli import as_json, run
+from test_cli_giftcard import shop_with_a_sold_card
 from test_refund_money import sell_card, spend
 from test_ui_order_refunds import sold_cards
 from test_ui_orders import WAIT_MS, idle, open_tab, show_order
@@ -111,3 +115,19 @@ def test_the_part_refund_dialog_shows_the_new_money_and_takes_it(qtbot: QtBot,
         qtbot.mouseClick(dialog.refund_button, Qt.MouseButton.LeftButton)
     idle()
     assert "pay back ¥164.50" in tab.message.text()
+
+
+def test_the_command_line_refunds_only_the_money_expected(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    order, card = shop_with_a_sold_card(folder)
+    assert run(folder, "redeem", card["code"], "--amount", "30", "--json").returncode == 0
+    refused = run(folder, "order", "refund", str(order), "--expect", "100", "--json")
+    answer = as_json(refused)
+    assert refused.returncode == 1
+    assert (answer["error"], answer["state"], answer["now"], answer["asked"]) == (
+        "invalid_state", "refund_changed", "70.00", "100.00")
+    assert "Nothing was refunded" in answer["message"]
+    bad = run(folder, "order", "refund", str(order), "--expect", "7,5", "--json")
+    assert bad.returncode == 1 and as_json(bad)["field"] == "expect"
+    done = run(folder, "order", "refund", str(order), "--expect", "¥70", "--json")
+    assert done.returncode == 0 and as_json(done)["refund"] == "70.00"

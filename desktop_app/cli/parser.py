@@ -135,6 +135,9 @@ def _order(command: Adder, sub: Any) -> None:
     p = command("refund", "sales_commands.cmd_order_refund",
                 translate("cli", "refund an order"), order)
     p.add_argument("order_id", type=int)
+    p.add_argument("--expect", metavar="DECIMAL", help=translate(
+        "cli", "refund only if it pays back this much (what the customer was told); else "
+        "nothing is refunded"))
     _station(p)
     p = command("list", "sales_commands.cmd_order_list", translate("cli", "list orders"), order)
     p.add_argument("--status", choices=orders.STATUSES)

@@ -26,7 +26,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.key_pattern import KEY_PART_SEPARATOR
 from desktop_app.core.key_rows import read_key_file, shown_header
-from desktop_app.core.money import money_text
+from desktop_app.core.money import money_text, parse_money, without_currency
 from desktop_app.core.orders import OrderRow
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import (
@@ -162,8 +162,10 @@ def cmd_order_pay(ctx: Context) -> Outcome:
 
 
 def cmd_order_refund(ctx: Context) -> Outcome:
+    expect = (None if ctx.args.expect is None
+              else parse_money(without_currency(ctx.args.expect), "expect"))
     with open_as_operator(ctx) as shop:
-        result = refunds.refund_order(shop, ctx.args.order_id, ctx.args.station)
+        result = refunds.refund_order(shop, ctx.args.order_id, ctx.args.station, expect)
         currency = shop.currency
     reloads = [{"order": part.order_id, "method": part.method,
                 "refund": money_text(part.money_cents)} for part in result.reloads]

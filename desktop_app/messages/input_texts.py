@@ -125,6 +125,7 @@ FIELD_LABELS: dict[str, str] = {
     "backup_folder": QT_TRANSLATE_NOOP("errors", "Backup folder"),
     "value": QT_TRANSLATE_NOOP("errors", "Value"),
     "amount": QT_TRANSLATE_NOOP("errors", "Amount"),
+    "expect": QT_TRANSLATE_NOOP("errors", "Expected refund"),
     "pin": QT_TRANSLATE_NOOP("errors", "PIN"),
     "recovery_key": QT_TRANSLATE_NOOP("errors", "Recovery key"),
     "phone": QT_TRANSLATE_NOOP("errors", "Phone"),

@@ -7682,22 +7682,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="181"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="183"/>
         <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="183"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="185"/>
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="186"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="188"/>
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="191"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="193"/>
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
@@ -8055,7 +8055,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="64"/>
-        <location filename="../../desktop_app/cli/parser.py" line="383"/>
+        <location filename="../../desktop_app/cli/parser.py" line="386"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -8135,256 +8135,261 @@ Click “New order” to sell your first voucher.</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="139"/>
+        <location filename="../../desktop_app/cli/parser.py" line="138"/>
+        <source>refund only if it pays back this much (what the customer was told); else nothing is refunded</source>
+        <translation>仅当应退金额正好是这个数（告诉顾客的金额）时才退款；否则不退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="142"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="146"/>
+        <location filename="../../desktop_app/cli/parser.py" line="149"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="147"/>
+        <location filename="../../desktop_app/cli/parser.py" line="150"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="150"/>
+        <location filename="../../desktop_app/cli/parser.py" line="153"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="163"/>
+        <location filename="../../desktop_app/cli/parser.py" line="166"/>
         <source>the price each voucher is booked at (default: the product&apos;s; 0: given away)</source>
         <translation>每张卡券的入账单价（默认为商品售价；0 表示免费赠送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="177"/>
+        <location filename="../../desktop_app/cli/parser.py" line="180"/>
         <source>pay a gift card&apos;s small remainder out in cash and empty it (up to the shop&apos;s cash-out limit)</source>
         <translation>将礼品卡的少量余额以现金付出并清空该卡（不超过店铺的提现上限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="182"/>
+        <location filename="../../desktop_app/cli/parser.py" line="185"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="188"/>
+        <location filename="../../desktop_app/cli/parser.py" line="191"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="192"/>
-        <location filename="../../desktop_app/cli/parser.py" line="201"/>
-        <location filename="../../desktop_app/cli/parser.py" line="210"/>
+        <location filename="../../desktop_app/cli/parser.py" line="195"/>
+        <location filename="../../desktop_app/cli/parser.py" line="204"/>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="194"/>
-        <location filename="../../desktop_app/cli/parser.py" line="203"/>
+        <location filename="../../desktop_app/cli/parser.py" line="197"/>
+        <location filename="../../desktop_app/cli/parser.py" line="206"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="197"/>
+        <location filename="../../desktop_app/cli/parser.py" line="200"/>
         <source>spend from a gift card the customer has not brought, with its PIN (from SHOP_CARD_PIN or a prompt): paid by phone number and PIN</source>
         <translation>顾客没带卡时凭 PIN 码从礼品卡消费（PIN 码取自 SHOP_CARD_PIN 或提示输入）：凭手机号和 PIN 码付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="207"/>
+        <location filename="../../desktop_app/cli/parser.py" line="210"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="212"/>
+        <location filename="../../desktop_app/cli/parser.py" line="215"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="217"/>
+        <location filename="../../desktop_app/cli/parser.py" line="220"/>
         <source>this counter&apos;s name in the records (default: SHOP_STATION, else the computer&apos;s name)</source>
         <translation>记录中本收银台的名称（默认：SHOP_STATION，否则为本机名称）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="240"/>
+        <location filename="../../desktop_app/cli/parser.py" line="243"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="245"/>
+        <location filename="../../desktop_app/cli/parser.py" line="248"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="247"/>
+        <location filename="../../desktop_app/cli/parser.py" line="250"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="251"/>
+        <location filename="../../desktop_app/cli/parser.py" line="254"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="253"/>
+        <location filename="../../desktop_app/cli/parser.py" line="256"/>
         <source>the voucher&apos;s QR payload (as scanned) or its printed code</source>
         <translation>卡券的二维码内容（扫码所得）或印在券上的券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="259"/>
+        <location filename="../../desktop_app/cli/parser.py" line="262"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="260"/>
+        <location filename="../../desktop_app/cli/parser.py" line="263"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="274"/>
+        <location filename="../../desktop_app/cli/parser.py" line="277"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="276"/>
+        <location filename="../../desktop_app/cli/parser.py" line="279"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="278"/>
+        <location filename="../../desktop_app/cli/parser.py" line="281"/>
         <source>acknowledge without asking, although it re-opens vouchers of lost records</source>
         <translation>不询问直接确认，即使这会让丢失记录中的卡券可再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="286"/>
+        <location filename="../../desktop_app/cli/parser.py" line="289"/>
         <source>owner: the final backup, to move the shop to another computer; this folder then keeps the shop for reading only</source>
         <translation>店主：最终备份，用于把店铺迁移到另一台电脑；之后此文件夹中的店铺只能查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="292"/>
+        <location filename="../../desktop_app/cli/parser.py" line="295"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="295"/>
+        <location filename="../../desktop_app/cli/parser.py" line="298"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="297"/>
+        <location filename="../../desktop_app/cli/parser.py" line="300"/>
         <source>open the backup with the shop&apos;s recovery key (SHOP_RECOVERY_KEY, or asked) instead of a password: for a backup made before the password was changed</source>
         <translation>用店铺的恢复密钥（SHOP_RECOVERY_KEY，或提示输入）代替密码打开备份：用于修改密码之前做的备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="303"/>
+        <location filename="../../desktop_app/cli/parser.py" line="306"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="310"/>
+        <location filename="../../desktop_app/cli/parser.py" line="313"/>
         <source>owner: whether the shop has a recovery key; --new makes a new one</source>
         <translation>店主：查看本店是否有恢复密钥；--new 生成新的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="312"/>
+        <location filename="../../desktop_app/cli/parser.py" line="315"/>
         <source>make the shop a new recovery key and print it once; any earlier key stops working</source>
         <translation>为本店生成新的恢复密钥并只显示一次；之前的密钥即刻失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="318"/>
+        <location filename="../../desktop_app/cli/parser.py" line="321"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="153"/>
+        <location filename="../../desktop_app/cli/parser.py" line="156"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="156"/>
+        <location filename="../../desktop_app/cli/parser.py" line="159"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="158"/>
+        <location filename="../../desktop_app/cli/parser.py" line="161"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="159"/>
+        <location filename="../../desktop_app/cli/parser.py" line="162"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="165"/>
+        <location filename="../../desktop_app/cli/parser.py" line="168"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="170"/>
+        <location filename="../../desktop_app/cli/parser.py" line="173"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="230"/>
+        <location filename="../../desktop_app/cli/parser.py" line="233"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="231"/>
+        <location filename="../../desktop_app/cli/parser.py" line="234"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="233"/>
+        <location filename="../../desktop_app/cli/parser.py" line="236"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="224"/>
+        <location filename="../../desktop_app/cli/parser.py" line="227"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="226"/>
+        <location filename="../../desktop_app/cli/parser.py" line="229"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="269"/>
+        <location filename="../../desktop_app/cli/parser.py" line="272"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="284"/>
+        <location filename="../../desktop_app/cli/parser.py" line="287"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="382"/>
+        <location filename="../../desktop_app/cli/parser.py" line="385"/>
         <location filename="../../desktop_app/selftest.py" line="95"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="384"/>
+        <location filename="../../desktop_app/cli/parser.py" line="387"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="388"/>
+        <location filename="../../desktop_app/cli/parser.py" line="391"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="390"/>
+        <location filename="../../desktop_app/cli/parser.py" line="393"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="392"/>
+        <location filename="../../desktop_app/cli/parser.py" line="395"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
@@ -9444,66 +9449,71 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/input_texts.py" line="128"/>
+        <source>Expected refund</source>
+        <translation>预期退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="129"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="129"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="130"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="130"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="131"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="131"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="132"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="132"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="133"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="134"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="134"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="135"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="135"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="136"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="137"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="138"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="138"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="139"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="139"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="140"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="141"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>
