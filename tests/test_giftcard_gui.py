@@ -197,3 +197,31 @@ def test_balances_past_their_validity_are_written_off_when_the_shop_opens(
     assert [e.kind for e in giftcards.ledger(issued.id)] == ["issue", "expiry"]
     window.close()
     idle()
+
+
+def test_a_card_spent_from_under_the_cash_out_question_pays_out_nothing(
+        qtbot: QtBot, shop: Shop) -> None:
+    """The question named the cash to hand over; a counter spent from the card before the
+    click: nothing is paid out, the cashier is told the new amount and sees the card again,
+    as a refund does (QA s36a F1)."""
+    shop.set_setting(giftcards.CASHOUT_MAX_SETTING, "2000")
+    issued = sell_card(shop)
+    assert redemption.redeem(shop, issued.payload, "T", amount_cents=8500).ok
+    panel = open_panel(qtbot, shop, issued)
+    box = panel.giftcard
+    click(qtbot, box.cashout_button)
+    confirm = box.confirm_box
+    assert confirm is not None
+    pay = confirm.button(QMessageBox.StandardButton.Yes)
+    assert pay.text() == "Pay out ¥13.50"  # ¥15.00 left of a card sold at 90 for 100
+    assert redemption.redeem(shop, issued.payload, "Counter 2", amount_cents=500).ok
+    click(qtbot, pay)
+    idle()
+    assert Voucher.get_by_id(issued.id).balance_cents == 1000  # nothing paid out
+    said = box.message.text()
+    assert "Nothing was paid out" in said and "9.00, not 13.50" in said
+    assert box.balance.text() == "Balance ¥10.00"
+    with pytest.raises(giftcards.InvalidState):
+        giftcards.cash_out(shop, Voucher.get_by_id(issued.id), "T", expect_cents=1350)
+    assert giftcards.cash_out(shop, Voucher.get_by_id(issued.id), "T",
+                              expect_cents=900).money_cents == 900

@@ -63,8 +63,9 @@ def reload_card(shop: Shop, voucher_id: int, amount: str, method: str, station: 
     return giftcards.reload(shop, _card(voucher_id), cents, method, station, reference)
 
 
-def cash_out_card(shop: Shop, voucher_id: int, station: str = "") -> BalanceChange:
-    return giftcards.cash_out(shop, _card(voucher_id), station)
+def cash_out_card(shop: Shop, voucher_id: int, station: str = "",
+                  expect_cents: int | None = None) -> BalanceChange:
+    return giftcards.cash_out(shop, _card(voucher_id), station, expect_cents)
 
 
 def set_card_pin(shop: Shop, voucher_id: int, pin: str) -> None:

@@ -178,11 +178,13 @@ def reload(shop: Shop, voucher: Voucher, amount_cents: int, method: str = "cash"
     return BalanceChange(card.id, amount_cents, entry.balance_after_cents, order.id)
 
 
-def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
+def cash_out(shop: Shop, voucher: Voucher, station: str = "",
+             expect_cents: int | None = None) -> BalanceChange:
     """Pay a small remainder out in cash and empty the card, where the owner allows it: what
     a refund of the card would pay back (reloads in full, its own value at the price paid for
     it), so a promotion's bonus is never paid out in cash (QA: a card sold for 180 with 200 on
-    it paid out 200)."""
+    it paid out 200). ``expect_cents``: the cash the question named; a card spent from at
+    another counter since pays out nothing (``cashout_changed``), as a refund does."""
     _require_money_role(shop, "giftcard_cashout")
     limit = int(shop.setting(CASHOUT_MAX_SETTING, "0") or "0")
     with shop.write():
@@ -196,6 +198,9 @@ def cash_out(shop: Shop, voucher: Voucher, station: str = "") -> BalanceChange:
             raise InvalidState(what="giftcard", id=card.id, state="cashout_over_limit",
                                balance=money_text(left), limit=money_text(limit))
         money = cash_value(card)
+        if expect_cents is not None and money != expect_cents:
+            raise InvalidState(what="giftcard", id=card.id, state="cashout_changed",
+                               asked=money_text(expect_cents), now=money_text(money))
         emptied = (Voucher.update(balance_cents=0)
                    .where((Voucher.id == card.id) & (Voucher.balance_cents == left)
                           & _usable(utc_now())).execute())

@@ -148,6 +148,10 @@ STATE_TEXTS: dict[str, str] = {
     "card_spent": QT_TRANSLATE_NOOP(
         "errors", "Nothing is left on this gift card of order {order}: it was spent, so there "
         "is nothing to pay back and the order stays paid."),
+    "cashout_changed": QT_TRANSLATE_NOOP(
+        "errors", "Nothing was paid out: this gift card was spent from at a counter after you "
+        "were asked, so it would now pay out {now}, not {asked}. Do not hand over {asked}; "
+        "check the card again and cash it out again."),
     "refund_changed": QT_TRANSLATE_NOOP(
         "errors", "Nothing was refunded: order {id} changed after you confirmed (a counter "
         "redeemed a use or spent from a gift card of it meanwhile), so the refund would now "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import giftcard_desk
+from desktop_app.core.errors import ShopError
 from desktop_app.core.giftcard_desk import CardState
 from desktop_app.core.giftcards import RELOAD_METHODS, LedgerRow
 from desktop_app.core.store import Shop
@@ -36,7 +37,7 @@ from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.display import money, short_time
 from desktop_app.ui.orders.payment_dialogs import choose_method, chosen_method, method_buttons
 from desktop_app.ui.tables import RIGHT, Column, RowTableModel, setup_table
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import run_in_background, say_failure
 from desktop_app.ui.widgets import MARGIN, SPACING, MessageLabel, dialog_buttons, widget_font
 
 ENTRY_KINDS: dict[str, str] = {
@@ -288,15 +289,22 @@ class GiftCardBox(QWidget):
                     "empty it?").format(amount=cash, code=state.code, balance=money(
                         state.balance_cents, self.model.currency)),
             self.tr("Pay out {amount}").format(amount=cash),
-            lambda: self.cash_out(state.voucher_id))
+            lambda: self.cash_out(state.voucher_id, state.cashout_cents))
 
-    def cash_out(self, voucher_id: int) -> None:
+    def cash_out(self, voucher_id: int, expect_cents: int | None = None) -> None:
+        """Pays out the cash the question named, or nothing: a card spent from at another
+        counter since is said, and shown again with its balance now."""
         shop, station = self.shop, settings.station_name()
         run_in_background(
-            self, lambda: giftcard_desk.cash_out_card(shop, voucher_id, station),
+            self, lambda: giftcard_desk.cash_out_card(shop, voucher_id, station, expect_cents),
             lambda change: self._done(self.tr("Paid out {amount} in cash.").format(
                 amount=money(change.money_cents, self.model.currency))),
-            errors=self.message)
+            errors=self._cash_out_refused)
+
+    def _cash_out_refused(self, exc: ShopError) -> None:
+        say_failure(exc, self.message)
+        if exc.params.get("state") == "cashout_changed":
+            self.changed.emit()  # the card shown again, with what it holds now
 
     def ask_pin(self) -> None:
         if self.voucher_id is None:
