@@ -125,6 +125,17 @@ def test_an_unknown_code_says_check_it() -> None:
                             "Check the code.").startswith("券码不存在，请核对")
 
 
+def test_the_server_away_says_the_scan_waits_for_nobody() -> None:
+    """QA s39 F1: "服务器恢复后会自动继续核销" read as this scan being redeemed by itself once the
+    server was back (the English was fixed for the same misreading in QA s36a F3): only the
+    counter works again by itself; the voucher is scanned again."""
+    text = zh("RedemptionTab", "The shop's server cannot be reached: nothing was redeemed. "
+                               "Redeeming starts again by itself when the server is back; "
+                               "then scan the voucher again.")
+    assert "未核销任何卡券" in text and text.endswith("请重新扫码。")
+    assert "自动继续核销" not in text and "自动核销" not in text
+
+
 # -- one wording for one thing ------------------------------------------------------------------
 
 def test_uses_left_is_written_one_way() -> None:

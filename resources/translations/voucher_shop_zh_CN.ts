@@ -4399,7 +4399,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/counter/server_status.py" line="110"/>
         <source>The shop&apos;s server cannot be reached: nothing was redeemed. Redeeming starts again by itself when the server is back; then scan the voucher again.</source>
-        <translation>无法连接店铺服务器：本次未核销任何卡券。服务器恢复后会自动继续核销，届时请重新扫码。</translation>
+        <translation>无法连接店铺服务器：本次未核销任何卡券。服务器恢复后，收银台即可再次核销，届时请重新扫码。</translation>
     </message>
 </context>
 <context>
