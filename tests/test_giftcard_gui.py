@@ -219,7 +219,7 @@ def test_a_card_spent_from_under_the_cash_out_question_pays_out_nothing(
     idle()
     assert Voucher.get_by_id(issued.id).balance_cents == 1000  # nothing paid out
     said = box.message.text()
-    assert "Nothing was paid out" in said and "9.00, not 13.50" in said
+    assert "Nothing was paid out" in said and "pay out ¥9.00, not ¥13.50" in said
     assert box.balance.text() == "Balance ¥10.00"
     with pytest.raises(giftcards.InvalidState):
         giftcards.cash_out(shop, Voucher.get_by_id(issued.id), "T", expect_cents=1350)

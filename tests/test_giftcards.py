@@ -242,7 +242,7 @@ def test_a_cash_out_over_the_limit_says_the_balance_and_the_limit(shop: Shop) ->
     with pytest.raises(InvalidState) as over:
         giftcards.cash_out(shop, Voucher.get_by_id(card.id))
     said = error_message(over.value)
-    assert "holds 100.00, more than the 20.00" in said and "Refresh" not in said
+    assert "holds ¥100.00, more than the ¥20.00" in said and "Refresh" not in said
     assert balance(card) == 10000
 
 

@@ -43,7 +43,9 @@ def test_a_refund_for_other_money_than_confirmed_changes_nothing(shop: Shop) -> 
     assert refused.value.params["state"] == "refund_changed"
     assert (refused.value.params["asked"], refused.value.params["now"]) == ("40.00", "20.00")
     said = error_message(refused.value)
-    assert "Nothing was refunded" in said and "20.00, not 40.00" in said
+    # the shop's currency, as the question said it (QA s39 F2); the JSON keeps the number
+    assert "Nothing was refunded" in said and "pay back ¥20.00, not ¥40.00" in said
+    assert "Do not pay back ¥40.00;" in said
     assert Order.get_by_id(first.order_id).status == "paid"
     assert Voucher.get_by_id(first.id).state == "valid"
     assert orders.order_detail(shop, first.order_id).refunded_cents == 0
@@ -85,7 +87,7 @@ def test_the_orders_tab_asks_again_with_the_new_money(qtbot: QtBot, shop: Shop) 
                     and tab.confirm_box.isVisible(), timeout=WAIT_MS)
     assert Order.get_by_id(first.order_id).status == "paid"
     assert "Nothing was refunded" in tab.message.text()
-    assert "20.00, not 40.00" in tab.message.text()
+    assert "¥20.00, not ¥40.00" in tab.message.text()
     again = tab.confirm_box
     assert "Pay back ¥20.00" in again.text()
     assert again.text().startswith("Nothing was refunded yet") and "from ¥40.00" in again.text()
@@ -127,6 +129,8 @@ def test_the_command_line_refunds_only_the_money_expected(tmp_path: Path) -> Non
     assert (answer["error"], answer["state"], answer["now"], answer["asked"]) == (
         "invalid_state", "refund_changed", "70.00", "100.00")
     assert "Nothing was refunded" in answer["message"]
+    assert "pay back ¥70.00, not ¥100.00" in answer["message"] and answer["currency"] == "CNY"
+    assert (answer["now_cents"], answer["asked_cents"]) == (7000, 10000)
     bad = run(folder, "order", "refund", str(order), "--expect", "7,5", "--json")
     assert bad.returncode == 1 and as_json(bad)["field"] == "expect"
     done = run(folder, "order", "refund", str(order), "--expect", "¥70", "--json")

@@ -172,7 +172,8 @@ def refund_order(shop: Shop, order_id: int, station: str = "",
     return retried_on_conflict(lambda: _refund_order(shop, order_id, station, expect_cents))
 
 
-def check_expected(order_id: int, expect_cents: int | None, refund_cents: int) -> None:
+def check_expected(order_id: int, expect_cents: int | None, refund_cents: int,
+                   currency: str) -> None:
     """Refuses, inside the refund's write so nothing of it is kept, a refund whose money is
     not what the owner confirmed: a counter redeemed a use or spent part of a gift card
     between the question and the click, and the owner would pay back the amount asked, not
@@ -180,7 +181,7 @@ def check_expected(order_id: int, expect_cents: int | None, refund_cents: int) -
     if expect_cents is not None and refund_cents != expect_cents:
         raise InvalidState(what="order", id=order_id, state="refund_changed",
                            asked=money_text(expect_cents), now=money_text(refund_cents),
-                           asked_cents=expect_cents, now_cents=refund_cents)
+                           asked_cents=expect_cents, now_cents=refund_cents, currency=currency)
 
 
 def _refund_order(shop: Shop, order_id: int, station: str,
@@ -230,7 +231,7 @@ def _refund_order(shop: Shop, order_id: int, station: str,
             line.save()
         Order.update(status="refunded", closed_at=now).where(Order.id == order.id).execute()
         card_money = money_of(parts)
-        check_expected(order.id, expect_cents, price_money + card_money)
+        check_expected(order.id, expect_cents, price_money + card_money, shop.currency)
         cards = {"card_refund_cents": card_money} if card_money else {}
         audit.record(shop, "order_refund", order.id, voided=voided, stock_returned=stock_back,
                      keys_returned=keys_back, refund_cents=price_money + card_money, **cards,
@@ -344,7 +345,7 @@ def _refund_line(shop: Shop, order_line_id: int, quantity: int,
                  if product.kind == "giftcard" else [])
         card_money = money_of(parts)
         money = card_money if product.kind == "giftcard" else quantity * line.unit_price_cents
-        check_expected(order.id, expect_cents, money)
+        check_expected(order.id, expect_cents, money, shop.currency)
         stock_back = _return_stock(product, quantity) if product.kind != "cardkey" else 0
         line.refunded_quantity += quantity
         if product.kind != "giftcard":

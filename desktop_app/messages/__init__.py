@@ -52,7 +52,7 @@ from desktop_app.messages.hold_texts import (
     INTEGRITY_FACT_TEXTS,
 )
 from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
-from desktop_app.messages.labels import method_label
+from desktop_app.messages.labels import method_label, money
 from desktop_app.messages.refund_texts import (
     REFUNDED_ALREADY_RELOAD_TEXT,
     REFUNDED_ALREADY_TEXT,
@@ -136,10 +136,27 @@ def _display_params(exc: ShopError) -> dict[str, Any]:
         params["choices"] = ", ".join(str(params["choices"]).split(","))
     if exc.code == "shop_moved" and params.get("at"):  # moved to another computer: when
         params["at"] = _local_moment(str(params["at"]))
+    _with_currency(params)
     if exc.code == "integrity_hold":  # the codes stay in the JSON; a cashier reads words
         reason = HOLD_REASONS.get(str(params.get("problem")), UNKNOWN_HOLD_REASON)
         params["problems"] = _in_context(reason)
     return params
+
+
+# Amounts an error names in the shop's currency where it gave it: the JSON keeps the plain
+# number ("40.00"), the words say "¥40.00" as the question before them did (QA s39 F2: "pay
+# back 404.50" under a dialog that had said ¥444.50).
+_MONEY_PARAMS = ("asked", "now", "balance", "limit")
+
+
+def _with_currency(params: dict[str, Any]) -> None:
+    currency = params.get("currency")
+    if not currency:
+        return
+    for name in _MONEY_PARAMS:
+        cents = params.get(f"{name}_cents")
+        if name in params and isinstance(cents, int):
+            params[name] = money(cents, str(currency))
 
 
 def _local_moment(text: str) -> str:
