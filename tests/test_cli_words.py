@@ -126,3 +126,13 @@ def test_a_page_of_orders_says_when_the_last_refund_was_made(shop: Shop) -> None
     assert (row.refunded_cents, row.refunded_units) == (2500, 1)
     assert row.refunded_at is not None and row.refunded_at.utcoffset() == dt.timedelta(0)
     assert before - dt.timedelta(seconds=1) <= row.refunded_at <= utc_now()
+
+
+def test_the_redeem_line_says_the_uses_left_as_the_counter_does(shop: Shop) -> None:
+    """QA s39: `redeem` said "剩余 2 次" where the counter, `voucher show` and the glossary say
+    "剩余 2/3 次"."""
+    wash = products.add_product(shop, "Wash x3", "60", uses=3)
+    (voucher,) = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id)
+    shop.close()
+    assert "剩余 2/3 次" in text_of(shop, "--lang", "zh_CN", "redeem", voucher.payload)
+    assert "uses left 1 of 3" in text_of(shop, "--lang", "en", "redeem", voucher.payload)

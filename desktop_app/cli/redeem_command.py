@@ -28,8 +28,9 @@ def verdict_line(verdict: redemption.Verdict, typed: str) -> str:
     if verdict.balance is not None:
         line += "  " + translate("cli", "balance {balance}").format(
             balance=money_text(verdict.balance))
-    elif verdict.uses_left is not None and verdict.kind != "cardkey":
-        line += "  " + translate("cli", "uses left {left}").format(left=verdict.uses_left)
+    elif verdict.uses_left is not None and verdict.uses_total and verdict.kind != "cardkey":
+        line += "  " + translate("cli", "uses left {left} of {total}").format(
+            left=verdict.uses_left, total=verdict.uses_total)
     if verdict.customer or verdict.customer_phone:
         line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
     if verdict.reason == "mistyped" and length_slip(normalize(typed)):

@@ -7702,6 +7702,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="32"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="80"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
@@ -7778,22 +7779,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="32"/>
-        <source>uses left {left}</source>
-        <translation>剩余 {left} 次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="38"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="39"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="43"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="44"/>
         <source>{asked} asked</source>
         <translation>要求 {asked}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="45"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="46"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
@@ -9648,32 +9644,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="168"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="185"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="171"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="188"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="181"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="198"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="185"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="202"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="193"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="210"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="197"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="214"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -10018,12 +10014,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="330"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="347"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="331"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="348"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
