@@ -71,7 +71,7 @@ def test_the_right_pin_shows_the_balance_in_json_and_text(
     assert data["status"] == "redeemable" and data["ledger"][0]["kind"] == "issue"
     assert str(sold[0]["code"]) not in found.stdout and str(sold[0]["payload"]) not in found.stdout
     code, text = balance(folder, "--card", card)
-    assert code == 0 and "balance 100.00" in text and "issue" in text
+    assert code == 0 and "balance ¥100.00" in text and "issue" in text
     assert PIN not in text
 
 

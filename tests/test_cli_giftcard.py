@@ -71,7 +71,7 @@ def test_spend_reload_and_refund_the_reload(card: tuple[Path, dict[str, object]]
     assert plain.returncode == 0 and "60.00" in plain.stdout
     # For a person: the balance, not "uses left 1 of 1", and words, in their language (QA).
     told = run(folder, "voucher", "show", code).stdout
-    assert "Can be redeemed, balance 60.00" in told and "uses left" not in told
+    assert "Can be redeemed, balance ¥60.00" in told and "uses left" not in told
     assert "redeemable" not in told and "Redeemed" in told
     told_zh = run(folder, "--lang", "zh_CN", "voucher", "show", code).stdout
     assert "redeemable" not in told_zh and "60.00" in told_zh
@@ -194,7 +194,7 @@ def test_an_amount_typed_with_its_currency_is_spent_and_said(tmp_path: Path) -> 
     assert as_json(run(folder, "redeem", card["code"], "--amount", "500", "--json"))[
         "asked"] == "500.00"
     told = run(folder, "redeem", card["code"], "--amount", "500", "--station", "Till 2")
-    assert told.returncode == 3 and "500.00 asked" in told.stdout
+    assert told.returncode == 3 and "¥500.00 asked" in told.stdout
     assert "last by Owner at " in told.stdout  # the 12.50 spent above
     history = run(folder, "voucher", "show", card["code"]).stdout
-    assert "-12.50, balance 87.50" in history
+    assert "-¥12.50, balance ¥87.50" in history

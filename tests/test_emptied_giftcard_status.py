@@ -31,8 +31,8 @@ def test_an_emptied_card_says_so_wherever_it_is_looked_up(shop: Shop) -> None:
     assert found.to_json()["status"] == "insufficient_balance"
     assert status_text(shown.status) == EMPTY
     assert dialog_status_text(found.facts.status) == EMPTY
-    assert EMPTY in lookup_lines(found)[0]
-    assert "insufficient_balance" not in lookup_lines(found)[0]
+    assert EMPTY in lookup_lines(found, "CNY")[0]
+    assert "insufficient_balance" not in lookup_lines(found, "CNY")[0]
 
     giftcards.reload(shop, Voucher.get_by_id(card.id), 500)
     assert counter.lookup(shop, card.code).status == "redeemable"

@@ -19,8 +19,9 @@ from desktop_app.cli.frame import (
 from desktop_app.core import giftcard_desk, giftcard_lookup
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.giftcard_lookup import CardLookup, CardRef
-from desktop_app.core.money import money_text, parse_amount
+from desktop_app.core.money import parse_amount
 from desktop_app.i18n import translate
+from desktop_app.messages.labels import money
 from desktop_app.messages.verdict_texts import status_text
 
 
@@ -74,7 +75,7 @@ def _card_of_order(refs: list[CardRef], order_id: int) -> int:
     return refs[0].voucher_id
 
 
-def lookup_lines(found: CardLookup) -> list[str]:
+def lookup_lines(found: CardLookup, currency: str) -> list[str]:
     if found.reason == "no_pin":
         return [translate("cli", "Card {card} has no PIN: it can be looked up only with the card "
                           "in hand.").format(card=found.voucher_id)]
@@ -88,10 +89,10 @@ def lookup_lines(found: CardLookup) -> list[str]:
     assert facts is not None  # found
     lines = [translate("cli", "card {card}  {product}  balance {balance}  {status}, valid "
                        "until {until}").format(
-        card=found.voucher_id, product=facts.product, balance=money_text(facts.balance_cents),
+        card=found.voucher_id, product=facts.product, balance=money(facts.balance_cents, currency),
         status=status_text(facts.status), until=when(facts.valid_until))]
-    lines += [f"  {when(row.at)}  {row.kind:<8} {money_text(row.amount_cents):>10}  "
-              f"{money_text(row.balance_after_cents):>10}  {row.operator}"
+    lines += [f"  {when(row.at)}  {row.kind:<8} {money(row.amount_cents, currency):>10}  "
+              f"{money(row.balance_after_cents, currency):>10}  {row.operator}"
               for row in facts.recent]
     return lines
 
@@ -104,9 +105,10 @@ def cmd_voucher_balance(ctx: Context) -> Outcome:
             card = _card_of_order(giftcard_lookup.caller_cards(shop, order_id=ctx.args.order),
                                   ctx.args.order)
         found = giftcard_lookup.look_up_card(shop, card, pin, ctx.args.station)
+        currency = shop.currency
     data = found.to_json()
     del data["ok"]  # the frame writes it from the exit status
-    return Outcome(data, lookup_lines(found), EXIT_OK if found.ok else EXIT_REFUSED)
+    return Outcome(data, lookup_lines(found, currency), EXIT_OK if found.ok else EXIT_REFUSED)
 
 
 def cmd_voucher_spend(ctx: Context) -> Outcome:
@@ -122,11 +124,12 @@ def cmd_voucher_spend(ctx: Context) -> Outcome:
             card = _card_of_order(giftcard_lookup.caller_cards(shop, order_id=ctx.args.order),
                                   ctx.args.order)
         spent = giftcard_lookup.spend_with_pin(shop, card, pin, amount, ctx.args.station)
+        currency = shop.currency
     data = spent.to_json()
     data.pop("ok", None)  # the frame writes it from the exit status
     if spent.verdict is None:
-        return Outcome(data, lookup_lines(spent.pin), EXIT_REFUSED)
-    line = verdict_line(spent.verdict, "")
+        return Outcome(data, lookup_lines(spent.pin, currency), EXIT_REFUSED)
+    line = verdict_line(spent.verdict, "", currency)
     return Outcome(data, [line], EXIT_OK if spent.verdict.ok else EXIT_REFUSED)
 
 

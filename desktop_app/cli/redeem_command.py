@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_as_operator, when
 from desktop_app.core import redemption
-from desktop_app.core.money import money_text, parse_amount
+from desktop_app.core.money import parse_amount
 from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import translate
+from desktop_app.messages.labels import money
 from desktop_app.messages.verdict_texts import EXPLANATIONS, mistyped_text, verdict_headline
 
 
@@ -16,18 +17,19 @@ def cmd_redeem(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station,
                                     uses=ctx.args.uses or 1, amount_cents=amount)
-    return Outcome(verdict.to_json(), [verdict_line(verdict, ctx.args.code)],
+        currency = shop.currency
+    return Outcome(verdict.to_json(), [verdict_line(verdict, ctx.args.code, currency)],
                    EXIT_OK if verdict.ok else EXIT_REFUSED)
 
 
-def verdict_line(verdict: redemption.Verdict, typed: str) -> str:
+def verdict_line(verdict: redemption.Verdict, typed: str, currency: str) -> str:
     """A verdict in one line: its word, the product, what is left, the customer, and what
     to check for a refusal that has something to check."""
     word = verdict_headline(verdict.reason, verdict.kind)  # a card key's says it is one
     line = f"{word}: {verdict.product or typed[:40]}"
     if verdict.balance is not None:
         line += "  " + translate("cli", "balance {balance}").format(
-            balance=money_text(verdict.balance))
+            balance=money(verdict.balance, currency))
     elif verdict.uses_left is not None and verdict.uses_total and verdict.kind != "cardkey":
         line += "  " + translate("cli", "uses left {left} of {total}").format(
             left=verdict.uses_left, total=verdict.uses_total)
@@ -41,7 +43,8 @@ def verdict_line(verdict: redemption.Verdict, typed: str) -> str:
     if verdict.reason == "wrong_shop":  # what to do next, as the counter says (QA s19a F14)
         line += "  " + translate("Redemption", EXPLANATIONS["wrong_shop"])
     if verdict.reason == "insufficient_balance" and verdict.asked is not None:
-        line += "  " + translate("cli", "{asked} asked").format(asked=money_text(verdict.asked))
+        line += "  " + translate("cli", "{asked} asked").format(
+            asked=money(verdict.asked, currency))
     if verdict.reason in ("already_redeemed", "insufficient_balance") and verdict.last_at:
         line += "  " + translate("cli", "last by {who} at {station}, {when}").format(
             who=verdict.last_operator, station=verdict.last_station, when=when(verdict.last_at))

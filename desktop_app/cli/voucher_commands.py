@@ -33,6 +33,7 @@ from desktop_app.core.money import money_text, parse_amount, parse_money
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
 from desktop_app.i18n import translate
+from desktop_app.messages.labels import money
 from desktop_app.messages.verdict_texts import headline, status_text
 
 # valid_until is the moment in UTC (ISO 8601), for scripts; valid_until_local (extends the
@@ -69,13 +70,13 @@ def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
     return data
 
 
-def info_line(info: counter.VoucherInfo) -> str:
+def info_line(info: counter.VoucherInfo, currency: str) -> str:
     """One voucher for a person: its status in words, and a gift card's balance, not "uses
     left 1 of 1" (QA)."""
     customer = " ".join(part for part in (info.customer, info.customer_phone) if part)
     until = when(info.valid_until) if info.valid_until else "—"
     if info.balance is not None:
-        left = translate("cli", "balance {balance}").format(balance=money_text(info.balance))
+        left = translate("cli", "balance {balance}").format(balance=money(info.balance, currency))
     else:
         left = translate("cli", "uses left {left} of {total}").format(
             left=info.uses_left, total=info.uses_total)
@@ -88,27 +89,29 @@ def info_line(info: counter.VoucherInfo) -> str:
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         info = counter.lookup(shop, ctx.args.code)
-    lines = [info_line(info)]
+        currency = shop.currency
+    lines = [info_line(info, currency)]
     lines += [f"  {when(a.at)}  {headline(a.reason):<18} {a.operator} @ {a.station}"
-              + _money_moved(a) for a in info.history]
+              + _money_moved(a, currency) for a in info.history]
     return Outcome(info_json(info), lines)
 
 
-def _money_moved(row: counter.HistoryRow) -> str:
+def _money_moved(row: counter.HistoryRow, currency: str) -> str:
     """A gift card's spend or undo, as its ledger writes it: what moved, the balance after."""
     if row.card_change_cents is None or row.card_balance_cents is None:
         return ""
     sign = "+" if row.card_change_cents > 0 else "-"
     return "  " + translate("cli", "{change}, balance {balance}").format(
-        change=sign + money_text(abs(row.card_change_cents)),
-        balance=money_text(row.card_balance_cents))
+        change=sign + money(abs(row.card_change_cents), currency),
+        balance=money(row.card_balance_cents, currency))
 
 
 def cmd_voucher_find(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
         found = counter.find_vouchers(shop, ctx.args.customer)
+        currency = shop.currency
     data = {"vouchers": [info_json(info) for info in found], "count": len(found)}
-    lines = [info_line(info) for info in found]
+    lines = [info_line(info, currency) for info in found]
     if any(info.code_hidden for info in found):
         lines.append(translate("cli", "A gift card's code is hidden for a clerk: scan the card, "
                                       "or use `voucher cards` with its PIN."))
