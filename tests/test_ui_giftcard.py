@@ -149,12 +149,12 @@ def test_undoing_a_spend_names_the_amount_and_the_balance_follows(counter: Count
     recent = counter.tab.recent
     assert recent.select_attempt(spent.attempt_id)
     recent.undo_button.click()
-    assert "Undo the spend of 12.34" in recent.undo_panel.question.text()
+    assert "Undo the spend of ¥12.34 from" in recent.undo_panel.question.text()
     recent.undo_panel.note.setText("wrong card")
     with qtbot.waitSignal(recent.undone, timeout=WAIT_MS):
         recent.undo_panel.confirm.click()
     assert balance(card) == 10000
-    assert recent.message.text() == "Undone: 12.34 is back on the card (balance 100.00)."
+    assert recent.message.text() == "Undone: ¥12.34 is back on the card (balance ¥100.00)."
     assert counter.tab.amount_panel.balance.text() == "Balance ¥100.00"
     assert counter.tab.verdict.tone == TONE_READY  # not "Balance left ¥87.66" any more
     results = [recent.model.data(recent.model.index(r, 3)) for r in range(2)]

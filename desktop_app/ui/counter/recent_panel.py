@@ -35,7 +35,7 @@ from desktop_app.messages import error_message, unexpected_error_message
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import CODE, PRODUCT, RESULT, TIME, RecentModel
 from desktop_app.ui.counter.redemption_panels import UndoPanel
-from desktop_app.ui.display import amount_text, failure_text
+from desktop_app.ui.display import failure_text, money
 from desktop_app.ui.widgets import MessageLabel, scaled_font
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ class RecentPanel(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.ask_undo)
         self.undo_button.setVisible(is_owner)
-        self.undo_panel = UndoPanel(self)
+        self.undo_panel = UndoPanel(counter.shop.currency, self)
         self.undo_panel.confirmed.connect(self._undo)
         self.undo_panel.setVisible(False)
         # The panel takes the button's place: no growing window while it asks.
@@ -262,7 +262,9 @@ class RecentPanel(QWidget):
         if result.balance is not None and spent is not None:
             text = QCoreApplication.translate(
                 "RedemptionTab", "Undone: {amount} is back on the card (balance {balance}).")
-            text = text.format(amount=amount_text(spent), balance=amount_text(result.balance))
+            currency = self.counter.shop.currency
+            text = text.format(amount=money(spent, currency),
+                               balance=money(result.balance, currency))
         else:
             text = QCoreApplication.translate(
                 "RedemptionTab", "Undone: the use was given back ({left} left now).").format(

@@ -33,7 +33,7 @@ from desktop_app.ui.counter.redemption_models import (
     ScanSettings,
     local_time_text,
 )
-from desktop_app.ui.display import amount_text
+from desktop_app.ui.display import money
 from desktop_app.ui.orders.giftcard_box import GiftCardBox
 from desktop_app.ui.tables import setup_table
 from desktop_app.ui.widgets import MessageLabel, hint_label
@@ -91,8 +91,9 @@ class UndoPanel(QFrame):
     confirmed = Signal(int, str)
     opened = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, currency: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.currency = currency  # a spend's money, as the verdict said it
         self.row: RecentAttempt | None = None
         self.setObjectName("undoPanel")
         self.setStyleSheet("QFrame#undoPanel { background: #fff8e6; border: 1px solid #f0c36d;"
@@ -132,7 +133,7 @@ class UndoPanel(QFrame):
                 "given back to the voucher; the record stays.")
         self.question.setText(question.format(
             code=row.code, product=row.product or "—", operator=row.operator,
-            when=local_time_text(row.at), amount=amount_text(row.spent_cents or 0)))
+            when=local_time_text(row.at), amount=money(row.spent_cents or 0, self.currency)))
         self.note.clear()
         self.message.clear()
         self.set_busy(False)

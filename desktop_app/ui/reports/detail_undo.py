@@ -46,7 +46,7 @@ class DetailUndo(QWidget):
         self.button = QPushButton(self.tr("Undo redemption…"), self)
         self.button.setEnabled(False)
         self.button.clicked.connect(self.ask)
-        self.panel = UndoPanel(self)
+        self.panel = UndoPanel(shop.currency, self)
         self.panel.setVisible(False)
         self.panel.confirmed.connect(self._undo)
         self.panel.opened.connect(lambda opened: self.button.setHidden(opened))
