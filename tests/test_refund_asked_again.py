@@ -29,7 +29,7 @@ def test_a_second_refund_names_the_money_paid_back_and_when(shop: Shop) -> None:
     assert again.value.params["refund"] == "70.00" == f"{first.refund_cents / 100:.2f}"
     assert again.value.params["refunded_at"]
     said = error_message(again.value)
-    assert f"Order {card.order_id} was refunded already" in said and "70.00" in said
+    assert f"Order {card.order_id} was refunded already" in said and "¥70.00 was paid" in said
     assert "Refresh the list" not in said
 
 
@@ -94,7 +94,7 @@ def test_after_part_refunds_the_retry_says_the_last_refunds_own_money(shop: Shop
     assert (again.value.params["refund"], again.value.params["refunded_total"]) == (
         "80.00", "170.00")
     said = error_message(again.value)
-    assert "that refund paid back 80.00" in said and "170.00" in said
+    assert "that refund paid back ¥80.00" in said and "the ¥170.00 paid back" in said
 
 
 def test_the_retry_of_a_topped_up_card_counts_and_names_its_reloads(shop: Shop) -> None:
@@ -115,8 +115,8 @@ def test_the_retry_of_a_topped_up_card_counts_and_names_its_reloads(shop: Shop) 
     assert (facts["refund"], facts["refunded_total"]) == ("78.05", "78.05")
     assert facts["reloads"] == [{"order": reload.order_id, "method": "cash", "refund": "20.00"}]
     said = error_message(again.value)
-    assert "78.05 was paid back" in said
-    assert f"20.00 of it was for reload order {reload.order_id} (Cash)" in said
+    assert "¥78.05 was paid back" in said
+    assert f"¥20.00 of it was for reload order {reload.order_id} (Cash)" in said
 
 
 def test_the_cli_retry_of_a_topped_up_card_gives_its_reloads(tmp_path: Path) -> None:
@@ -132,5 +132,5 @@ def test_the_cli_retry_of_a_topped_up_card_gives_its_reloads(tmp_path: Path) -> 
     assert (again["refund"], again["refunded_total"]) == ("90.00", "90.00")
     assert again["reloads"] == first["reloads"]
     text = run(folder, "order", "refund", str(order))
-    assert "90.00 was paid back" in text.stderr
-    assert f"20.00 of it was for reload order {first['reloads'][0]['order']}" in text.stderr
+    assert "¥90.00 was paid back" in text.stderr
+    assert f"¥20.00 of it was for reload order {first['reloads'][0]['order']}" in text.stderr

@@ -197,12 +197,11 @@ def cash_out(shop: Shop, voucher: Voucher, station: str = "",
         if left > limit:
             raise InvalidState(what="giftcard", id=card.id, state="cashout_over_limit",
                                balance=money_text(left), limit=money_text(limit),
-                               balance_cents=left, limit_cents=limit, currency=shop.currency)
+                               currency=shop.currency)
         money = cash_value(card)
         if expect_cents is not None and money != expect_cents:
             raise InvalidState(what="giftcard", id=card.id, state="cashout_changed",
                                asked=money_text(expect_cents), now=money_text(money),
-                               asked_cents=expect_cents, now_cents=money,
                                currency=shop.currency)
         emptied = (Voucher.update(balance_cents=0)
                    .where((Voucher.id == card.id) & (Voucher.balance_cents == left)

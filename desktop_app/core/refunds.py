@@ -72,12 +72,12 @@ def _was_used(voucher: Voucher) -> bool:
     return voucher.uses_left < voucher.uses_total
 
 
-def _paid_order(order_id: int) -> Order:
+def _paid_order(shop: Shop, order_id: int) -> Order:
     """The order to refund whole: paid, and with something to give back."""
     order = get_order(order_id)
     if order.status == "refunded":
         raise InvalidState(what="order", id=order_id, state=order.status,
-                           **refund_records.made(order_id))
+                           currency=shop.currency, **refund_records.made(order_id))
     if order.status != "paid":
         raise InvalidState(what="order", id=order_id, state=order.status)
     return order
@@ -136,7 +136,7 @@ def preview_refund(shop: Shop, order_id: int) -> RefundPreview:
     """The money refunding the whole order would pay back now, and the keys it sets aside;
     refuses what ``refund_order`` would refuse. Reads only."""
     require_owner(shop, "order_refund")
-    order = _paid_order(order_id)
+    order = _paid_order(shop, order_id)
     # Nothing left to give back: the app says so rather than offer a refund of 0.00 (QA s11b
     # F12, s12d F1). ``refund_order`` itself still does it, as the contract's command has it.
     _refuse_spent_cards(order)
@@ -189,7 +189,7 @@ def _refund_order(shop: Shop, order_id: int, station: str,
     with shop.write():
         reloaded = giftcard_refunds.reload_of(order_id)  # its card: a voucher of another order
         lock_order(shop, order_id, [reloaded.voucher_id] if reloaded is not None else [])
-        order = _paid_order(order_id)
+        order = _paid_order(shop, order_id)
         now = utc_now()
         voided = stock_back = keys_back = price_money = 0
         parts: list[Payback] = []

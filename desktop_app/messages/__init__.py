@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput, ShopError
+from desktop_app.core.money import parse_money
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, sentences, translate
 from desktop_app.messages.disk_texts import DISK_FULL_SHOP_TEXTS
 from desktop_app.messages.error_texts import (
@@ -146,17 +147,14 @@ def _display_params(exc: ShopError) -> dict[str, Any]:
 # Amounts an error names in the shop's currency where it gave it: the JSON keeps the plain
 # number ("40.00"), the words say "¥40.00" as the question before them did (QA s39 F2: "pay
 # back 404.50" under a dialog that had said ¥444.50).
-_MONEY_PARAMS = ("asked", "now", "balance", "limit")
+_MONEY_PARAMS = ("asked", "now", "balance", "limit", "refund", "refunded_total")
 
 
 def _with_currency(params: dict[str, Any]) -> None:
-    currency = params.get("currency")
-    if not currency:
-        return
+    currency = str(params.get("currency") or "")
     for name in _MONEY_PARAMS:
-        cents = params.get(f"{name}_cents")
-        if name in params and isinstance(cents, int):
-            params[name] = money(cents, str(currency))
+        if name in params:
+            params[name] = _in_currency(params[name], currency)
 
 
 def _local_moment(text: str) -> str:
@@ -293,7 +291,8 @@ def error_message(exc: ShopError) -> str:
         text = REFUNDED_ALREADY_TEXT if params.get("refunded_total") in (None, params["refund"]) \
             else REFUNDED_ALREADY_WITH_PARTS_TEXT
         return sentences(_fill(text, {**params, "when": when}),
-                         *_reloads_refunded_with(params.get("reloads")))
+                         *_reloads_refunded_with(params.get("reloads"),
+                                                 str(params.get("currency") or "")))
     if exc.code == "invalid_state" and exc.params.get("state") in REFUNDED_SINCE_TEXTS:
         return _refunded_since(exc)
     if exc.code == "invalid_state" and exc.params.get("state") in STATE_TEXTS:
@@ -321,13 +320,25 @@ def _refunded_since(exc: ShopError) -> str:
     return _fill(dated, {**exc.params, "when": _local_moment(str(when))})
 
 
-def _reloads_refunded_with(reloads: object) -> list[str]:
-    """Each reload order a refund of its card paid back, as the refund's answer named it."""
+def _reloads_refunded_with(reloads: object, currency: str) -> list[str]:
+    """Each reload order a refund of its card paid back, as the refund's answer named it
+    (its money a decimal string, as the JSON keeps it; in ``currency`` where given)."""
     if not isinstance(reloads, list | tuple):
         return []
     return [_fill(REFUNDED_ALREADY_RELOAD_TEXT,
-                  {**part, "method": method_label(part.get("method"))})
+                  {**part, "method": method_label(part.get("method")),
+                   "refund": _in_currency(part.get("refund"), currency)})
             for part in reloads if isinstance(part, dict)]
+
+
+def _in_currency(amount: object, currency: str) -> object:
+    """A decimal string such as ``"20.00"`` as ``¥20.00``; anything else as it is."""
+    if not currency or not isinstance(amount, str):
+        return amount
+    try:
+        return money(parse_money(amount, "amount"), currency)
+    except InvalidInput:
+        return amount
 
 
 def command_line_error_message(exc: ShopError) -> str:
