@@ -322,7 +322,7 @@ def test_the_chinese_loss_question_has_no_latin_space_between_its_sentences(
     finally:
         remove_translators(qapp)
     # English: a space between the sentences
-    assert "disabled. Refunds of orders from before the backup paid back 60.00" in loss_text(loss)
+    assert "disabled. Refunds of orders from before the backup paid back ¥60.00" in loss_text(loss)
 
 
 def test_refunds_of_orders_made_since_are_not_said_to_show_as_paid(
@@ -342,9 +342,9 @@ def test_refunds_of_orders_made_since_are_not_said_to_show_as_paid(
     assert (loss.refunds, loss.refund_cents) == (2, 9000)
     assert (loss.refunds_of_lost_orders, loss.lost_orders_refund_cents) == (1, 3000)
     for text in (loss_text(loss), " ".join(loss_lines(loss))):
-        assert "Refunds of orders from before the backup paid back 60.00" in text
+        assert "Refunds of orders from before the backup paid back ¥60.00" in text
         assert "second time" in text and "90.00" not in text
-        assert "Refunds of orders made since paid back 30.00: those orders and their" in text
+        assert "Refunds of orders made since paid back ¥30.00: those orders and their" in text
     only_new = restore.RestoreLoss(True, orders=1, refunds=1, refund_cents=3000, events=3,
                                    refunds_of_lost_orders=1, lost_orders_refund_cents=3000)
     for text in (loss_text(only_new), " ".join(loss_lines(only_new))):
@@ -370,7 +370,7 @@ def test_a_cash_out_of_a_card_sold_since_is_said_with_its_money(
     # as two "reloads, refunds"); the cash-out is said apart.
     assert loss.giftcard_changes == 0 and loss.orders == 1
     for text in (loss_text(loss), " ".join(loss_lines(loss))):
-        assert "Cash-outs of gift cards sold since this backup: 1; paid out in cash: 70.00" in text
+        assert "Cash-outs of gift cards sold since this backup: 1; paid out in cash: ¥70.00" in text
 
 
 def test_a_key_sold_since_a_backup_made_before_schema_step_17_stays_out_of_stock(
@@ -394,3 +394,25 @@ def test_a_key_sold_since_a_backup_made_before_schema_step_17_stays_out_of_stock
     with open_shop(shop_dir, OWNER, OWNER_PASSWORD) as shop:
         assert {k.id: k.state for k in CardKey.select()} == {first_key: "sold", 2: "unsold"}
         assert audit.verify_shop(shop) == []
+
+
+def test_the_money_a_restore_loses_is_said_in_the_shops_currency(
+        shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA s39: the restore's question said "paid back 60.00" where every other screen of the
+    shop says "$60.00"."""
+    from dataclasses import replace
+
+    from desktop_app.cli.restore_commands import loss_lines
+    from desktop_app.core import shop_settings
+    from desktop_app.ui.admin.restore_dialog import loss_text
+
+    shop_settings.update_shop_settings(
+        shop, replace(shop_settings.get_shop_settings(shop), currency="USD"))
+    (old,) = sold(shop, price="60")
+    out = backup.write_backup(shop, tmp_path / "A.vsbackup")
+    refunds.refund_order(shop, old.order_id)
+    shop.close()
+    loss = restored_with(shop_dir, out)
+    assert loss.currency == "USD"
+    for text in (loss_text(loss), " ".join(loss_lines(loss))):
+        assert "Refunds of orders from before the backup paid back $60.00" in text

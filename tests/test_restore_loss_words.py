@@ -33,7 +33,7 @@ def test_refunds_that_paid_money_back_still_warn(qtbot: QtBot) -> None:
 
     paid = restore.RestoreLoss(True, orders=1, refunds=1, refund_cents=1500, events=3)
     for text in (loss_text(paid), " ".join(loss_lines(paid))):
-        assert "paid back 15.00" in text and "second time" in text
+        assert "paid back ¥15.00" in text and "second time" in text
         assert "paid no money back" not in text
 
 

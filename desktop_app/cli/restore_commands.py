@@ -10,8 +10,8 @@ from desktop_app.cli.frame import Context, Outcome, UsageError, credentials, pro
 from desktop_app.core import restore
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import ServerBackupElsewhere
-from desktop_app.core.money import money_text
 from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
+from desktop_app.messages.labels import money
 
 
 def loss_lines(loss: restore.RestoreLoss) -> list[str]:
@@ -46,12 +46,12 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
         lines.append(translate(
             "cli", "Gift-card changes since (reloads, refunds), lost with their orders: "
             "{changes}; reloaded money lost: {money}.").format(
-                changes=loss.giftcard_changes, money=money_text(loss.reload_cents)))
+                changes=loss.giftcard_changes, money=money(loss.reload_cents, loss.currency)))
     if loss.cashouts_lost:  # cash-outs of cards the backup has are carried over (F13)
         lines.append(translate(
             "cli", "Cash-outs of gift cards sold since this backup: {count}; paid out in cash: "
             "{money}. They are lost with their cards.").format(
-                count=loss.cashouts_lost, money=money_text(loss.cashout_cents_lost)))
+                count=loss.cashouts_lost, money=money(loss.cashout_cents_lost, loss.currency)))
     if loss.card_keys:
         lines.append(translate("cli", "Card keys handed out since: {keys}. They stay out of "
                                "stock (their orders are lost).").format(keys=loss.card_keys))
@@ -104,7 +104,7 @@ def _refund_lines(loss: restore.RestoreLoss) -> list[str]:
         lines.append(translate(
             "cli", "Refunds of orders from before the backup paid back {money}: after the "
             "restore those orders show as not refunded. Do not pay them back a second "
-            "time.").format(money=money_text(kept_orders_cents)))
+            "time.").format(money=money(kept_orders_cents, loss.currency)))
     elif loss.refunds > loss.refunds_of_lost_orders:
         lines.append(translate(
             "cli", "Refunds of orders from before the backup (they paid no money back): "
@@ -112,7 +112,7 @@ def _refund_lines(loss: restore.RestoreLoss) -> list[str]:
     if loss.refunds_of_lost_orders and loss.lost_orders_refund_cents:
         lines.append(translate(
             "cli", "Refunds of orders made since paid back {money}: those orders and their "
-            "refunds are lost.").format(money=money_text(loss.lost_orders_refund_cents)))
+            "refunds are lost.").format(money=money(loss.lost_orders_refund_cents, loss.currency)))
     elif loss.refunds_of_lost_orders:
         lines.append(translate("cli", "Refunds of orders made since (they paid no money "
                                "back) are lost with their orders."))

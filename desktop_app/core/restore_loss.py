@@ -19,6 +19,7 @@ from sqlcipher3.dbapi2 import DatabaseError as DriverError
 from desktop_app.core import moved_shop
 from desktop_app.core.cipher_files import raw_key, unbound
 from desktop_app.core.restore_facts import BackupFacts
+from desktop_app.core.shop_identity import CURRENCY_KEY, DEFAULT_CURRENCY
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class RestoreLoss:
     # ``recover`` too) log in with the one they had then; the recovery key as it was then.
     older_passwords: tuple[str, ...] = ()
     older_recovery_key: bool = False
+    currency: str = DEFAULT_CURRENCY  # the money above is the replaced shop's
     # The folder holds no shop (a new computer): what the backup lacks is whatever the other
     # computer did after it was made, unless it is that computer's final one (QA s18a F1).
     into_empty: bool = False
@@ -225,7 +227,13 @@ def count_loss(db: SqlCipherDatabase, shared: SharedHistory) -> RestoreLoss:
         lost_orders_refund_cents=_scalar(
             db, f"SELECT coalesce(sum({_MONEY}), 0) {_LOST_ORDER_REFUNDS}", after),
         cashouts_lost=cashouts, cashout_cents_lost=cashed_out,
-        moved_to=_moved_to(db, shared), moved_out=_moved_out(db))
+        moved_to=_moved_to(db, shared), moved_out=_moved_out(db), currency=_currency(db))
+
+
+def _currency(db: SqlCipherDatabase) -> str:
+    row = db.execute_sql("SELECT value FROM current.setting WHERE key = ?",
+                         (CURRENCY_KEY,)).fetchone()
+    return str(row[0]) if row and row[0] else DEFAULT_CURRENCY
 
 
 def _moved_to(db: SqlCipherDatabase, shared: SharedHistory) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core import restore
 from desktop_app.core.dates import local_time
 from desktop_app.i18n import sentences
-from desktop_app.ui.display import amount_text
+from desktop_app.ui.display import money
 
 
 def _refund_parts(loss: restore.RestoreLoss) -> list[str]:
@@ -21,7 +21,7 @@ def _refund_parts(loss: restore.RestoreLoss) -> list[str]:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Refunds of orders from before the backup paid back {money}: "
             "after the restore those orders show as not refunded. Do not pay them back a "
-            "second time.").format(money=amount_text(kept_orders_cents)))
+            "second time.").format(money=money(kept_orders_cents, loss.currency)))
     elif loss.refunds > loss.refunds_of_lost_orders:  # nothing to pay twice (QA s18a F9)
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Refunds of orders from before the backup (they paid no money "
@@ -30,7 +30,7 @@ def _refund_parts(loss: restore.RestoreLoss) -> list[str]:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Refunds of orders made since paid back {money}: those orders "
             "and their refunds are lost.").format(
-            money=amount_text(loss.lost_orders_refund_cents)))
+            money=money(loss.lost_orders_refund_cents, loss.currency)))
     elif loss.refunds_of_lost_orders:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Refunds of orders made since (they paid no money back) are "
@@ -44,12 +44,12 @@ def _giftcard_parts(loss: restore.RestoreLoss) -> list[str]:
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Gift-card changes since (reloads, refunds), lost with their "
             "orders: {changes}; reloaded money lost: {money}.").format(
-            changes=loss.giftcard_changes, money=amount_text(loss.reload_cents)))
+            changes=loss.giftcard_changes, money=money(loss.reload_cents, loss.currency)))
     if loss.cashouts_lost:  # cash-outs of cards the backup has are carried over (F13)
         parts.append(QCoreApplication.translate(
             "RestoreDialog", "Cash-outs of gift cards sold since this backup: {count}; paid "
             "out in cash: {money}. They are lost with their cards.").format(
-            count=loss.cashouts_lost, money=amount_text(loss.cashout_cents_lost)))
+            count=loss.cashouts_lost, money=money(loss.cashout_cents_lost, loss.currency)))
     return parts
 
 
