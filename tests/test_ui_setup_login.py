@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import auth, errors
 from desktop_app.core.errors import WrongPassword
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.messages import (
     error_message,
     problem_message,
@@ -407,3 +408,21 @@ def test_a_save_dialog_opens_in_the_home_folder_where_documents_is_missing(
     assert Path(dialog.file_dialog.directory().absolutePath()) == tmp_path
     (tmp_path / "Documents").mkdir()
     assert documents_folder() == tmp_path / "Documents"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_repeat_box_stays_put_as_the_strength_appears(
+        qtbot: QtBot, qapp: QApplication, shop_dir: Path, language: str) -> None:
+    """QA s39: the strength's word appearing with the first key (一般, in a taller font than
+    the empty label's) moved the repeat box down under the owner's mouse on its way there."""
+    install_translator(qapp, language)
+    try:
+        dialog = open_setup(qtbot, shop_dir)
+        qtbot.waitExposed(dialog)
+        before = dialog.confirm.mapTo(dialog, dialog.confirm.rect().topLeft())
+        qtbot.keyClicks(dialog.password, "Tr0ub4dor & 3 horses")
+        assert dialog.strength_label.text() in ("Strong", "强")
+        QApplication.processEvents()
+        assert dialog.confirm.mapTo(dialog, dialog.confirm.rect().topLeft()) == before
+    finally:
+        remove_translators(qapp)

@@ -356,14 +356,26 @@ class StrengthMeter(QWidget):
         self.bar.setFixedHeight(6)
         self.label = QLabel(self)
         self.label.setMinimumWidth(80)
+        # As tall as its tallest word from the start (Chinese words are taller than the empty
+        # label): the first key typed moves nothing below it (QA s39).
+        self.label.setMinimumHeight(max(self._height_of(word) for word in self._words()))
         row.addWidget(self.bar, 1)
         row.addWidget(self.label)
+
+    def _words(self) -> tuple[str, ...]:
+        return (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
+                self.tr("Strong"))
+
+    def _height_of(self, word: str) -> int:
+        self.label.setText(word)
+        height = self.label.sizeHint().height()
+        self.label.clear()
+        return height
 
     def show_for(self, password: str) -> int:
         """Show ``password``'s score (0-4) and return it."""
         score = password_strength(password)
-        words = (self.tr("Too short"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
-                 self.tr("Strong"))
+        words = self._words()
         color = STRENGTH_COLORS[score]
         self.bar.setValue(score)
         self.bar.setStyleSheet(
