@@ -124,9 +124,14 @@ def test_auto_backup_prunes_old_files(shop: Shop, tmp_path: Path) -> None:
         moment = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
         (folder / backup.backup_name(shop.shop_id, moment)).write_bytes(b"old")
     (folder / "unrelated.txt").write_text("keep me")
+    # an owner's own backup, made in that folder before a risky change (QA s39a F23)
+    manual = backup.manual_backup_name(shop.shop_id, dt.datetime.now(dt.UTC)
+                                       - dt.timedelta(days=30))
+    backup.write_backup(shop, folder / manual)
     out = backup.auto_backup(shop, folder)
     names = sorted(p.name for p in folder.iterdir())
-    assert out.name in names and "unrelated.txt" in names
+    assert out.name in names and "unrelated.txt" in names and manual in names
+    names.remove(manual)
     witness = f"voucher-shop-{shop.shop_id[:8]}.witness"  # the chain's head, outside the shop
     assert witness in names
     assert len(names) == 11 + 1 + 1

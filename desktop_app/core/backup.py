@@ -153,6 +153,13 @@ def backup_name(shop_id: str, moment: dt.datetime) -> str:
     return f"voucher-shop-{shop_id[:8]}-{moment.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
 
 
+def manual_backup_name(shop_id: str, moment: dt.datetime) -> str:
+    """An owner's own backup: named apart from the dated ones, so the automatic backups'
+    pruning of their folder never deletes it (QA s39a F23: one made before a risky change
+    was gone at the next logout)."""
+    return backup_name(shop_id, moment).removesuffix(SUFFIX) + "-manual" + SUFFIX
+
+
 def backups_in(folder: Path, shop_id: str) -> list[tuple[dt.datetime, Path]]:
     found = []
     for path in Path(folder).glob(f"voucher-shop-{shop_id[:8]}-*{SUFFIX}"):

@@ -222,7 +222,7 @@ class BackupController(QObject):
         folder = Path(status.folder) if status.folder else documents_folder()
         if not folder.is_dir():
             folder = documents_folder()
-        return folder / backup.backup_name(status.shop_id, utc_now())
+        return folder / backup.manual_backup_name(status.shop_id, utc_now())
 
     def _ask_where(self, status: BackupStatus) -> None:
         self._status_loaded(status)
