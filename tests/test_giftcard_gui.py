@@ -225,3 +225,21 @@ def test_a_card_spent_from_under_the_cash_out_question_pays_out_nothing(
         giftcards.cash_out(shop, Voucher.get_by_id(issued.id), "T", expect_cents=1350)
     assert giftcards.cash_out(shop, Voucher.get_by_id(issued.id), "T",
                               expect_cents=900).money_cents == 900
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin\\(\\): Returned false")  # the refusal itself
+def test_a_printer_that_cannot_be_opened_is_said_so_not_as_a_crash(
+        qtbot: QtBot, shop: Shop, tmp_path: object) -> None:
+    """QA s39a F2: "Print to file (PDF)" with a folder as its file (Qt's default on Linux), or
+    a printer offline or removed, said "Something went wrong … restart Voucher Shop"."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    panel = open_panel(qtbot, shop, sell_card(shop))
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path))  # a folder, not a file
+    panel.print_to(printer)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
+    said = panel.message.text()
+    assert said.startswith("The printer could not be opened: nothing was printed.")
+    assert "restart" not in said

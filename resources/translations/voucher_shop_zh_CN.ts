@@ -1411,32 +1411,32 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="254"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="255"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="258"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="264"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="265"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="272"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="273"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="284"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="285"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="293"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="294"/>
         <source>A gift card&apos;s code is not shown here: {how}.</source>
         <translation>这里不显示礼品卡的券码：{how}。</translation>
     </message>
@@ -1549,17 +1549,17 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="193"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="194"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="226"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="227"/>
         <source>History of {code} ({product}): 1 attempt</source>
         <translation>{code}（{product}）的历史：1 条核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="228"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="229"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -4392,7 +4392,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="267"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="269"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -5880,27 +5880,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="366"/>
         <source>Too short</source>
         <translation>太短</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="366"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="366"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="365"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="366"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="366"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="367"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -5931,27 +5931,27 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="103"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="104"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="107"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="108"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="109"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="127"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="128"/>
         <source>Undo the spend of {amount} from {code} ({product}) by {operator}, {when}? The amount goes back on the card; the record stays.</source>
         <translation>撤销 {operator} 于 {when} 从 {code}（{product}）消费的 {amount}？金额将退回卡内；记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="131"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="132"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -6651,7 +6651,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="392"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="391"/>
+        <source>The printer could not be opened: nothing was printed. Check that it is on and connected, or choose another; to print to a PDF file, give it a file name.</source>
+        <translation>无法打开打印机：未打印任何内容。请检查打印机是否已开机并连接好，或选择其他打印机；打印到 PDF 文件时，请填写文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="398"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -7561,7 +7566,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="120"/>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="44"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="45"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
@@ -7702,99 +7707,99 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="32"/>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="80"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="34"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="82"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
         <source>{code}  {product}  {status}, {left}, valid until {until}  {customer}</source>
         <translation>{code}  {product}  {status}，{left}，有效期至 {until}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="102"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="104"/>
         <source>{change}, balance {balance}</source>
         <translation>{change}，余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="113"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="116"/>
         <source>A gift card&apos;s code is hidden for a clerk: scan the card, or use `voucher cards` with its PIN.</source>
         <translation>礼品卡的券码对核销员隐藏：请扫描卡片，或用 `voucher cards` 并输入卡的 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="118"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="135"/>
         <source>This voucher is void: its order was refunded or cancelled.</source>
         <translation>此卡券已作废：其订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="135"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="138"/>
         <source>This voucher has no uses left.</source>
         <translation>此卡券已没有剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="137"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="140"/>
         <source>This voucher has expired.</source>
         <translation>此卡券已过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="139"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="142"/>
         <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
         <translation>其卡密已被标记为失效：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="145"/>
         <source>The PDF says so on the voucher.</source>
         <translation>PDF 的卡券上会注明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="145"/>
         <source>The PNG is the QR code alone and does not say so: use a PDF for a copy.</source>
         <translation>PNG 只有二维码，不会注明：如需留底请用 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="145"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="148"/>
         <source>--layout is for a PDF; the PNG is the QR code alone.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="232"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="235"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="258"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="261"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="29"/>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="78"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="31"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="79"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="39"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="41"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="44"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="46"/>
         <source>{asked} asked</source>
         <translation>要求 {asked}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="46"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="49"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="245"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="248"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -8395,72 +8400,72 @@ Click “New order” to sell your first voucher.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="35"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="36"/>
         <source>The card&apos;s PIN: </source>
         <translation>卡的 PIN 码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="43"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="44"/>
         <source>The card&apos;s new PIN: </source>
         <translation>该卡的新 PIN： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="51"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="52"/>
         <source>PIN set</source>
         <translation>已设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="51"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="52"/>
         <source>no PIN</source>
         <translation>未设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="52"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="53"/>
         <source>card {card}  {product}  order {order}  {customer}  {pin}</source>
         <translation>卡 {card}  {product}  订单 {order}  {customer}  {pin}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="63"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="64"/>
         <source>No gift cards found.</source>
         <translation>没有找到礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="70"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="71"/>
         <source>Order {order} holds {count} gift cards ({cards}): name one with --card.</source>
         <translation>订单 {order} 含 {count} 张礼品卡（{cards}）：请用 --card 指定一张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="79"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="80"/>
         <source>Card {card} has no PIN: it can be looked up only with the card in hand.</source>
         <translation>卡 {card} 没有设置 PIN 码：只能凭卡查询。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="82"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="83"/>
         <source>Wrong PIN for card {card}; {left} attempts left before it locks.</source>
         <translation>卡 {card} 的 PIN 码错误；再错 {left} 次将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="85"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="86"/>
         <source>Card {card}: too many wrong PINs; locked until {until}.</source>
         <translation>卡 {card}：PIN 码错误次数过多；已锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="89"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="90"/>
         <source>card {card}  {product}  balance {balance}  {status}, valid until {until}</source>
         <translation>卡 {card}  {product}  余额 {balance}  {status}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="139"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="142"/>
         <source>Card {card}: PIN removed.</source>
         <translation>卡 {card}：PIN 已清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="140"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="143"/>
         <source>Card {card} has no PIN.</source>
         <translation>卡 {card} 没有设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="150"/>
         <source>Card {card}: PIN set.</source>
         <translation>卡 {card}：PIN 已设置。</translation>
     </message>
@@ -9644,32 +9649,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="185"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="183"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="188"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="186"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="198"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="196"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="202"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="200"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="210"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="208"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="214"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="212"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -10014,12 +10019,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="347"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="358"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="348"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="359"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>

@@ -386,6 +386,12 @@ class VoucherPanel(QWidget):
         def paint(views: list[VoucherView]) -> None:
             try:
                 printing.print_vouchers(printer, views, layout)
+            except OSError:  # offline, removed, refused; a PDF "file" that is a folder (QA s39a F2)
+                self.message.show_error(self.tr(
+                    "The printer could not be opened: nothing was printed. Check that it is on "
+                    "and connected, or choose another; to print to a PDF file, give it a file "
+                    "name."))
+                return
             except Exception as exc:  # a printer that refuses: say so here, not as a crash
                 self.message.show_error(failure_text(exc))
                 return
