@@ -102,3 +102,44 @@ def test_a_server_outage_is_no_automatic_backup_alarm(
     qtbot.waitUntil(lambda: not backups.auto_running, timeout=WAIT_MS)
     assert window.backup_banner.isHidden()
     assert window.open_backup_settings() is None  # a folder a server shop does not use
+
+
+def test_a_server_refusing_this_counters_password_says_so_not_that_it_will_be_back(
+        qtbot: QtBot, server_session: ShopSession, pg_server: object, pg_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s39b F11: the server's password changed while the counter runs (it reconnects):
+    every screen said "cannot be reached … starts again by itself when it is back", which it
+    never does; the lock screen said it beside the right "refused the login"."""
+    from scan_driver import sell, tab_of
+
+    from desktop_app.scanning.keystrokes import SCANNER
+
+    window = log_in(qtbot, server_session)
+    assert server_session.shop is not None
+    _, payload = sell(server_session.shop)
+    tab = tab_of(window)
+    monkeypatch.setenv("PGPASSWORD", "not the one the server has now")
+    database = pg_url.rsplit("/", 1)[1]
+    pg_server.psql(  # type: ignore[attr-defined]
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
+    qtbot.waitUntil(lambda: "refuses this counter" in window.server_status.text(),
+                    timeout=WAIT_MS)  # first the lost connection, then the refused login
+    assert "PGPASSWORD" in window.server_status.toolTip()
+    assert "refused the login" in tab.server_message.text()
+    assert "by itself" not in tab.server_message.text()
+    tab.submit(payload, SCANNER)
+    qtbot.waitUntil(lambda: tab.verdict.headline.text() == "Not redeemed", timeout=WAIT_MS)
+    assert "refused the login" in tab.verdict.detail.text()
+    assert "by itself" not in tab.verdict.detail.text()
+
+    window.lock_action.trigger()
+    dialog = lock_screen_of(server_session, window)
+    assert "refused the login" in dialog.server_line.text()
+    unlock(qtbot, server_session, dialog)
+    assert "refused the login" in dialog.message.text()
+    assert dialog.server_line.text() == ""  # said once, and not as "cannot be reached"
+    monkeypatch.setenv("PGPASSWORD", str(pg_server.env()["PGPASSWORD"]))  # type: ignore
+    qtbot.waitUntil(lambda: dialog.message.text() == "", timeout=WAIT_MS)
+    unlock(qtbot, server_session, dialog)
+    qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)

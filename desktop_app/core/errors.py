@@ -247,6 +247,40 @@ class ServerTlsRequired(ShopError):
     code = "server_tls_required"
 
 
+class ServerReadOnly(ShopError):
+    """The server takes no changes (a standby after a fail-over, a managed server put
+    read-only as its disk filled; SQLSTATE 25006): nothing was changed, nothing is damaged."""
+
+    code = "server_read_only"
+
+
+class ServerDiskFull(ShopError):
+    """The server's own disk is full (SQLSTATE 53100): the change was rolled back."""
+
+    code = "server_disk_full"
+
+
+class ServerBusy(ShopError):
+    """The server is up but has no free connection (SQLSTATE 53300, or its words at login)."""
+
+    code = "server_busy"
+
+
+class ServerTimedOut(ShopError):
+    """The server gave up on a statement that waited too long (statement_timeout or
+    lock_timeout; SQLSTATE 57014, 55P03): rolled back, nothing was changed."""
+
+    code = "server_timed_out"
+
+
+class ServerRefused(ShopError):
+    """Any other refusal the server names with a SQLSTATE that is not damage (``sqlstate``,
+    e.g. 42501 for a database user without the right): said with its code, never as a shop
+    to restore from a backup."""
+
+    code = "server_refused"
+
+
 class ServerNotEmpty(ShopError):
     code = "server_not_empty"
 

@@ -48,6 +48,7 @@ from desktop_app.core.errors import (
     NoShop,
     ServerIdsBehind,
     ServerLost,
+    ServerRefused,
     ShopError,
     ShopExists,
     WrongPassword,
@@ -69,6 +70,7 @@ from desktop_app.core.pg_connection import (
     is_connection_lost,
     server_error,
     server_facts,
+    server_refusal,
     was_underway,
 )
 from desktop_app.core.sealed import ColumnCipher
@@ -228,8 +230,14 @@ class ServerShop(Shop):
             raise ServerIdsBehind() from exc
 
     def translate_error(self, exc: Exception, during: str = "change") -> ShopError:
+        refusal = server_refusal(exc, self.url)
+        if refusal is not None:
+            log.warning("the shop's server refused a %s: SQLSTATE %s (%s)", during,
+                        refusal.params.get("sqlstate", "28P01"), type(exc).__name__,
+                        exc_info=isinstance(refusal, ServerRefused))
+            return refusal
         if not is_connection_lost(exc):
-            return translate_db_error(exc, Path(self.url))
+            return translate_db_error(exc, self.url)
         self._forget_dead_connection()
         if was_underway(exc):
             return ServerLost(host=server_facts(self.url)["host"])

@@ -31,15 +31,20 @@ from desktop_app.core import file_clock, server_clock
 from desktop_app.core.errors import (
     DatabaseUrlHasPassword,
     DatabaseUrlInvalid,
+    ServerBusy,
     ServerDatabaseMissing,
+    ServerDiskFull,
     ServerLoginFailed,
+    ServerReadOnly,
+    ServerRefused,
+    ServerTimedOut,
     ServerTlsRequired,
     ServerUnreachable,
     ShopError,
 )
 from desktop_app.core.models import BaseModel
 from desktop_app.core.sealed import ColumnCipher
-from desktop_app.core.transactions import error_chain_text
+from desktop_app.core.transactions import error_chain_text, sqlstate_of
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,11 @@ CONNECT_TIMEOUT_S = 5
 LINK_TIMEOUTS: dict[str, int] = {"keepalives": 1, "keepalives_idle": 10,
                                  "keepalives_interval": 3, "keepalives_count": 3,
                                  "tcp_user_timeout": 10_000}
+# A change waiting for rows another session holds (a stuck transaction, an admin's psql) gives
+# up after this long, said as "nothing was changed, try again", rather than taking a use a
+# minute later from a customer the cashier was told not to serve yet (QA s39b F15). Changes of
+# the same rows by other counters last milliseconds; the schema upgrade's queue waits longer.
+LOCK_WAIT_MS = 10_000
 SCHEMES = ("postgresql", "postgres")
 
 
@@ -79,16 +89,58 @@ def server_facts(url: str) -> dict[str, str]:
 
 def server_error(exc: BaseException, url: str) -> ShopError:
     """What a psycopg/peewee error from the server means for the person at the counter."""
+    refusal = server_refusal(exc, url)
+    if refusal is not None:
+        return refusal
     text, facts = error_chain_text(exc), server_facts(url)
     if "password authentication failed" in text or "no password supplied" in text or (
             "authentication failed" in text):
         return ServerLoginFailed(user=facts["user"])
     if "does not exist" in text and "database" in text:
         return ServerDatabaseMissing(database=facts["database"])
+    if "invalid sslmode value" in text or "invalid connection option" in text:
+        return DatabaseUrlInvalid(url=url)  # libpq's refusal of the address's own options
     if ("ssl" in text or "encryption" in text) and (
             "required" in text or "no encryption" in text or "not support ssl" in text):
         return ServerTlsRequired(host=facts["host"])
     return ServerUnreachable(host=facts["host"])
+
+
+# Said by their SQLSTATE, which the server gives with every refusal: a full disk, a standby or
+# a statement cancelled after a wait told as a damaged database (restore a backup!) or as a
+# broken cable (QA s39b F19, F20). Connections refused before the server names a state say
+# "too many" in words only.
+_REFUSALS: dict[str, type[ShopError]] = {
+    "25006": ServerReadOnly, "53100": ServerDiskFull, "53300": ServerBusy,
+    "57014": ServerTimedOut, "55P03": ServerTimedOut,
+}  # any other state is ``ServerRefused``, logged with its traceback: perhaps our mistake
+_NO_FREE_CONNECTION = ("too many connections", "too many clients",
+                       "remaining connection slots are reserved")
+# Lost connections (08, a server shutting down: 57P0x) and conflicts (40) are said elsewhere;
+# a missing table or column, or the server's own corruption (XX), is a damaged shop.
+_NOT_REFUSALS = ("08", "40", "57P", "42P01", "42703", "XX")
+
+
+def refusal_state(exc: BaseException) -> str | None:
+    """The SQLSTATE of the server's refusal of what was asked; None for an error that is not
+    one (a lost connection, a conflict, damage)."""
+    state = sqlstate_of(exc)
+    if state is None:
+        text = error_chain_text(exc)
+        return "53300" if any(words in text for words in _NO_FREE_CONNECTION) else None
+    return None if state.startswith(_NOT_REFUSALS) else state
+
+
+def server_refusal(exc: BaseException, url: str) -> ShopError | None:
+    """The server's refusal, in words (see ``refusal_state``); None if it is not one."""
+    state, facts = refusal_state(exc), server_facts(url)
+    if state is None:
+        return None
+    if state in ("28P01", "28000"):
+        return ServerLoginFailed(user=facts["user"])
+    if state == "3D000":
+        return ServerDatabaseMissing(database=facts["database"])
+    return _REFUSALS.get(state, ServerRefused)(host=facts["host"], sqlstate=state)
 
 
 class Psycopg3Driver(Psycopg3Adapter):  # type: ignore[misc]
@@ -160,7 +212,11 @@ class ServerDatabase(PostgresqlDatabase):  # type: ignore[misc]
                 return super().execute_sql(sql, params)
             return super().execute_sql(sql, params, commit)
         except (DatabaseError, InterfaceError) as exc:
-            if self.in_transaction() or not is_connection_lost(exc):
+            if self.in_transaction():
+                raise
+            if refusal_state(exc) in _REFUSALS:  # the server's state, not the statement's
+                raise server_error(exc, str(self.database)) from exc
+            if not is_connection_lost(exc):
                 raise
             with contextlib.suppress(DatabaseError, InterfaceError, OperationalError):
                 self.close()
@@ -198,7 +254,8 @@ def connect(url: str) -> ServerDatabase:
     the shop's clock follows the server's (see ``server_clock``)."""
     url = check_url(url)
     db = ServerDatabase(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S,
-                        application_name="Voucher Shop", **LINK_TIMEOUTS)
+                        application_name="Voucher Shop",
+                        options=f"-c lock_timeout={LOCK_WAIT_MS}", **LINK_TIMEOUTS)
     try:
         db.connect()
         server_clock.measure_and_follow(db.execute_sql)  # the shop's clock is the server's
@@ -220,6 +277,10 @@ def was_underway(exc: BaseException) -> bool:
 
 
 def is_connection_lost(exc: BaseException) -> bool:
+    """The connection broke or was found broken; not a refusal the server gave in words
+    ("too many connections", "statement timeout") over a connection that still works."""
+    if refusal_state(exc) is not None:
+        return False
     text = error_chain_text(exc)
     return isinstance(exc, InterfaceError) or any(
         words in text for words in ("connection", "server closed", "terminating", "timeout"))

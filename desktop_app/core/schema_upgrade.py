@@ -65,6 +65,7 @@ class ServerGuard:
     @contextlib.contextmanager
     def queue(self) -> Iterator[None]:
         with self._db.atomic():
+            self._db.execute_sql("SET LOCAL lock_timeout = 0")  # one upgrade may take a while
             self._db.execute_sql("SELECT pg_advisory_xact_lock(%s) /* schema upgrade queue */",
                                  (UPGRADE_LOCK,))
             yield

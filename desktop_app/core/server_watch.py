@@ -15,12 +15,13 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import psycopg
 from psycopg.conninfo import make_conninfo
 
 from desktop_app.core import dialect, events, pg_connection, server_clock
+from desktop_app.core.errors import ShopError
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 class WatchResult:
     reachable: bool
     changes: frozenset[str] = frozenset()
+    # Why not (reachable False): unreachable, or a server that answers and refuses this PC
+    # (its login, no free connection): "wait until it is back" would not be true (QA s39b F11).
+    problem: ShopError | None = field(default=None, compare=False)
     clock_offset: dt.timedelta | None = None  # the server's clock minus this PC's
 
 
@@ -61,13 +65,15 @@ class ServerWatch:
             # A quiet server must still prove it is there: by telling its time.
             offset = server_clock.measure(conn.execute)
         except psycopg.Error as exc:
-            log.info("the shop's server does not answer: %s", type(exc).__name__)
+            problem = pg_connection.server_error(exc, self.url)
+            log.info("the shop's server does not answer: %s (%s)", type(exc).__name__,
+                     problem.code)
             self.close()
-            return WatchResult(False)
+            return WatchResult(False, problem=problem)
         changes: set[str] = set()
         for kind in kinds:
             changes |= events.CHANGES_BY_AUDIT_KIND.get(kind, events.CHANGES)
-        return WatchResult(True, frozenset(changes), offset)
+        return WatchResult(True, frozenset(changes), clock_offset=offset)
 
     def close(self) -> None:
         if self._conn is not None:

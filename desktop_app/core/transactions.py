@@ -47,9 +47,10 @@ def error_chain_text(exc: BaseException) -> str:
     return " | ".join(texts)
 
 
-def translate_db_error(exc: Exception, path: Path, during: str | None = None) -> ShopError:
+def translate_db_error(exc: Exception, path: Path | str,
+                       during: str | None = None) -> ShopError:
     """The user-facing meaning of an SQLite/SQLCipher error; ``during``: what the shop in a
-    file at ``path`` was doing (see ``DiskFull``), None for a server's."""
+    file at ``path`` was doing (see ``DiskFull``), None for a server's (``path`` its URL)."""
     if is_write_conflict(exc):  # a server's: "damaged" would send the owner to a backup
         return WriteConflict()
     if isinstance(exc, DatabaseCorrupt):  # named already (``damage``): its words are known
@@ -122,15 +123,22 @@ CONFLICT_STATES = frozenset({"40P01", "40001"})
 
 def is_write_conflict(exc: BaseException) -> bool:
     """True when the server rolled the transaction back for another's sake (nothing saved)."""
+    return sqlstate_of(exc) in CONFLICT_STATES
+
+
+def sqlstate_of(exc: BaseException) -> str | None:
+    """The SQLSTATE a server's error carries, found down the chain of ``exc``; None for an
+    error with none (SQLite's, a connection that failed before the server said anything)."""
     seen: BaseException | None = exc
     for _ in range(8):  # peewee's error holds the driver's as its first argument
         if seen is None:
-            return False
-        if getattr(seen, "sqlstate", None) in CONFLICT_STATES:
-            return True
+            return None
+        state = getattr(seen, "sqlstate", None)
+        if state:
+            return str(state)
         first = seen.args[0] if seen.args else None
         seen = first if isinstance(first, BaseException) else seen.__cause__ or seen.__context__
-    return False
+    return None
 
 
 CONFLICT_TRIES = 3

@@ -42,6 +42,26 @@ SERVER_ERROR_TEXTS: dict[str, str] = {
     "server_login_failed": QT_TRANSLATE_NOOP(
         "errors", "The shop's server refused the login of database user {user}: the password in "
         "PGPASSWORD or the .pgpass file is wrong or missing."),
+    "server_read_only": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} accepts no changes right now (it is read-only: a "
+        "standby server, or a server whose disk is full), so nothing was changed. Nothing is "
+        "damaged: do not restore a backup. Tell whoever looks after the server."),
+    "server_disk_full": QT_TRANSLATE_NOOP(
+        "errors", "The disk of the shop's server {host} is full, so nothing was changed. "
+        "Nothing is damaged: do not restore a backup. Tell whoever looks after the server to "
+        "free space on it."),
+    "server_busy": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} is on, but has no free connection: too many "
+        "counters or programs are connected to it. Nothing was changed. Close a counter that "
+        "is not in use, or ask whoever looks after the server to allow more connections "
+        "(max_connections)."),
+    "server_timed_out": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} gave up on this after waiting too long (another "
+        "counter or program was holding the same records), so nothing was changed. Try again."),
+    "server_refused": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server {host} refused this (PostgreSQL error {sqlstate}), so "
+        "nothing was changed. Tell whoever looks after the server and give them this code; do "
+        "not restore a backup over the server's database before they have looked."),
     "server_database_missing": QT_TRANSLATE_NOOP(
         "errors", "The shop's server has no database named {database}. Check the name in the "
         "address, or ask whoever set up the server to create it."),

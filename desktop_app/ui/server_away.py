@@ -15,6 +15,8 @@ import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import events
+from desktop_app.core.errors import ServerUnreachable
+from desktop_app.messages import error_message
 from desktop_app.ui.counter.server_status import ServerWatcher
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.widgets import MessageLabel
@@ -37,11 +39,13 @@ class ServerAwayStatus(MessageLabel):
         super().__init__(parent)
         self.setWordWrap(False)  # one line in the status bar; the tooltip says the rest
         self.away = False
+        self._watcher: ServerWatcher | None = None
         _saying.add(self)
 
     def follow(self, watcher: ServerWatcher | None) -> None:
         if watcher is None:
             return
+        self._watcher = watcher
         watcher.reachable_changed.connect(self.show_reachable)  # queued: the watch's thread
         if not watcher.reachable:
             self.show_reachable(False)
@@ -49,6 +53,12 @@ class ServerAwayStatus(MessageLabel):
     def show_reachable(self, reachable: bool) -> None:
         if not reachable:
             self.away = True
+            problem = self._watcher.problem if self._watcher is not None else None
+            if problem is not None and not isinstance(problem, ServerUnreachable):
+                # It answers and refuses this counter: not something to wait for (QA s39b F11).
+                self.show_warning(self.tr("⚠ The shop's server refuses this counter"))
+                self.setToolTip(error_message(problem))
+                return
             self.show_warning(self.tr("⚠ The shop's server is not answering"))
             self.setToolTip(self.tr(
                 "Nothing saved is lost. Redeeming and changes wait for the server; every "

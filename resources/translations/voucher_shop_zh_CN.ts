@@ -1878,129 +1878,129 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="121"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="136"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="139"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="145"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="154"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="185"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="227"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="234"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="239"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
@@ -2045,7 +2045,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="304"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
@@ -2055,37 +2055,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="315"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="334"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="340"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="353"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="382"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="397"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="385"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="400"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -4397,7 +4397,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="110"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="126"/>
+        <source>Nothing was redeemed: {problem} Scan the voucher again once this is put right.</source>
+        <translation>没有核销任何内容：{problem} 问题解决后请重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="129"/>
         <source>The shop&apos;s server cannot be reached: nothing was redeemed. Redeeming starts again by itself when the server is back; then scan the voucher again.</source>
         <translation>无法连接店铺服务器：本次未核销任何卡券。服务器恢复后，收银台即可再次核销，届时请重新扫码。</translation>
     </message>
@@ -5285,12 +5290,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ServerAwayStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/server_away.py" line="52"/>
+        <location filename="../../desktop_app/ui/server_away.py" line="59"/>
+        <source>⚠ The shop&apos;s server refuses this counter</source>
+        <translation>⚠ 店铺服务器拒绝了本收银台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/server_away.py" line="62"/>
         <source>⚠ The shop&apos;s server is not answering</source>
         <translation>⚠ 店铺服务器没有响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_away.py" line="54"/>
+        <location filename="../../desktop_app/ui/server_away.py" line="64"/>
         <source>Nothing saved is lost. Redeeming and changes wait for the server; every screen reads the shop again by itself when the server is back.</source>
         <translation>已保存的内容不会丢失。核销和更改需等待服务器；服务器恢复后，各个界面会自动重新读取店铺数据。</translation>
     </message>
@@ -8570,16 +8580,41 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/server_error_texts.py" line="45"/>
+        <source>The shop&apos;s server {host} accepts no changes right now (it is read-only: a standby server, or a server whose disk is full), so nothing was changed. Nothing is damaged: do not restore a backup. Tell whoever looks after the server.</source>
+        <translation>店铺服务器 {host} 目前不接受任何更改（处于只读状态：备用服务器，或磁盘已满的服务器），因此没有做任何更改。数据没有损坏：请不要恢复备份。请告知服务器的管理人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="49"/>
+        <source>The disk of the shop&apos;s server {host} is full, so nothing was changed. Nothing is damaged: do not restore a backup. Tell whoever looks after the server to free space on it.</source>
+        <translation>店铺服务器 {host} 的磁盘已满，因此没有做任何更改。数据没有损坏：请不要恢复备份。请告知服务器的管理人员清理磁盘空间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="53"/>
+        <source>The shop&apos;s server {host} is on, but has no free connection: too many counters or programs are connected to it. Nothing was changed. Close a counter that is not in use, or ask whoever looks after the server to allow more connections (max_connections).</source>
+        <translation>店铺服务器 {host} 正在运行，但已没有空闲连接：连接它的收银台或程序太多。没有做任何更改。请关闭一个不用的收银台，或请服务器的管理人员调高允许的连接数（max_connections）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="58"/>
+        <source>The shop&apos;s server {host} gave up on this after waiting too long (another counter or program was holding the same records), so nothing was changed. Try again.</source>
+        <translation>店铺服务器 {host} 等待过久后放弃了这次操作（另一个收银台或程序正占用相同的记录），因此没有做任何更改。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="61"/>
+        <source>The shop&apos;s server {host} refused this (PostgreSQL error {sqlstate}), so nothing was changed. Tell whoever looks after the server and give them this code; do not restore a backup over the server&apos;s database before they have looked.</source>
+        <translation>店铺服务器 {host} 拒绝了这次操作（PostgreSQL 错误 {sqlstate}），因此没有做任何更改。请告知服务器的管理人员并提供这个错误代码；在他们检查之前，请不要用备份覆盖服务器上的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="65"/>
         <source>The shop&apos;s server has no database named {database}. Check the name in the address, or ask whoever set up the server to create it.</source>
         <translation>店铺服务器上没有名为 {database} 的数据库。请检查地址中的名称，或请搭建服务器的人创建它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/server_error_texts.py" line="48"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="68"/>
         <source>The shop&apos;s server and this computer disagree about encryption (TLS): the server asks for it, or the address asks for it and the server does not offer it. Set sslmode=require in the address, or ask whoever set up the server.</source>
         <translation>店铺服务器与这台电脑的加密（TLS）设置不一致：服务器要求加密，或地址要求加密而服务器不支持。请在地址中设置 sslmode=require，或询问搭建服务器的人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/server_error_texts.py" line="52"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="72"/>
         <source>This shop lives on a server: back it up on the server with pg_dump (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_dump 备份（见 README 的“Several counters”一节），不要在收银台电脑上备份。</translation>
     </message>
@@ -8594,7 +8629,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/server_error_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/server_error_texts.py" line="75"/>
         <source>The database {url} is not empty. Copy the shop only into a new, empty database, so nothing there is overwritten.</source>
         <translation>数据库 {url} 不是空的。只能把店铺复制到新建的空数据库中，以免覆盖已有内容。</translation>
     </message>

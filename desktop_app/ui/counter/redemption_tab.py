@@ -39,7 +39,7 @@ from desktop_app.ui.counter.redemption_models import (
 )
 from desktop_app.ui.counter.scan_failures import ScanFailures
 from desktop_app.ui.counter.scan_keys import KeyClock, ScanKeys
-from desktop_app.ui.counter.server_status import ServerWatcher, server_lost_text, watch_server
+from desktop_app.ui.counter.server_status import ServerWatcher, away_text, watch_server
 from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
 from desktop_app.ui.counter.uses_picker import typed_uses
 from desktop_app.ui.settings import station_name
@@ -210,7 +210,7 @@ class RedemptionTab(RedemptionLayout):
             self.recent.refresh()  # what other counters did meanwhile
             self.failures.settle_now()  # and what became of a scan whose answer was lost
         else:
-            self.server_message.show_error(server_lost_text())
+            self.server_message.show_error(away_text(self.server_watcher))
 
     # -- scanning ---------------------------------------------------------------------------
 
@@ -241,7 +241,7 @@ class RedemptionTab(RedemptionLayout):
         self._show_source(source)
         amount = self.amount_panel.take_for_scan()  # this scan's alone (QA s18b F1)
         if not self.server_reachable:  # refuse rather than guess: no offline redemptions
-            return self.failures.refuse(server_lost_text(), text)
+            return self.failures.refuse(away_text(self.server_watcher), text)
         self._pending += 1
         self._busy_timer.start(BUSY_AFTER_MS)
         if not self._late_timer.isActive():

@@ -16,8 +16,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app import collector
 from desktop_app.core import server_clock
+from desktop_app.core.errors import ServerUnreachable, ShopError
 from desktop_app.core.server_watch import ServerWatch
 from desktop_app.core.store import Shop
+from desktop_app.messages import error_message
 from desktop_app.ui.events import shop_events
 
 POLL_S = 1.0  # how long one wait for notifications lasts; also how soon a loss is seen
@@ -33,6 +35,7 @@ class ServerWatcher(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.reachable = True
+        self.problem: ShopError | None = None  # why not reachable (see ``WatchResult``)
         self._watch = ServerWatch(url, own_pids)
         self._stop = threading.Event()
         self._holding = False
@@ -59,8 +62,9 @@ class ServerWatcher(QObject):
                 result = self._watch.poll(POLL_S)
                 if self._stop.is_set():
                     break  # stopped while it waited: nobody listens any more
-                if result.reachable != self.reachable:
-                    self.reachable = result.reachable
+                if result.reachable != self.reachable or _code(result.problem) != _code(
+                        self.problem):  # the server came back, went, or refuses now
+                    self.reachable, self.problem = result.reachable, result.problem
                     self.reachable_changed.emit(result.reachable)
                 if result.changes:
                     self.changes_heard.emit(result.changes)
@@ -103,10 +107,25 @@ def watch_server(shop: Shop, parent: QObject, reachable_changed: Callable[[bool]
     return watcher
 
 
-def server_lost_text() -> str:
+def away_text(watcher: ServerWatcher | None) -> str:
+    """``server_lost_text`` for what ``watcher`` found last."""
+    return server_lost_text(watcher.problem if watcher is not None else None)
+
+
+def _code(problem: ShopError | None) -> str:
+    return problem.code if problem is not None else ""
+
+
+def server_lost_text(problem: ShopError | None = None) -> str:
     """The red line and a refused scan's verdict while the server is away: the scan was not
     kept for later, so the cashier scans again (QA s36a F3: "resumes by itself" read as the
-    scan going through once the server was back)."""
+    scan going through once the server was back). A server that answers and refuses this
+    counter (its password, no free connection) is said as such: it does not come back by
+    itself (QA s39b F11)."""
+    if problem is not None and not isinstance(problem, ServerUnreachable):
+        return QCoreApplication.translate(
+            "RedemptionTab", "Nothing was redeemed: {problem} Scan the voucher again once "
+            "this is put right.").format(problem=error_message(problem))
     return QCoreApplication.translate(
         "RedemptionTab", "The shop's server cannot be reached: nothing was redeemed. Redeeming "
         "starts again by itself when the server is back; then scan the voucher again.")

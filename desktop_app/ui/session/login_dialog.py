@@ -31,6 +31,7 @@ from desktop_app.core.errors import (
     KeySlotMissing,
     KeySlotsDamaged,
     LockedOut,
+    ServerLoginFailed,
     ServerUnreachable,
     ShopError,
     UnknownOperator,
@@ -103,6 +104,7 @@ class LoginDialog(QDialog):
         self.restore_dialog: RestoreDialog | None = None
         self.busy = False
         self._server_refusal = ""  # an unlock refused as the server was away, while shown
+        self._watcher: ServerWatcher | None = None
         self._unlock = unlock or (lambda name, password: open_shop(self.data_dir, name, password))
         # The shop's name is in the encrypted database: before login only a caller that knows
         # it (the lock screen, the demo) shows it; it is never kept in plain settings.
@@ -281,15 +283,26 @@ class LoginDialog(QDialog):
         """The lock screen says while the shop's server cannot be reached (the counter's own
         watch goes on while locked): the cashier knows before unlocking (QA s13a M5)."""
         if watcher is not None:
+            self._watcher = watcher
             watcher.reachable_changed.connect(self.show_server_reachable)
             self.show_server_reachable(watcher.reachable)
 
     def show_server_reachable(self, reachable: bool) -> None:
-        self.server_line.show_warning("" if reachable else self.tr(
-            "The shop's server cannot be reached now. Unlocking and redeeming work again when "
-            "it is back; this line then goes away by itself."))
+        self.server_line.show_warning(self._server_line_text(reachable))
         if reachable and self._server_refusal and self.message.text() == self._server_refusal:
             self.message.clear()  # the failed unlock's reason is over (QA s13b N3)
+
+    def _server_line_text(self, reachable: bool) -> str:
+        problem = self._watcher.problem if self._watcher is not None else None
+        if reachable:
+            return ""
+        if problem is not None and not isinstance(problem, ServerUnreachable):
+            # A server that refuses this counter (its password): said once, not beside a
+            # "cannot be reached … works again when it is back" it never will (QA s39b F11).
+            text = error_message(problem)
+            return "" if text == self.message.text() else text
+        return self.tr("The shop's server cannot be reached now. Unlocking and redeeming work "
+                       "again when it is back; this line then goes away by itself.")
 
     def show_fast_text_kept(self) -> None:
         self.message.show_info(fast_text_kept_text())
@@ -361,8 +374,10 @@ class LoginDialog(QDialog):
 
     def _refused(self, exc: ShopError) -> None:
         self.message.show_error(self._refusal_text(exc))
-        self._server_refusal = self.message.text() if isinstance(exc, ServerUnreachable) \
-            else ""
+        self._server_refusal = self.message.text() if isinstance(
+            exc, ServerUnreachable | ServerLoginFailed) else ""
+        if self._watcher is not None:
+            self.show_server_reachable(self._watcher.reachable)  # not said twice
         if not self.locked:
             self.restore_button.setVisible(isinstance(exc, DatabaseCorrupt | KeySlotsDamaged))
         if isinstance(exc, UnknownOperator | KeySlotMissing):
