@@ -175,3 +175,26 @@ def test_the_export_shows_what_was_scanned_formula_safe(shop: Shop, tmp_path: Pa
     assert list(rows[0])[10] == "scanned"  # where it was before amount, balance_after
     assert [r["scanned"] for r in rows] == ["'=cmd|' /C calc'!A0", "AB\\x1b[2J"]
     assert [r["reason"] for r in rows] == ["malformed", "malformed"]
+
+
+def test_the_export_masks_whatever_reads_as_a_voucher(shop: Shop, tmp_path: Path) -> None:
+    """QA s39b F13 / s39a F12: a scan refused before it was linked to its voucher (a disabled
+    cashier's, or a payload whose tag was altered: its code is a live voucher's) and a code
+    mistyped by one symbol were written in full; docs/cli.md says the file is no list of
+    spendable codes. Garbage stays whole, to be traced."""
+    from counter_driver import sell
+
+    voucher = sell(shop, uses=3)
+    forged = voucher.payload[:-1] + ("0" if voucher.payload[-1] != "0" else "1")
+    assert redemption.redeem(shop, forged, "Till").reason == "invalid_signature"
+    code = voucher.code  # printed: groups and check symbol
+    typo = code[:-1] + ("A" if code[-1] != "A" else "B")
+    assert redemption.redeem(shop, typo, "Till").reason == "mistyped"
+    redemption.redeem(shop, "not a voucher 123", "Till")
+    out = tmp_path / "redemptions.csv"
+    reports.export_redemptions(shop, out)
+    scanned = [row["scanned"] for row in read_csv(out)]
+    assert scanned == [masked_code(forged), masked_code(typo), "not a voucher 123"]
+    text = out.read_text(encoding="utf-8-sig")
+    assert forged not in text and typo not in text and voucher.payload[:-4] not in text
+    assert [row.scanned for row in reports.redemption_log(shop)] == scanned

@@ -123,7 +123,7 @@ def _redemption_row(row: dict[str, Any]) -> RedemptionRow:
         station=row["station"], reason=row["reason"], ok=bool(row["ok"]),
         code=_shown_code(row["code"]), product=row["product"] or "",
         uses_left_after=None if card else row["uses_left_after"], note=row["note"],
-        scanned=_shown_scan(row["scanned_text"], bool(row["code"])),
+        scanned=_shown_scan(row["scanned_text"], bool(row["code"]), row["reason"]),
         amount_cents=None if moved is None else -int(moved),
         balance_after_cents=None if row["balance"] is None else int(row["balance"]))
 
@@ -135,10 +135,14 @@ def _shown_code(code: str) -> str:
     return masked_code(vouchers.typed_code(code)) if code else ""
 
 
-def _shown_scan(scanned: str, names_voucher: bool) -> str:
-    """What was scanned, masked when it named a voucher here (its payload or code spends it);
-    kept whole when it named none, so a forged or unknown code can be traced (QA s10b F8)."""
-    return masked_code(scanned) if names_voucher else scanned
+def _shown_scan(scanned: str, names_voucher: bool, reason: str) -> str:
+    """What was scanned, masked when it named a voucher here (its payload or code spends it),
+    when it reads as a voucher at all (an attempt refused before it was linked, a disabled
+    cashier's: QA s39b F13) and when it is a mistyped code (one symbol from a real one); kept
+    whole otherwise, so garbage or a foreign barcode can be traced (QA s10b F8)."""
+    if names_voucher or reason == "mistyped" or vouchers.has_voucher_shape(scanned):
+        return masked_code(scanned)
+    return scanned
 
 
 def _cents(cents: int | None) -> str:
@@ -219,7 +223,7 @@ def _csv_cells(shop: Shop) -> Callable[[tuple[Any, ...]], list[object]]:
                 _shown_code(open_code(code) if code else ""), spreadsheet_safe(product),
                 "" if kind == "giftcard" or uses_left is None else uses_left,
                 spreadsheet_safe(note),
-                spreadsheet_safe(printable(_shown_scan(open_scan(scanned), bool(code)))),
+                spreadsheet_safe(printable(_shown_scan(open_scan(scanned), bool(code), reason))),
                 "" if moved is None else money_text(-int(moved)),
                 "" if balance is None else money_text(int(balance))]
 
