@@ -68,3 +68,33 @@ def test_a_voucher_scanned_into_the_refund_list_is_ticked_not_redeemed(
     assert len(ticked) == 1 and handed_back.code.replace("-", "") in ticked[0].replace("-", "")
     assert dialog.isVisible() and choices.scan.hasFocus()
     dialog.reject()
+
+
+@pytest.mark.parametrize("scanned_as", ["payload", "printed code"])
+def test_a_voucher_scanned_into_the_orders_search_finds_its_order_and_redeems_nothing(
+        qtbot: QtBot, session: ShopSession, scanned_as: str) -> None:
+    """QA s39a F6: a customer back for a refund, the owner scans the voucher into the Orders
+    search (its placeholder asks for a voucher code): a use was redeemed at the counter (a
+    card key marked used, so no longer refundable) and the order was not found."""
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    shop = session.shop
+    assert shop is not None
+    wanted = Voucher.get_by_id(voucher_id)
+    orders.create_order(shop, [(wanted.product_id, 1)], "李先生")  # another order, unpaid
+    tab = window.findChild(OrdersTab)
+    assert isinstance(tab, OrdersTab)
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    idle()
+    tab.search.setText("王")  # the last search, still there: the scan replaces it
+    tab.search.setFocus()
+    before = attempts()
+    scanned = payload if scanned_as == "payload" else fulfilment.issued(shop, wanted).code
+    keys.scan(tab.search, scanned)
+    qtbot.wait(300)  # past the filter's idle timeout
+    qtbot.waitUntil(lambda: not tab.list.search_pending(), timeout=WAIT_MS)
+    idle()
+    assert attempts() == before and Voucher.get_by_id(voucher_id).uses_left == 2
+    assert window.tabs.currentWidget() is tab and tab.search.text() == scanned
+    rows = tab.model.rows()
+    assert [row.id for row in rows] == [wanted.order_id]

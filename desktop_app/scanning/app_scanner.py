@@ -26,6 +26,7 @@ from desktop_app.scanning.keystrokes import SCANNER, Burst
 from desktop_app.scanning.wedge import (
     ELSEWHERE,
     ENTER_KEYS,
+    FINDS_VOUCHERS,
     SHORTCUT_MODIFIERS,
     TAKES_SCANS_ITSELF,
     TEXT_FIELD,
@@ -170,6 +171,11 @@ class ApplicationScanner(ScannerInput):
                 self._give_field_back()
                 self._reset()
                 tester.show_scan(burst.text)
+                return True
+            if isinstance(typed_into, QLineEdit) and typed_into.property(FINDS_VOUCHERS):
+                self._give_field_back()
+                self._reset()
+                typed_into.setText(burst.text)  # the search, not a redemption
                 return True
             self._submit(burst)
             return True

@@ -33,6 +33,9 @@ TARGET, TEXT_FIELD, ELSEWHERE = "target", "text_field", "elsewhere"
 # reach it as typed; no filter holds, replays or redeems them (QA s12b F9: each test scan
 # redeemed a voucher).
 TAKES_SCANS_ITSELF = "takes_scans_itself"
+# A search box that finds a voucher's order (the Orders tab's): a voucher scanned into it is
+# its search, replacing what was there, never a use redeemed behind it (QA s39a F6).
+FINDS_VOUCHERS = "finds_vouchers"
 
 
 def _monotonic_ms() -> float:

@@ -20,6 +20,7 @@ from desktop_app.core import order_list
 from desktop_app.core.order_list import PAGE_SIZE, OrderQuery
 from desktop_app.core.orders import STATUSES, OrderRow
 from desktop_app.core.store import Shop
+from desktop_app.scanning.wedge import FINDS_VOUCHERS
 from desktop_app.ui.display import batch_label, count_text, failure_text, status_label
 from desktop_app.ui.orders.table_models import OrderTableModel
 from desktop_app.ui.paged_reader import PagedReader
@@ -72,6 +73,7 @@ class PagedOrderList(QObject):
         self.search.setPlaceholderText(QCoreApplication.translate(
             "OrdersTab", "Search: number, customer, phone, voucher code"))
         self.search.setClearButtonEnabled(True)
+        self.search.setProperty(FINDS_VOUCHERS, True)  # a voucher scanned here is searched
         self.status_filter = QComboBox(parent)
         self.status_filter.addItem(QCoreApplication.translate("OrdersTab", "All orders"), None)
         for status in STATUSES:
