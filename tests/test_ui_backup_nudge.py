@@ -164,3 +164,24 @@ def test_a_new_shop_asks_where_its_backups_go(qtbot: QtBot, shop_dir: Path,
     finally:
         session.shutdown()
     assert len(list(stick.glob("*.vsbackup"))) == 1  # the first, at quitting
+
+
+def test_the_shops_own_folder_is_refused_for_backups(qtbot: QtBot, shop: Shop,
+                                                     shop_dir: Path) -> None:
+    """QA s39a F11: the shop's folder (or one in it) was saved; every automatic backup then
+    failed, said only on the login screen after logout, and the banner had gone."""
+    from desktop_app.core.errors import InvalidInput
+
+    window = open_window(qtbot, shop)
+    dialog = open_settings_from_the_banner(qtbot, window)
+    for folder in (shop_dir, shop_dir / "logs"):
+        dialog.folder.clear()
+        qtbot.keyClicks(dialog.folder, str(folder))
+        assert "shop's own folder" in dialog.folder_message.text()
+        assert not dialog.save_button.isEnabled()
+    with pytest.raises(InvalidInput) as refused:
+        backup.set_backup_settings(shop, str(shop_dir / "backups"), True)
+    assert refused.value.params["problem"] == "folder_inside_shop"
+    assert not backup.backup_status(shop).automatic
+    dialog.reject()
+    owner_told(qtbot, window)

@@ -126,14 +126,20 @@ def write_backup(shop: Shop, out: Path, automatic: bool = False,
     return finish_backup(shop, out, copy_into(shop, out, progress))
 
 
+def inside_shop(data_dir: Path, path: Path) -> bool:
+    """Whether ``path`` is the shop's folder or in it (its logs folder too: a restore moves
+    the whole folder aside, backups and all)."""
+    target = path.expanduser().resolve()
+    folder = Path(data_dir).resolve()
+    return target == folder or folder in target.parents
+
+
 def _refuse_inside_shop(data_dir: Path, out: Path) -> None:
     """A backup must never overwrite the shop's own files (``--out keyslots.json`` would
     destroy the shop) nor live in its folder, which a restore replaces."""
-    target = out.expanduser().resolve()
-    folder = Path(data_dir).resolve()
-    if target == folder or folder in target.parents:  # its logs folder too: a restore moves it
+    if inside_shop(data_dir, out):
         raise InvalidInput(field="out", problem="inside_shop", path=str(out))
-    if target.is_dir():
+    if out.expanduser().resolve().is_dir():
         raise InvalidInput(field="out", problem="is_a_folder", path=str(out))
 
 
@@ -283,6 +289,9 @@ def set_backup_settings(shop: Shop, folder: str, automatic: bool) -> BackupStatu
     folder = folder.strip()
     if automatic and not folder:
         raise InvalidInput(field="backup_folder", problem="required")
+    if folder and inside_shop(shop.data_dir, Path(folder)):
+        # Every automatic backup there would fail, said only at the next login (QA s39a F11).
+        raise InvalidInput(field="backup_folder", problem="folder_inside_shop", path=folder)
     with shop.write():
         before = {"folder": shop.setting(BACKUP_FOLDER_SETTING),
                   "automatic": shop.setting(AUTO_BACKUP_SETTING) == "1"}

@@ -15,6 +15,9 @@ PROBLEM_TEXTS: dict[str, str] = {
     "inside_shop": QT_TRANSLATE_NOOP(
         "errors", "Choose a file outside the shop's folder: a backup there would overwrite "
         "the shop or be replaced with it."),
+    "folder_inside_shop": QT_TRANSLATE_NOOP(
+        "errors", "This is the shop's own folder: backups cannot be kept there (a restore "
+        "replaces that folder, backups and all). Choose a USB stick or another disk."),
     "is_a_folder": QT_TRANSLATE_NOOP(
         "errors", "{path} is a folder: give the name of a file in it."),
     # A recovery key's one check symbol tells that a character is wrong, never which one.

@@ -263,78 +263,78 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="53"/>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="90"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="63"/>
         <source>A folder on a USB stick or another disk</source>
         <translation>U盘或另一块磁盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="73"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="75"/>
         <source>Last successful automatic backup:</source>
         <translation>上次成功的自动备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="66"/>
         <source>Back up automatically</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="67"/>
         <source>When the app closes, at log out, and once a day.</source>
         <translation>在关闭程序、退出登录时，以及每天一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="82"/>
         <source>Automatic backups are made when the app closes, at log out, and once a day. Backups are encrypted: opening one needs an owner&apos;s password. Keep them off this computer&apos;s disk, which could fail or be stolen with the shop. The newest backup of each of the last 7 days and of the 4 weeks before is kept; older ones are removed.</source>
         <translation>自动备份在关闭程序、退出登录时以及每天一次进行。备份已加密：打开备份需要店主密码。请勿将备份放在本电脑的硬盘上，它可能损坏，或与店铺数据一起被盗。保留最近 7 天每天最新的一份备份，以及此前 4 周每周最新的一份；更早的备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="91"/>
         <source>Automatic backups keep the shop safe from a broken disk or a lost computer.</source>
         <translation>自动备份让店铺数据不怕磁盘损坏或电脑丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="96"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="120"/>
         <source>Choose a folder for automatic backups.</source>
         <translation>请为自动备份选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="126"/>
         <source>This folder is not there now. Plug in the USB stick or disk, or choose another folder; until then automatic backups fail with a warning.</source>
         <translation>此文件夹现在不存在。请插上U盘或磁盘，或选择其他文件夹；在此之前，自动备份会失败并发出警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="130"/>
         <source>This folder&apos;s disk has {free} free; a backup of this shop takes about {needed}. Free some space there or choose another folder: until then automatic backups fail with a warning.</source>
         <translation>此文件夹所在磁盘仅剩 {free}，而本店一次备份约需 {needed}。请在该磁盘上腾出空间或另选文件夹；在此之前，自动备份会失败并显示警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="136"/>
         <source>This folder is on the same disk as the shop: if the disk fails, both are lost. A USB stick or another disk is safer.</source>
         <translation>此文件夹与店铺在同一块磁盘上：磁盘一旦损坏，两者都会丢失。使用U盘或另一块磁盘更安全。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin/backup_settings_dialog.py" line="150"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -3002,7 +3002,7 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="76"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="78"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
@@ -3042,22 +3042,22 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="73"/>
         <source>Search: number, customer, phone, voucher code</source>
         <translation>搜索：单号、顾客、电话、券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="221"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="223"/>
         <source>{shown} of {total} orders shown — scroll for more, or sort or search to reach older ones</source>
         <translation>已显示 {shown} / {total} 个订单——向下滚动查看更多，或排序、搜索以找到更早的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="231"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="233"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="234"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="236"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
@@ -9074,107 +9074,107 @@ Click “New order” to sell your first voucher.</source>
         <translation>太长：最多 {maximum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="18"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="21"/>
         <source>{path} is a folder: give the name of a file in it.</source>
         <translation>{path} 是一个文件夹：请给出其中一个文件的名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="21"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="24"/>
         <source>One character of this key has a typo: compare each of its 7 groups with the paper. Its last character only tells that a character is wrong, not which one.</source>
         <translation>这个恢复密钥有一个字符输错了：请把 7 组逐一与纸上的核对。密钥的最后一个字符只能发现有字符错误，无法指出是哪一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="24"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="27"/>
         <source>A recovery key has 28 characters (7 groups of 4); this has {symbols}: check for a group missed or typed twice.</source>
         <translation>恢复密钥共 28 个字符（7 组，每组 4 个），这里有 {symbols} 个：请检查是否漏输或重复输入了一组。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="27"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
         <source>Group {group} holds “{character}”, which no recovery key has: check that group against the paper.</source>
         <translation>第 {group} 组含有“{character}”，恢复密钥中不会有这个字符：请把这一组与纸上的核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="30"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
         <source>“{character}” is no part of a recovery key (it has digits and letters only, 7 groups of 4): check what was typed.</source>
         <translation>“{character}”不是恢复密钥的一部分（密钥只有数字和字母，7 组，每组 4 个）：请检查输入的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="33"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="36"/>
         <source>Use at most 64 characters, without line breaks or control characters.</source>
         <translation>最多 64 个字符，不能包含换行或控制字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
         <source>Already taken. Choose another name.</source>
         <translation>该账号已存在，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="40"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="43"/>
         <source>Choose one of: {choices}.</source>
         <translation>请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
         <source>Not a number.</source>
         <translation>不是有效的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
         <source>Cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="48"/>
         <source>Use at most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="46"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="49"/>
         <source>Too large.</source>
         <translation>数值过大。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
         <source>Must be between {low} and {high}.</source>
         <translation>必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="54"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
         <source>Card-key products count their stock from imported keys; leave it empty.</source>
         <translation>卡密商品的库存按已导入的卡密计算，请留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
         <source>Must be later than the start.</source>
         <translation>必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="63"/>
         <source>This product does not sell card keys.</source>
         <translation>此商品不是卡密商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="64"/>
         <source>This product is archived and no longer sold.</source>
         <translation>此商品已下架，不再出售。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
         <source>Use a three-letter currency code, like CNY.</source>
         <translation>请使用三个字母的货币代码，例如 CNY。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="68"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="71"/>
         <source>Use a file name ending in {allowed}.</source>
         <translation>文件名须以 {allowed} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
@@ -9219,342 +9219,347 @@ Click “New order” to sell your first voucher.</source>
         <translation>请选择店铺文件夹以外的文件：备份放在店铺文件夹里，会覆盖店铺，或随店铺一起被替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="36"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="18"/>
+        <source>This is the shop&apos;s own folder: backups cannot be kept there (a restore replaces that folder, backups and all). Choose a USB stick or another disk.</source>
+        <translation>这是店铺自己的文件夹，不能存放备份（恢复时会替换整个文件夹，连同其中的备份）。请选择U盘或另一块磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/input_texts.py" line="39"/>
         <source>A product called “{name}” already exists. Choose another name.</source>
         <translation>已有名为“{name}”的商品。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="38"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="41"/>
         <source>An archived product is called “{name}”. Restore it, or choose another name.</source>
         <translation>已下架的商品中有“{name}”。请将它重新上架，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="45"/>
         <source>Not a number: write the decimals after a point, {with_point}.</source>
         <translation>不是数字：小数请用小数点，如 {with_point}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
         <source>The file is larger than {megabytes} MB, more than a list of card keys holds. Check that it is the right file, or split it into smaller ones.</source>
         <translation>该文件大于 {megabytes} MB，超出一份卡密清单应有的大小。请确认文件是否正确，或拆分为较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="53"/>
         <source>The file holds no card keys.</source>
         <translation>该文件中没有卡密。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="52"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="55"/>
         <source>Does not match the vouchers chosen. Choose them again.</source>
         <translation>与所选的卡券不符。请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="57"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="60"/>
         <source>Must be today or later: vouchers sold now would be expired already.</source>
         <translation>必须是今天或之后的日期：否则现在售出的卡券已经过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
         <source>Must not be shorter than the shortest.</source>
         <translation>不能短于最短长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="62"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="65"/>
         <source>The validity of “{product}” has ended, so it is no longer sold. Give it new dates in Inventory, or archive it.</source>
         <translation>“{product}”的有效期已结束，因此不再出售。请在库存中为它设置新的日期，或将其下架。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="66"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="69"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
         <source>Only service products and gift cards can be issued in a batch.</source>
         <translation>只有服务类商品和礼品卡可以批量发券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="72"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="76"/>
         <source>The file {path} cannot be read.</source>
         <translation>无法读取文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="74"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
         <source>The file is not an image (PNG, JPG…).</source>
         <translation>该文件不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="75"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="78"/>
         <source>The file {path} is not an image (PNG, JPG…).</source>
         <translation>文件 {path} 不是图片（PNG、JPG…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="77"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
         <source>The file is not text in UTF-8 or GBK. Save it as UTF-8 (for a spreadsheet: CSV UTF-8) and try again.</source>
         <translation>该文件不是 UTF-8 或 GBK 编码的文本。请另存为 UTF-8（表格软件中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="80"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
         <source>This is an Excel workbook, which is not read. In Excel, choose File → Save As → “CSV UTF-8 (Comma delimited)”, then choose that file.</source>
         <translation>这是 Excel 工作簿，无法读取。请在 Excel 中选择 文件 → 另存为 →“CSV UTF-8（逗号分隔）”，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="83"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="86"/>
         <source>Excel turned {count} card numbers into numbers like 1.10024E+15: their digits are lost, so nothing was imported. Use the supplier&apos;s original file, or format the column as Text in Excel before pasting the numbers, and save it as CSV UTF-8.</source>
         <translation>Excel 已把 {count} 个卡号变成了 1.10024E+15 这样的数字，原来的数字已丢失，因此没有导入任何卡密。请使用供应商的原始文件，或在 Excel 中先把该列设为“文本”格式再粘贴卡号，并另存为 CSV UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="87"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="90"/>
         <source>Only gift cards carry a value.</source>
         <translation>只有礼品卡才有面值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="91"/>
         <source>Must be more than zero.</source>
         <translation>必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="89"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
         <source>The folder {path} is not there. Is the USB stick or backup disk plugged in?</source>
         <translation>文件夹 {path} 不存在。U盘或备份磁盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="92"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="95"/>
         <source>Not accepted.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="96"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="97"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="98"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="99"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="101"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="102"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
         <source>Uses per voucher</source>
         <translation>每张券可用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="105"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
         <source>Gift card cash-out up to</source>
         <translation>礼品卡提现上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="107"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="108"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
         <source>Reusable key</source>
         <translation>通用卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="110"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
         <source>Shortest key</source>
         <translation>最短卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="111"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
         <source>Longest key</source>
         <translation>最长卡密长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="112"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
         <source>Key characters</source>
         <translation>卡密字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="113"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="117"/>
         <source>Items</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="115"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="118"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="116"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="119"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="120"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="118"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="119"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="122"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="120"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="123"/>
         <source>Voucher code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="121"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="124"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="122"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="125"/>
         <source>Output file</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="123"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="126"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="124"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="127"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="125"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="128"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="126"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="129"/>
         <source>Value</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="127"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="130"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="128"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="131"/>
         <source>Expected refund</source>
         <translation>预期退款金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="129"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="132"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="130"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="133"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="131"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="134"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="132"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="135"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="136"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="134"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="137"/>
         <source>Address / phone</source>
         <translation>地址 / 电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="135"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="138"/>
         <source>Note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="139"/>
         <source>Low-stock warning</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="140"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="138"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="141"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="139"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="142"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="143"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/input_texts.py" line="141"/>
+        <location filename="../../desktop_app/messages/input_texts.py" line="144"/>
         <source>Vouchers</source>
         <translation>卡券</translation>
     </message>

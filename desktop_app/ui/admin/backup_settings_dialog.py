@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import backup
 from desktop_app.core.backup import BackupStatus
 from desktop_app.core.store import Shop
+from desktop_app.messages import problem_message
 from desktop_app.ui.admin.backup_common import (
     file_size_text,
     folder_field,
@@ -118,6 +119,8 @@ class BackupSettingsDialog(FittingDialog):
         if not text:
             self.folder_message.show_error(self.tr("Choose a folder for automatic backups.")
                                            if self.automatic.isChecked() else "")
+        elif backup.inside_shop(self.shop.data_dir, Path(text)):
+            self.folder_message.show_error(problem_message("folder_inside_shop"))
         elif not Path(text).is_dir():
             self.folder_message.show_warning(self.tr(
                 "This folder is not there now. Plug in the USB stick or disk, or choose "
@@ -137,8 +140,11 @@ class BackupSettingsDialog(FittingDialog):
         self._update_save()
 
     def _update_save(self) -> None:
-        missing = self.automatic.isChecked() and not self.folder.text().strip()
-        self.save_button.setEnabled(not self.busy and self.status is not None and not missing)
+        folder = self.folder.text().strip()
+        missing = self.automatic.isChecked() and not folder
+        refused = bool(folder) and backup.inside_shop(self.shop.data_dir, Path(folder))
+        self.save_button.setEnabled(not self.busy and self.status is not None and not missing
+                                    and not refused)
 
     def choose_folder(self) -> QFileDialog:
         self.folder_dialog = open_folder_chooser(self, self.tr("Choose the backup folder"),
