@@ -337,6 +337,10 @@ def test_a_name_that_counts_uses_is_checked_against_the_uses(qtbot: QtBot, shop:
     assert [uses_named_in(name) for name in ("洗车 5 次", "洗车５次卡", "Wash ×10", "Wash x 3",
                                              "Coffee", "1 次", "Model X")] == [
         5, 5, 10, 3, None, None, None]
+    # QA s39a F14: in words, as Chinese shops name their passes
+    assert [uses_named_in(name) for name in (
+        "美甲五次卡", "洗车十次卡", "二十次", "十二次", "三十五次卡", "两次", "一百零五次",
+        "一次性", "第一次", "五五次")] == [5, 10, 20, 12, 35, 2, 105, None, None, None]
     dialog = ProductDialog(shop, "CNY")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -15,8 +15,13 @@ from desktop_app.ui.widgets import WARNING_COLOR, hint_label
 
 MAX_STOCK = 10**9
 
-# "5 次", "5次卡", "×5", "x 5": the number of uses a pass's name says it holds.
-_USES_IN_NAME = re.compile(r"(\d+)\s*次|[x×]\s*(\d+)", re.IGNORECASE)
+# "5 次", "5次卡", "×5", "x 5", "五次", "二十次卡": the number of uses a pass's name says it
+# holds; Chinese shops name passes in words (QA s39a F14: 美甲五次卡 went unchecked).
+_USES_IN_NAME = re.compile(r"(\d+)\s*次|[x×]\s*(\d+)|([零〇一二两三四五六七八九十百千]+)\s*次",
+                           re.IGNORECASE)
+_DIGITS = {c: n for n, chars in enumerate(("零〇", "一", "二两", "三", "四", "五", "六", "七",
+                                           "八", "九")) for c in chars}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def uses_named_in(name: str) -> int | None:
@@ -24,8 +29,25 @@ def uses_named_in(name: str) -> int | None:
     found = _USES_IN_NAME.search(unicodedata.normalize("NFKC", name))
     if found is None:
         return None
-    number = int(found.group(1) or found.group(2))
-    return number if 1 < number <= 1000 else None
+    arabic = found.group(1) or found.group(2)
+    number = int(arabic) if arabic else chinese_number(found.group(3))
+    return number if number is not None and 1 < number <= 1000 else None
+
+
+def chinese_number(words: str) -> int | None:
+    """五 → 5, 十 → 10, 十二 → 12, 二十 → 20, 一百零五 → 105; None for what is no number."""
+    total, digit = 0, None
+    for char in words:
+        if char in _DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 五五: two digits side by side is no count
+            digit = _DIGITS[char]
+        elif char in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
 
 
 def _example() -> str:
