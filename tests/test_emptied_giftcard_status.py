@@ -36,3 +36,25 @@ def test_an_emptied_card_says_so_wherever_it_is_looked_up(shop: Shop) -> None:
 
     giftcards.reload(shop, Voucher.get_by_id(card.id), 500)
     assert counter.lookup(shop, card.code).status == "redeemable"
+
+
+def test_a_voucher_with_no_expiry_says_so_not_a_missing_date(shop: Shop) -> None:
+    """QA s39a F3/F8: "valid until —" on the command line and "—" in Find's list, for what
+    the app, the voucher and the glossary call "No expiry" (长期有效)."""
+    from PySide6.QtCore import Qt
+
+    from desktop_app.cli.voucher_commands import info_line
+    from desktop_app.ui.counter.lookup_models import FoundModel
+
+    (card,) = sell_cards(shop)
+    giftcards.set_pin(shop, Voucher.get_by_id(card.id), PIN)
+    info = counter.lookup(shop, card.code)
+    assert info.valid_until is None
+    assert "no expiry" in info_line(info, "CNY") and "—" not in info_line(info, "CNY")
+    found = giftcard_lookup.look_up_card(shop, card.id, PIN, "Phone desk")
+    assert lookup_lines(found, "CNY")[0].endswith(", no expiry")
+    model = FoundModel()
+    model.set_rows([info])
+    cells = [model.data(model.index(0, column), Qt.ItemDataRole.DisplayRole)
+             for column in range(model.columnCount())]
+    assert "No expiry" in cells and "—" not in cells

@@ -49,3 +49,18 @@ def test_a_clerks_search_masks_gift_cards_and_is_audited(shop: Shop) -> None:
         cards = giftcard_lookup.caller_cards(clerk, phone="4321")
         assert len(cards) == 1  # listed by "Card by phone…", not recorded as a Find
         assert searches() == [("****4321", '{"rows": 2}'), ("nobody", '{"rows": 0}')]
+
+
+def test_a_surname_alone_is_searched_one_letter_is_not(shop: Shop) -> None:
+    """QA s39a F8: 王 (a surname, as customers are recorded: 王女士, 李先生) was refused as too
+    short; one Latin letter still is, as ever (a clerk listing every customer)."""
+    import pytest
+
+    from desktop_app.core.errors import InvalidInput
+
+    card_code, pass_code = sell_card_and_pass(shop)
+    assert {v.code for v in counter.find_vouchers(shop, "李")} == {card_code, pass_code}
+    assert counter.find_vouchers(shop, "王") == []
+    with pytest.raises(InvalidInput) as refused:
+        counter.find_vouchers(shop, "l")
+    assert refused.value.params["problem"] == "too_short"

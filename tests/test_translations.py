@@ -148,9 +148,17 @@ def test_uses_left_is_written_one_way() -> None:
 def test_no_expiry_is_written_one_way() -> None:
     """GLOSSARY.md: 长期有效. QA s10c F2: the voucher, the Send image and the Orders card
     said 无期限."""
-    sources = [key for key in ZH if key[1].lower() in ("no expiry", "no expiry date")]
+    sources = [key for key in ZH if key[1].lower() in ("no expiry", "no expiry date", "no end")]
     assert len(sources) >= 3
-    assert all(ZH[key] == "长期有效" for key in sources), sources
+    assert all(ZH[key] == "长期有效" for key in sources), sources  # QA s39a F7: "No end"
+    assert "无期限" not in "".join(ZH.values())
+
+
+def test_the_clerk_is_called_as_the_glossary_says() -> None:
+    """QA s39a F4: 店员 where the role is meant (the login hint, the audit log); the customer
+    display, speaking to a customer, may say 店员 (the shop's staff)."""
+    said = [(key, text) for key, text in ZH.items() if "店员" in text]
+    assert all("ask for it" in key[1] or "ask for them" in key[1] for key, _ in said), said
 
 
 def test_the_same_words_read_the_same() -> None:

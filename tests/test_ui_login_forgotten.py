@@ -66,3 +66,19 @@ def test_the_lock_screen_sends_an_owner_to_the_login(qtbot: QtBot, clerk_shop: P
     said = dialog.message.text()
     assert CLERK_WAY in said
     assert said.endswith("an owner clicks Quit, then “Owner password forgotten?” at the login.")
+
+
+def test_in_chinese_the_clerk_is_a_clerk_and_no_space_joins_the_sentences(
+        qtbot: QtBot, qapp: object, clerk_shop: Path) -> None:
+    """QA s39a F4: "…然后重试。 忘记密码了？店员请店主…": an ASCII space between Chinese
+    sentences, and 店员 where the glossary's role is 核销员."""
+    from desktop_app.i18n import install_translator, remove_translators
+
+    install_translator(qapp, "zh_CN")  # type: ignore[arg-type]
+    try:
+        dialog = open_login(qtbot, clerk_shop)
+        log_in(qtbot, dialog, CLERK, "not the password")
+        said = dialog.message.text()
+    finally:
+        remove_translators(qapp)  # type: ignore[arg-type]
+    assert "。忘记密码了？核销员请店主" in said and "店员" not in said and "。 " not in said

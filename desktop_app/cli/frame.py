@@ -225,6 +225,14 @@ def when(moment: dt.datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "—"
 
 
+def validity(valid_until: dt.datetime | None) -> str:
+    """"valid until <local time>", or "no expiry" (QA s39a F3: "valid until —" read as a
+    date missing)."""
+    if valid_until is None:
+        return translate("cli", "no expiry")
+    return translate("cli", "valid until {until}").format(until=when(valid_until))
+
+
 def _emit(ctx_json: bool, outcome: Outcome, notes: dict[str, Any]) -> int:
     if ctx_json:
         payload = {"ok": outcome.exit_code == EXIT_OK, **outcome.data, **notes}

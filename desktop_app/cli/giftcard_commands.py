@@ -14,6 +14,7 @@ from desktop_app.cli.frame import (
     UsageError,
     open_as_operator,
     prompt,
+    validity,
     when,
 )
 from desktop_app.core import giftcard_desk, giftcard_lookup
@@ -87,10 +88,10 @@ def lookup_lines(found: CardLookup, currency: str) -> list[str]:
             card=found.voucher_id, until=when(found.locked_until))]
     facts = found.facts
     assert facts is not None  # found
-    lines = [translate("cli", "card {card}  {product}  balance {balance}  {status}, valid "
-                       "until {until}").format(
+    lines = [translate("cli", "card {card}  {product}  balance {balance}  {status}, "
+                       "{validity}").format(
         card=found.voucher_id, product=facts.product, balance=money(facts.balance_cents, currency),
-        status=status_text(facts.status), until=when(facts.valid_until))]
+        status=status_text(facts.status), validity=validity(facts.valid_until))]
     lines += [f"  {when(row.at)}  {row.kind:<8} {money(row.amount_cents, currency):>10}  "
               f"{money(row.balance_after_cents, currency):>10}  {row.operator}"
               for row in facts.recent]

@@ -12,6 +12,7 @@ from desktop_app.cli.frame import (
     Outcome,
     open_as_operator,
     painting_application,
+    validity,
     when,
 )
 from desktop_app.core import (
@@ -74,16 +75,15 @@ def info_line(info: counter.VoucherInfo, currency: str) -> str:
     """One voucher for a person: its status in words, and a gift card's balance, not "uses
     left 1 of 1" (QA)."""
     customer = " ".join(part for part in (info.customer, info.customer_phone) if part)
-    until = when(info.valid_until) if info.valid_until else "—"
     if info.balance is not None:
         left = translate("cli", "balance {balance}").format(balance=money(info.balance, currency))
     else:
         left = translate("cli", "uses left {left} of {total}").format(
             left=info.uses_left, total=info.uses_total)
-    return translate("cli", "{code}  {product}  {status}, {left}, valid until {until}  "
+    return translate("cli", "{code}  {product}  {status}, {left}, {validity}  "
                      "{customer}").format(
         code=info.code, product=info.product, status=status_text(info.status), left=left,
-        until=until, customer=customer).rstrip()
+        validity=validity(info.valid_until), customer=customer).rstrip()
 
 
 def cmd_voucher_show(ctx: Context) -> Outcome:

@@ -1878,129 +1878,129 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="124"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="140"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="155"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="174"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="182"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="235"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="240"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
@@ -2045,7 +2045,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="305"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
@@ -2055,39 +2055,39 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="321"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="325"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="334"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="335"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="354"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="397"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="398"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
-        <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
+        <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="400"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="401"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
-        <translation>忘记密码了？店员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
+        <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
 </context>
 <context>
@@ -3468,22 +3468,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>例如：洗车五次卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="54"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="76"/>
         <source>The name says {named} uses; each voucher has {uses}.</source>
         <translation>名称写的是 {named} 次，但每张卡券可用次数为 {uses}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="78"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="100"/>
         <source>no low-stock warning</source>
         <translation>不提醒库存不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="80"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="102"/>
         <source>warn at </source>
         <translation>提醒于 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="103"/>
         <source>Warn in the status bar at this stock or less</source>
         <translation>库存等于或少于此数时在状态栏提醒</translation>
     </message>
@@ -3523,12 +3523,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>新的面值只适用于此后售出的卡；已售出的卡保留原有余额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="32"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="54"/>
         <source>e.g. 5 for a five-wash pass</source>
         <translation>例如五次洗车卡填 5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="73"/>
+        <location filename="../../desktop_app/ui/inventory/count_fields.py" line="95"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -5414,7 +5414,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="120"/>
         <source>No end</source>
-        <translation>无期限</translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="121"/>
@@ -7214,7 +7214,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="128"/>
         <source>clerks reload and cash out cards</source>
-        <translation>店员可充值和提现</translation>
+        <translation>核销员可充值和提现</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/audit_model.py" line="129"/>
@@ -7576,7 +7576,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="120"/>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="45"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="46"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
@@ -7584,6 +7584,16 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/cli/frame.py" line="219"/>
         <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
         <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/frame.py" line="232"/>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/frame.py" line="233"/>
+        <source>valid until {until}</source>
+        <translation>有效期至 {until}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/shop_commands.py" line="50"/>
@@ -7724,8 +7734,8 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
-        <source>{code}  {product}  {status}, {left}, valid until {until}  {customer}</source>
-        <translation>{code}  {product}  {status}，{left}，有效期至 {until}  {customer}</translation>
+        <source>{code}  {product}  {status}, {left}, {validity}  {customer}</source>
+        <translation>{code}  {product}  {status}，{left}，{validity}  {customer}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="104"/>
@@ -8405,77 +8415,77 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="297"/>
+        <location filename="../../desktop_app/cli/frame.py" line="305"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="36"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="37"/>
         <source>The card&apos;s PIN: </source>
         <translation>卡的 PIN 码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="44"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="45"/>
         <source>The card&apos;s new PIN: </source>
         <translation>该卡的新 PIN： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="52"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="53"/>
         <source>PIN set</source>
         <translation>已设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="52"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="53"/>
         <source>no PIN</source>
         <translation>未设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="53"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="54"/>
         <source>card {card}  {product}  order {order}  {customer}  {pin}</source>
         <translation>卡 {card}  {product}  订单 {order}  {customer}  {pin}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="64"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="65"/>
         <source>No gift cards found.</source>
         <translation>没有找到礼品卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="71"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="72"/>
         <source>Order {order} holds {count} gift cards ({cards}): name one with --card.</source>
         <translation>订单 {order} 含 {count} 张礼品卡（{cards}）：请用 --card 指定一张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="80"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="81"/>
         <source>Card {card} has no PIN: it can be looked up only with the card in hand.</source>
         <translation>卡 {card} 没有设置 PIN 码：只能凭卡查询。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="83"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="84"/>
         <source>Wrong PIN for card {card}; {left} attempts left before it locks.</source>
         <translation>卡 {card} 的 PIN 码错误；再错 {left} 次将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="86"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="87"/>
         <source>Card {card}: too many wrong PINs; locked until {until}.</source>
         <translation>卡 {card}：PIN 码错误次数过多；已锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="90"/>
-        <source>card {card}  {product}  balance {balance}  {status}, valid until {until}</source>
-        <translation>卡 {card}  {product}  余额 {balance}  {status}，有效期至 {until}</translation>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="91"/>
+        <source>card {card}  {product}  balance {balance}  {status}, {validity}</source>
+        <translation>卡 {card}  {product}  余额 {balance}  {status}，{validity}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="143"/>
         <source>Card {card}: PIN removed.</source>
         <translation>卡 {card}：PIN 已清除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="143"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="144"/>
         <source>Card {card} has no PIN.</source>
         <translation>卡 {card} 没有设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/giftcard_commands.py" line="150"/>
+        <location filename="../../desktop_app/cli/giftcard_commands.py" line="151"/>
         <source>Card {card}: PIN set.</source>
         <translation>卡 {card}：PIN 已设置。</translation>
     </message>
@@ -9952,6 +9962,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{start} 起</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="116"/>
         <location filename="../../desktop_app/ui/display.py" line="105"/>
         <source>No expiry</source>
         <translation>长期有效</translation>

@@ -113,7 +113,8 @@ class FoundModel(RowTableModel[VoucherInfo]):
     def columns(self) -> list[Column[VoucherInfo]]:
         texts = (lambda row: row.code, lambda row: row.product, lambda row: row.customer,
                  lambda row: row.customer_phone, lambda row: left_text(row, self.currency),
-                 lambda row: local_date_text(row.valid_until) or "—",
+                 lambda row: local_date_text(row.valid_until) or QCoreApplication.translate(
+                     "labels", "No expiry"),
                  found_status_text)
         return [Column(_title(title), text, mono=title == "Code",
                        align=RIGHT if title == "Left" else LEFT)

@@ -39,6 +39,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.recovery_keys import folder_has_recovery_key
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, locked_out_wait, role_label, server_address
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
@@ -393,12 +394,12 @@ class LoginDialog(QDialog):
         if exc.params.get("credential") or not isinstance(exc, WrongPassword | LockedOut):
             return error_message(exc)  # the recovery key's, an older backup's: as they are
         said = locked_out_wait(exc) if isinstance(exc, LockedOut) else error_message(exc)
-        return " ".join((said, self.tr(
+        return sentences(said, self.tr(
             "Forgot your password? A clerk asks the owner to set a new one (Admin → "
             "Operators); an owner clicks Quit, then “Owner password forgotten?” at the login."
         ) if self.locked else self.tr(
             "Forgot your password? A clerk asks the owner to set a new one (Admin → "
-            "Operators); an owner clicks “Owner password forgotten?” below.")))
+            "Operators); an owner clicks “Owner password forgotten?” below."))
 
     def reject(self) -> None:
         if self.busy:
