@@ -152,6 +152,11 @@ def test_disabled_operator_is_forbidden(shop: Shop) -> None:
     verdict = redemption.redeem(shop, voucher.payload, "c")
     assert verdict.reason == "forbidden" and not verdict.ok
     assert Voucher.get_by_id(voucher.id).uses_left == 1
+    # QA s39b F2: kept with its voucher (its history said "0 attempts"), yet the verdict
+    # tells the disabled operator nothing of it
+    (attempt,) = RedemptionAttempt.select().where(RedemptionAttempt.id == verdict.attempt_id)
+    assert attempt.voucher_id == voucher.id and attempt.reason == "forbidden"
+    assert verdict.voucher_id is None and verdict.customer == "" and verdict.code == ""
 
 
 def test_every_attempt_is_kept_with_operator_station_and_text(shop: Shop) -> None:

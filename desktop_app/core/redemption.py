@@ -246,7 +246,9 @@ def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | 
         if consumed is not None:
             return "redeemed", consumed, None
     if not _may_redeem(shop):
-        return "forbidden", None, None
+        # Kept with its voucher (its history, the export's masking: QA s39b F2, F13); the
+        # verdict says nothing of it to an operator who may not redeem (see ``redeem``).
+        return "forbidden", None if parsed.reason else _facts(shop, parsed.code), None
     if parsed.reason:
         typo = _suspect_group(shop, parsed.typed) if parsed.reason == "mistyped" else None
         return parsed.reason, None, typo
@@ -297,8 +299,8 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
                 now = _utc(utc_now())
             attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
             _record(shop, reason, facts, attempt_ids, station, uses, amount_cents, now)
-            verdict = _verdict(shop, reason, attempt_ids[-1], station, now, uses, facts,
-                               suspect, amount_cents)
+            verdict = _verdict(shop, reason, attempt_ids[-1], station, now, uses,
+                               None if reason == "forbidden" else facts, suspect, amount_cents)
         return verdict  # committed: the with block's end is the COMMIT
     except ServerLost as exc:
         return _after_lost_commit(shop, exc, verdict, parsed.code or scanned, settle_wait_s)
