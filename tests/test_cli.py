@@ -432,3 +432,15 @@ def test_uses_show_find_and_typos(cli_shop: Path) -> None:
     for layout_text in (voucher["payload"].translate(str.maketrans("YZ", "ZY")),):
         read = run(cli_shop, "redeem", layout_text, "--json")
         assert read.returncode == 0 and as_json(read)["uses_left"] == 1
+
+
+def test_redeem_says_a_payment_code_or_a_products_barcode_is_one(cli_shop: Path) -> None:
+    """QA s39a F21, as the counter says it: not only "Not a voucher code"."""
+    paid = run(cli_shop, "redeem", "134567890123456789")
+    assert paid.returncode == 3 and "payment code (WeChat Pay or Alipay)" in paid.stdout
+    barcode = run(cli_shop, "redeem", "6901234567892")
+    assert barcode.returncode == 3 and "a product's barcode" in barcode.stdout
+    garbage = run(cli_shop, "redeem", "6901234567893")  # its check digit fails: no barcode
+    assert garbage.returncode == 3 and "barcode" not in garbage.stdout
+    assert as_json(run(cli_shop, "redeem", "134567890123456789", "--json"))[
+        "reason"] == "malformed"

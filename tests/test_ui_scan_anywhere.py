@@ -27,6 +27,7 @@ from scan_driver import (
 )
 
 from desktop_app.ui import tasks
+from desktop_app.ui.inventory.inventory_tab import InventoryTab
 from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.orders_tab import OrdersTab
@@ -39,6 +40,11 @@ __all__ = ["session"]  # the fixture
 def orders_tab_of(window: MainWindow) -> OrdersTab:
     return next(tab for tab in (window.tabs.widget(i) for i in range(window.tabs.count()))
                 if isinstance(tab, OrdersTab))
+
+
+def inventory_tab_of(window: MainWindow) -> InventoryTab:
+    return next(tab for tab in (window.tabs.widget(i) for i in range(window.tabs.count()))
+                if isinstance(tab, InventoryTab))
 
 
 
@@ -161,18 +167,19 @@ def test_a_scan_over_the_counters_card_look_up_leaves_its_pin_alone(
 
 # -- other tabs --------------------------------------------------------------------------------
 
-def test_a_scan_on_the_orders_tab_switches_to_redemption_and_redeems(
+def test_a_scan_on_the_inventory_tab_switches_to_redemption_and_redeems(
         qtbot: QtBot, session: ShopSession) -> None:
+    """Into its search box too (the Orders tab's finds the voucher's order instead)."""
     keys, window, voucher_id, payload = at_work(qtbot, session)
-    orders_tab = orders_tab_of(window)
-    window.tabs.setCurrentWidget(orders_tab)
+    inventory = inventory_tab_of(window)
+    window.tabs.setCurrentWidget(inventory)
     tasks.wait_until_idle()
-    search = orders_tab.search
+    search = inventory.search
     search.setFocus()
     keys.type(window, "Wang", PERSON_MS)  # a person's search stays theirs
     keys.type(window, "Li", PERSON_MS)
     keys.enter(window, PERSON_MS)
-    assert search.text() == "WangLi" and window.tabs.currentWidget() is orders_tab
+    assert search.text() == "WangLi" and window.tabs.currentWidget() is inventory
     search.clear()
     with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
         keys.scan(window, payload)
@@ -235,3 +242,22 @@ def test_a_scan_while_a_menu_is_open_is_one_scan_and_closes_the_menu(
         assert getattr(window, "about_box", None) is None or not window.about_box.isVisible()
         assert "settings" not in window.dialogs or not window.dialogs["settings"].isVisible()
     assert attempts() == before + len(window.menuBar().actions())  # one attempt per scan
+
+
+@pytest.mark.parametrize(("scanned", "said"), [
+    ("134567890123456789", "payment code (WeChat Pay or Alipay)"),  # WeChat Pay
+    ("28123456789012345678", "payment code (WeChat Pay or Alipay)"),  # Alipay
+    ("ZZZZ-NOT-A-VOUCHER", "Scan again, or type the printed code"),
+])
+def test_a_payment_code_scanned_at_the_counter_is_said_to_be_one(
+        qtbot: QtBot, session: ShopSession, scanned: str, said: str) -> None:
+    """QA s39a F21: a customer's WeChat/Alipay payment code (read all day by the same
+    scanner) was told "not a voucher … scan again", and the cashier scanned it again."""
+    keys, window, _voucher_id, _payload = at_work(qtbot, session)
+    tab = tab_of(window)
+    before = attempts()
+    with qtbot.waitSignal(tab.verdict_shown, timeout=WAIT_MS):
+        keys.scan(tab.scan_field, scanned)
+    assert tab.verdict.headline.text() == "Not a voucher code"
+    assert said in tab.verdict.detail.text()
+    assert attempts() == before + 1  # recorded as any refused scan

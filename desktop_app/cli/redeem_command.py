@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_as_operator, when
 from desktop_app.core import redemption
+from desktop_app.core.foreign_codes import foreign_code
 from desktop_app.core.money import parse_amount
 from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import money
-from desktop_app.messages.verdict_texts import EXPLANATIONS, mistyped_text, verdict_headline
+from desktop_app.messages.verdict_texts import (
+    EXPLANATIONS,
+    malformed_text,
+    mistyped_text,
+    verdict_headline,
+)
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
@@ -40,6 +46,8 @@ def verdict_line(verdict: redemption.Verdict, typed: str, currency: str) -> str:
     if verdict.reason == "mistyped" and verdict.suspect_group is not None:
         line += "  " + translate("cli", "check group {group}").format(
             group=verdict.suspect_group + 1)
+    if verdict.reason == "malformed" and foreign_code(typed):  # a payment code (QA s39a F21)
+        line += "  " + malformed_text(typed)
     if verdict.reason == "wrong_shop":  # what to do next, as the counter says (QA s19a F14)
         line += "  " + translate("Redemption", EXPLANATIONS["wrong_shop"])
     if verdict.reason == "insufficient_balance" and verdict.asked is not None:

@@ -4,6 +4,7 @@ No Qt."""
 
 from __future__ import annotations
 
+from desktop_app.core.foreign_codes import PAYMENT_CODE, PRODUCT_BARCODE, foreign_code
 from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
 
@@ -77,6 +78,23 @@ LENGTH_SLIPS: dict[int, str] = {
     -1: QT_TRANSLATE_NOOP("Redemption", "A character is missing – check the code."),
     1: QT_TRANSLATE_NOOP("Redemption", "There is one character too many – check the code."),
 }
+
+
+# A scan that is no voucher and looks like something a counter's scanner also reads.
+FOREIGN_CODES: dict[str, str] = {
+    PAYMENT_CODE: QT_TRANSLATE_NOOP(
+        "Redemption", "This is a customer's payment code (WeChat Pay or Alipay), not a "
+        "voucher: ask for the voucher's QR code or its printed code. Nothing was charged."),
+    PRODUCT_BARCODE: QT_TRANSLATE_NOOP(
+        "Redemption", "This is a product's barcode, not a voucher: scan the voucher's QR code "
+        "or type its printed code."),
+}
+
+
+def malformed_text(scanned: str) -> str:
+    """Why ``scanned`` is no voucher: a payment code or a product's barcode said as such."""
+    kind = foreign_code(scanned)
+    return translate("Redemption", FOREIGN_CODES[kind] if kind else EXPLANATIONS["malformed"])
 
 
 def mistyped_text(typed: str) -> str:

@@ -23,6 +23,7 @@ from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
     card_key_used_text,
     headline,
+    malformed_text,
     mistyped_text,
     status_text,
     verdict_headline,
@@ -269,6 +270,8 @@ class VerdictPanel(QFrame):
         explanation = translated(EXPLANATIONS.get(reason, "")) if reason in EXPLANATIONS else ""
         if reason == "mistyped":
             explanation = mistyped_text(typed)  # a symbol wrong, missing or one too many
+        elif reason == "malformed":
+            explanation = malformed_text(typed)  # a payment code, a product's barcode
         self._show(TONE_LOOKUP, self.tr("Look-up: {what}").format(what=headline(reason)),
                    explanation, [],
                    self.tr("Look-up only — nothing was used"))
@@ -334,6 +337,8 @@ class VerdictPanel(QFrame):
     def _detail(self, verdict: Verdict, typed: str) -> str:
         if verdict.reason == "mistyped":
             return mistyped_text(typed)  # a symbol wrong, missing or one too many
+        if verdict.reason == "malformed":
+            return malformed_text(typed)  # a payment code, a product's barcode
         if verdict.reason == "redeemed" and verdict.balance is not None:
             if verdict.spent is not None:
                 return spent_text(verdict.spent, verdict.balance, self.currency)
