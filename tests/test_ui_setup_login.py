@@ -383,10 +383,14 @@ def test_first_start_can_put_the_shop_on_the_server_and_a_second_pc_joins_it(
     qtbot.keyClicks(refused.server_url, "postgresql://u:pw@127.0.0.1/db")
     refused.server_url.editingFinished.emit()
     qtbot.waitUntil(lambda: "PGPASSWORD" in refused.server_message.text(), timeout=WAIT_MS)
-    assert refused.create_button.text() == "Create shop"  # nothing found: nothing promised
-    fill_setup(qtbot, refused, OWNER_PASSWORD, OWNER_PASSWORD)
-    qtbot.mouseClick(refused.create_button, Qt.MouseButton.LeftButton)
-    assert "PGPASSWORD" in refused.error.text() and refused.shop is None
+    # Nothing found, nothing offered: neither the owner's form nor the counter's (QA s39b F21)
+    assert refused.create_button.text() == "Look again" and refused.create_button.isEnabled()
+    assert not any(f.isVisible() for f in (refused.shop_name, refused.owner_name,
+                                           refused.password, refused.confirm))
+    assert "Once the shop's server answers" in refused.header.subtitle.text()
+    qtbot.mouseClick(refused.create_button, Qt.MouseButton.LeftButton)  # asks again
+    qtbot.waitUntil(lambda: "PGPASSWORD" in refused.server_message.text(), timeout=WAIT_MS)
+    assert refused.shop is None and not (tmp_path / "pc3" / "shop.db").exists()
 
 
 def test_a_save_dialog_opens_in_the_home_folder_where_documents_is_missing(
@@ -426,3 +430,28 @@ def test_the_repeat_box_stays_put_as_the_strength_appears(
         assert dialog.confirm.mapTo(dialog, dialog.confirm.rect().topLeft()) == before
     finally:
         remove_translators(qapp)
+
+
+def test_a_new_counter_whose_server_password_is_refused_is_offered_no_shop_to_create(
+        qtbot: QtBot, tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s39b F21: the login refused, the dialog stayed "Create your shop — you will be its
+    owner" under the red line: a cashier joining a counter was invited to make a second
+    shop. Once the password is right, "Look again" finds what the server holds."""
+    monkeypatch.setenv("PGPASSWORD", "not the server's password")
+    dialog = open_setup(qtbot, tmp_path / "pc")
+    dialog.on_server.setChecked(True)
+    qtbot.keyClicks(dialog.server_url, pg_url)
+    dialog.server_url.editingFinished.emit()
+    qtbot.waitUntil(lambda: "refused the login" in dialog.server_message.text(),
+                    timeout=WAIT_MS)
+    assert dialog.windowTitle() == "Connect this counter"
+    assert "You will be its owner" not in dialog.header.subtitle.text()
+    assert not dialog.owner_name.isVisible() and not dialog.shop_name.isVisible()
+    assert dialog.create_button.text() == "Look again"
+    monkeypatch.undo()
+    import os
+
+    assert os.environ.get("PGPASSWORD")  # the server's, as the session's fixture set it
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.create_button.text() == "Create shop", timeout=WAIT_MS)
+    assert dialog.owner_name.isVisible() and dialog.server_message.text() == ""

@@ -31,7 +31,7 @@ from desktop_app.ui.session.last_operator import remember_operator
 from desktop_app.ui.session.recovery_key_dialog import RecoveryKeyDialog
 from desktop_app.ui.session.restore_here import restore_from_another_computer
 from desktop_app.ui.session.setup_checks import currency_problem, name_problem
-from desktop_app.ui.session.setup_place import ShopPlace
+from desktop_app.ui.session.setup_place import LOOKING, ShopPlace
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     MARGIN,
@@ -117,21 +117,26 @@ class SetupDialog(QDialog):
         grow_to_fit(self)  # joining's words are longer: shown, the dialog keeps its height
 
     def _show_mode(self) -> None:
-        """Creating a shop, or (the shop found on the server) logging this counter in to it."""
-        joining = self.place.joining()
-        self.setWindowTitle(self.tr("Connect this counter") if joining
+        """Creating a shop, or (the shop found on the server) logging this counter in to it;
+        neither while the server has not said whether the shop is there."""
+        joining, waiting = self.place.joining(), self.place.unanswered()
+        self.setWindowTitle(self.tr("Connect this counter") if joining or waiting
                             else self.tr("Create your shop"))
         self.header.subtitle.setText(self.tr(
             "The shop is on this server already: log in with your operator name and password, "
             "and this PC becomes one of its counters.") if joining else self.tr(
+            "Once the shop's server answers, you log in to the shop there, or create it "
+            "there if it has none yet.") if waiting else self.tr(
             "Create your shop. You will be its owner and can add clerks later."))
-        for name in ("shop_name", "currency", "confirm"):
-            self.form.setRowVisible(self.rows[name], not joining)
-        self.strength.setVisible(not joining)
-        self.notice.setVisible(not joining)
+        for name, row in self.rows.items():
+            self.form.setRowVisible(row, not waiting and not (
+                joining and name in ("shop_name", "currency", "confirm")))
+        self.strength.setVisible(not joining and not waiting)
+        self.notice.setVisible(not joining and not waiting)
         owner_label = cast(QLabel, self.form.labelForField(self.rows["owner_name"]))
         owner_label.setText(self.tr("Operator name:") if joining else self.tr("Owner name:"))
-        self.create_button.setText(self.tr("Log in") if joining else self.tr("Create shop"))
+        self.create_button.setText(self.tr("Log in") if joining else self.tr(
+            "Look again") if waiting else self.tr("Create shop"))
         self.busy_label.setText(self.tr("Logging in…") if joining
                                 else self.tr("Creating the encrypted shop…"))
 
@@ -288,7 +293,10 @@ class SetupDialog(QDialog):
             text = problems.get(name, "").strip()
             label.show_error(text if name in self._touched else "")
         self._show_strength()
-        self.create_button.setEnabled(not problems and not self.busy)
+        if self.place.unanswered():  # only "Look again", once the last look has answered
+            self.create_button.setEnabled(not self.busy and self.place.server_state != LOOKING)
+        else:
+            self.create_button.setEnabled(not problems and not self.busy)
         self.restore_button.setEnabled(not self.busy and not self.on_server.isChecked())
 
     def _show_strength(self) -> None:
@@ -316,6 +324,9 @@ class SetupDialog(QDialog):
         self._validate()
 
     def _create(self) -> None:
+        if self.place.unanswered():
+            self.place.look_for_shop()
+            return
         self._touched.update(self.messages)
         self._validate()
         if self.problems() or self.busy:

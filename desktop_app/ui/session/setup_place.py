@@ -68,6 +68,13 @@ class ShopPlace(QWidget):
         """The shop is on the server already: this PC logs in to it as another counter."""
         return bool(self.url()) and self.server_state == FOUND
 
+    def unanswered(self) -> bool:
+        """On the server, which was asked and has not said whether the shop is there (still
+        looking, not reached, the login refused): neither creating nor joining is offered, so
+        nobody makes a second shop by mistake (QA s39b F21). An address still being typed is
+        asked about when it is left (or as the shop is created: ``join_or_create``)."""
+        return bool(self.url()) and self.server_state in (LOOKING, UNREACHED)
+
     def look_for_shop(self) -> None:
         """Whether the server at the address holds the shop, on the worker thread."""
         url = self.url()
