@@ -113,7 +113,15 @@ def test_sell_and_redeem_end_to_end(cli_shop: Path, tmp_path: Path) -> None:
     paid = as_json(run(cli_shop, "order", "pay", str(order["id"]), "--method", "alipay",
                        "--json"))
     voucher = paid["vouchers"][0]
-    assert voucher["uses"] == 2
+    assert voucher["uses"] == 2 and "already_paid" not in paid
+    # QA s39b F16: a retry (by card, after the cash answer was lost) said "ok" as if charged
+    again = run(cli_shop, "order", "pay", str(order["id"]), "--method", "card")
+    assert again.returncode == 0 and "was already paid (Alipay" in again.stdout
+    assert "nothing was charged now" in again.stdout and voucher["code"] in again.stdout
+    again_json = as_json(run(cli_shop, "order", "pay", str(order["id"]), "--json"))
+    assert again_json["already_paid"] is True and again_json["method"] == "alipay"
+    assert again_json["paid_at"].endswith("+00:00")
+    assert [v["code"] for v in again_json["vouchers"]] == [voucher["code"]]
     first = run(cli_shop, "redeem", voucher["payload"], "--station", "Till 1", "--json")
     verdict = as_json(first)
     assert first.returncode == 0 and verdict["ok"] and verdict["reason"] == "redeemed"

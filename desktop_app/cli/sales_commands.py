@@ -154,10 +154,20 @@ def cmd_order_create(ctx: Context) -> Outcome:
 
 def cmd_order_pay(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
+        before = orders.get_order(ctx.args.order_id)
         issued = fulfilment.pay_order(shop, ctx.args.order_id, ctx.args.method,
                                       ctx.args.ref or "", ctx.args.station)
-        data = {"order": ctx.args.order_id, "vouchers": [voucher_json(v) for v in issued]}
+        data: dict[str, Any] = {"order": ctx.args.order_id,
+                                "vouchers": [voucher_json(v) for v in issued]}
+        if before.status == "paid":  # a retry after a lost answer, or a second till
+            data.update(already_paid=True, method=before.payment_method,
+                        paid_at=before.paid_at.isoformat() if before.paid_at else None)
     lines = [f"{v.code}  {v.payload}  {v.product_name}" for v in issued]
+    if data.get("already_paid"):  # QA s39b F16: a retry by card was "ok" as if charged
+        lines.insert(0, translate("cli", "Order {order} was already paid ({method}, {when}): "
+                                  "nothing was charged now.").format(
+            order=ctx.args.order_id, method=method_label(before.payment_method),
+            when=when(before.paid_at)))
     return Outcome(data, lines or [translate("cli", "Paid; this order has no vouchers.")])
 
 
