@@ -16,6 +16,7 @@ from test_customer_window_fit import laid_out, settled
 from desktop_app.core import fulfilment, orders, products
 from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import order_voucher_views
+from desktop_app.printing import wording
 from desktop_app.scanning.decoders import decode_file
 from desktop_app.scanning.wedge import KEYBOARD
 from desktop_app.ui import tasks
@@ -100,8 +101,8 @@ def test_a_scan_at_the_counter_shows_the_verdict_to_the_customer(
 
 def test_a_sale_shows_the_voucher_qr_to_photograph(
         qtbot: QtBot, shop: Shop, window: MainWindow, tmp_path: Path) -> None:
-    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
-    order = orders.create_order(shop, [(card.id, 1)], "李先生")
+    wash = products.add_product(shop, "Wash x5", "90.00", "service", uses=5)
+    order = orders.create_order(shop, [(wash.id, 1)], "李先生")
     display = open_display(qtbot, window)
     tab = tab_of(window, OrdersTab)
     assert isinstance(tab, OrdersTab)
@@ -121,7 +122,8 @@ def test_a_sale_shows_the_voucher_qr_to_photograph(
     assert display.grab().toImage().save(str(shot))
     assert [d.text for d in decode_file(shot)] == [
         view.payload for view in order_voucher_views(shop, order.id)]
-    assert "Gift card 100\nBalance ¥100.00" in texts(display)
+    (view,) = order_voucher_views(shop, order.id)
+    assert f"Wash x5\n{wording.uses_text(view)}" in texts(display)
     title, [qr] = display.sale_title, display.findChildren(QLabel, "saleQr")
     gap = qr.mapTo(display, QPoint(0, 0)).y() - title.mapTo(display, QPoint(0, 0)).y()
     assert 0 < gap < title.height() + 2 * qr.height()  # the thanks sits with its code
@@ -132,8 +134,8 @@ def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(
         qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
     """QA item 12: at 1920x1080 the QR stayed 300 px and the captions small. They grow with
     the window, and every QR still decodes."""
-    card = products.add_product(shop, "Gift card 100", "90.00", "giftcard", value="100")
-    order = orders.create_order(shop, [(card.id, 3)], "李先生")
+    wash = products.add_product(shop, "Wash x5", "90.00", "service", uses=5)
+    order = orders.create_order(shop, [(wash.id, 3)], "李先生")
     fulfilment.pay_order(shop, order.id, "cash")
     display = CustomerWindow(shop)
     qtbot.addWidget(display)
@@ -155,7 +157,7 @@ def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(
         page = display.pages.currentWidget()
         assert page is not None
         caption = next(label for label in page.findChildren(QLabel)
-                       if label.text().startswith("Gift card 100"))
+                       if label.text().startswith("Wash x5"))
         sides = {round(qr.pixmap().width() / qr.pixmap().devicePixelRatio()) for qr in qrs
                  if not qr.pixmap().isNull()}
         measured[size] = (sides, caption.font().pointSizeF(),
@@ -179,3 +181,34 @@ def test_the_display_grows_with_a_big_monitor_and_its_codes_still_read(
     assert min(big_sides) > max(small_sides) and big_caption > small_caption
     assert big_word > small_word
     display.close()
+
+
+def test_a_gift_cards_code_is_never_shown_to_the_queue(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA s39a F13: a ¥550 gift card's QR and code stood 90 s on the screen that faces the
+    queue; whoever photographs it spends the card. It is counted with those to ask for."""
+    card = products.add_product(shop, "Gift card 500", "500.00", "giftcard", value="550")
+    wash = products.add_product(shop, "Wash x5", "90.00", "service", uses=5)
+    mixed = orders.create_order(shop, [(card.id, 1), (wash.id, 1)], "王女士")
+    fulfilment.pay_order(shop, mixed.id, "cash")
+    only_card = orders.create_order(shop, [(card.id, 1)], "李先生")
+    fulfilment.pay_order(shop, only_card.id, "cash")
+    display = CustomerWindow(shop)
+    qtbot.addWidget(display)
+    display.resize(1024, 768)
+    display.show()
+    qtbot.waitExposed(display)
+    display.show_sale(mixed.id)
+    idle()
+    qtbot.waitUntil(lambda: display.pages.currentIndex() == 2, timeout=WAIT_MS)
+    settled(qtbot, display)
+    views = {view.kind: view for view in order_voucher_views(shop, mixed.id)}
+    shot = tmp_path / "sale.png"
+    assert display.grab().toImage().save(str(shot))
+    assert [d.text for d in decode_file(shot)] == [views["service"].payload]
+    shown = " ".join(texts(display))
+    assert views["giftcard"].code not in shown and "Gift card 500" not in shown
+    assert display.sale_more.text() == "and 1 more voucher: ask for it printed or sent"
+    display.show_sale(only_card.id)
+    idle()
+    qtbot.waitUntil(lambda: display.pages.currentIndex() == 0, timeout=WAIT_MS)  # at rest

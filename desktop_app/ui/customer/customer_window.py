@@ -3,7 +3,8 @@
 At rest it shows the shop's name (and its address line). After each scan at the counter it
 shows the verdict in the counter's colours, large, with the uses or balance left; after a
 sale, the vouchers' QR codes for the customer to photograph. It goes back to rest by itself.
-It never shows a card key, an operator or a customer's contact: the screen faces the queue.
+It never shows a card key, a gift card's code, an operator or a customer's contact: the screen
+faces the queue.
 """
 
 from __future__ import annotations
@@ -49,9 +50,12 @@ SaleCodes = list[tuple[VoucherView, list[list[bool]]]]
 
 
 def load_sale(shop: Shop, order_id: int) -> tuple[SaleCodes, int]:
-    """The first vouchers of a paid order with their QR modules, and how many there are."""
+    """The first vouchers of a paid order with their QR modules, and how many there are.
+    Never a gift card's: its code is its money, spent by whoever photographs the screen
+    from the queue (QA s39a F13); it is counted with those to ask for, printed or sent."""
     views = order_voucher_views(shop, order_id)
-    return [(view, vouchers.qr_matrix(view.payload)) for view in views[:MOST_QR]], len(views)
+    shown = [view for view in views if view.kind != "giftcard"][:MOST_QR]
+    return [(view, vouchers.qr_matrix(view.payload)) for view in shown], len(views)
 
 
 class CustomerWindow(QWidget):
