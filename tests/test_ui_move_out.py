@@ -96,3 +96,33 @@ def test_a_server_shop_does_not_offer_the_move(qtbot: QtBot, pg_url: str,
     window.close()
     tasks.wait_until_idle()
     close_shop(shop)
+
+
+def test_a_moved_shop_offers_no_change_it_would_refuse_at_save(
+        qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    """QA s39a F24: after the move, New product, New order, New batch… stayed enabled; a
+    whole form was filled and refused only at Save."""
+    from test_ui_admin import open_window
+
+    from desktop_app.core import move_out, orders, products
+    from desktop_app.ui.inventory.inventory_tab import InventoryTab
+    from desktop_app.ui.orders.orders_tab import OrdersTab
+
+    wash = products.add_product(shop, "Wash", "10.00", "service")
+    unpaid = orders.create_order(shop, [(wash.id, 1)])
+    move_out.write_final_backup(shop, tmp_path / "final.vsbackup")
+    window = open_window(qtbot, shop)
+    inventory, orders_tab = window.findChild(InventoryTab), window.findChild(OrdersTab)
+    assert isinstance(inventory, InventoryTab) and isinstance(orders_tab, OrdersTab)
+    qtbot.waitUntil(lambda: inventory.model.rowCount() == 1, timeout=15_000)
+    inventory.table.selectRow(0)
+    window.tabs.setCurrentWidget(orders_tab)
+    qtbot.waitUntil(lambda: orders_tab.select_order(unpaid.id), timeout=15_000)
+    tasks.wait_until_idle()
+    detail = orders_tab.detail
+    for button in (inventory.new_button, inventory.edit_button, inventory.archive_button,
+                   orders_tab.new_button, orders_tab.batch_button, detail.pay_button,
+                   detail.cancel_button):
+        assert not button.isEnabled(), button.text()
+    for button in (inventory.new_button, orders_tab.new_button):
+        assert "moved to another computer" in button.toolTip()

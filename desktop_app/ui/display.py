@@ -10,9 +10,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QAbstractButton
 
 from desktop_app.core.dates import last_valid_day, local_day, local_today
-from desktop_app.core.errors import ShopError
+from desktop_app.core.errors import ShopError, ShopMoved
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label
 from desktop_app.messages import error_message, labels, unexpected_error_message
 from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
@@ -20,6 +21,7 @@ from desktop_app.ui.widgets import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 if TYPE_CHECKING:
     from desktop_app.core.orders import OrderRow
     from desktop_app.core.products import ProductDetail
+    from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
 
@@ -133,3 +135,21 @@ def customer_text(row: OrderRow) -> str:
 def batch_label() -> str:
     """What the orders list says for a batch order sold to no one in particular."""
     return QCoreApplication.translate("labels", "Batch")
+
+
+def writable(shop: Shop) -> bool:
+    """False for a shop that moved away (to a server, or another computer by a final
+    backup): kept in this folder for reading only."""
+    return shop.moved_to is None
+
+
+def keep_read_only(shop: Shop, *buttons: QAbstractButton) -> None:
+    """A moved shop's buttons that change it stay off, their tooltip saying why, rather than
+    refusing at Save after a whole form was filled (QA s39a F24). Their own updates keep
+    them off with ``writable``."""
+    if writable(shop):
+        return
+    reason = error_message(ShopMoved(**shop.moved_to or {}))
+    for button in buttons:
+        button.setEnabled(False)
+        button.setToolTip(reason)

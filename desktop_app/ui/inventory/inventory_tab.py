@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import events, products, shop_identity
 from desktop_app.core.products import KINDS, ProductDetail
 from desktop_app.core.store import Shop
-from desktop_app.ui.display import kind_label
+from desktop_app.ui.display import keep_read_only, kind_label, writable
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
 from desktop_app.ui.inventory.duplicate_keys import DuplicateKeyWarning
@@ -46,6 +46,8 @@ class InventoryTab(QWidget):
         self._select_next: int | None = None  # a product just saved, once the list is re-read
         self._build()
         self._update_buttons()
+        keep_read_only(shop, self.new_button, self.edit_button, self.archive_button,
+                       self.import_button)
         shop_events().changed.connect(self._on_changes)
         self.refresh()
 
@@ -213,13 +215,13 @@ class InventoryTab(QWidget):
 
     def _update_buttons(self) -> None:
         product = self.selected_product()
-        chosen = product is not None
-        self.edit_button.setEnabled(chosen)
-        self.archive_button.setEnabled(chosen)
+        chosen, changing = product is not None, writable(self.shop)
+        self.edit_button.setEnabled(chosen and changing)
+        self.archive_button.setEnabled(chosen and changing)
         self.archive_button.setText(self.tr("Restore") if product is not None and not product.active
                                     else self.tr("Archive"))
         is_keys = product is not None and product.kind == "cardkey"
-        self.import_button.setEnabled(is_keys)
+        self.import_button.setEnabled(is_keys and changing)
         self.keys_button.setEnabled(is_keys)
 
     # -- actions ----------------------------------------------------------------------------

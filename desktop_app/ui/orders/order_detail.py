@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 from desktop_app.core.dates import local_time
 from desktop_app.core.orders import LineView, OrderDetail, OrderRow, ReloadView
 from desktop_app.core.store import Shop
-from desktop_app.ui.display import STATUS_COLORS, customer_text, method_label, money, status_label
+from desktop_app.ui.display import (
+    STATUS_COLORS,
+    customer_text,
+    method_label,
+    money,
+    status_label,
+    writable,
+)
 from desktop_app.ui.orders.table_models import LineTableModel
 from desktop_app.ui.orders.voucher_panel import VoucherPanel
 from desktop_app.ui.tables import fit_columns, selected_row, setup_table
@@ -252,7 +259,7 @@ class OrderDetailPanel(QWidget):
         line = self.selected_line()
         self.refund_line_button.setEnabled(
             line.refundable > 0 if line is not None else self.has_refundable_line())
-        busy = self.tab.busy
+        busy = self.tab.busy or not writable(self.shop)  # a moved shop is read only
         for button in (self.pay_button, self.cancel_button, self.refund_button):
             button.setEnabled(not busy)
         if busy:

@@ -31,7 +31,7 @@ from desktop_app.core.refunds import RefundPreview, RefundResult
 from desktop_app.core.store import Shop
 from desktop_app.ui import settings
 from desktop_app.ui.confirm import ask_to_confirm
-from desktop_app.ui.display import count_text
+from desktop_app.ui.display import count_text, keep_read_only
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.orders.batch_dialog import BatchDialog
 from desktop_app.ui.orders.card_lookup_dialog import CardLookupDialog
@@ -149,6 +149,7 @@ class OrdersTab(QWidget):
             "Issue many vouchers at once, free or at a price: a promotion, a box of gift cards"))
         self.batch_button.clicked.connect(self.new_batch)
         self.batch_button.setVisible(self.shop.is_owner)
+        keep_read_only(self.shop, self.new_button, self.batch_button)
         self.card_lookup_button = QPushButton(self.tr("Card by phone…"), self)
         self.card_lookup_button.setToolTip(self.tr(
             "Look up a gift card by phone + PIN: the customer calls without the card in hand"))
