@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop_app.core.audit import EventRow
 from desktop_app.i18n import install_translator, remove_translators
@@ -164,3 +165,37 @@ def test_records_named_in_a_detail_read_by_name(qapp: object) -> None:
     stored = '{"product": 4, "replacement": 7, "voucher": 9, "was": "sold"}'
     assert detail_text(stored, "CNY", names) == (
         "product: 洗车五次卡 · replacement key: Game key GAME-A…1234 · voucher: #9 · was: Sold")
+
+
+def test_a_product_change_and_word_subjects_read_as_words(qapp: object) -> None:
+    """QA s39a F22: "uses_per_voucher: 10" in a product's change, "shop"/"computer" as the
+    Subject of a settings change, "product_add"/"report_sales" as what a clerk was refused,
+    and the stored JSON as the Detail's tooltip."""
+    import re
+
+    from desktop_app.core.models import Product
+    from desktop_app.ui.admin.audit_model import SUBJECT_WORDS
+
+    not_changed_by_an_edit = {"id", "kind", "created_at", "updated_at"}
+    columns = {field.name for field in Product._meta.sorted_fields} - not_changed_by_an_edit
+    assert columns - DETAIL_LABELS.keys() == set()
+    refused = set()
+    for source in CORE.rglob("*.py"):
+        refused |= set(re.findall(r'require_owner\([a-z_.]+, *"([a-z_]+)"',
+                                  source.read_text(encoding="utf-8")))
+    assert "report_sales" in refused and refused - SUBJECT_WORDS.keys() == set()
+    change = EventRow(id=1, at=dt.datetime.now(dt.UTC), operator_id=1, operator="Alice",
+                      kind="product_update", subject="3", detail=json.dumps(
+                          {"before": {"uses_per_voucher": 10}, "after": {"uses_per_voucher": 12}}))
+    settings = dataclasses.replace(change, kind="settings_change", subject="computer",
+                                   detail='{"station": "Front"}')
+    clerk_refused = dataclasses.replace(change, kind="owner_action_refused",
+                                        subject="report_sales", detail="{}")
+    model = AuditTableModel()
+    model.append_rows([change, settings, clerk_refused])
+    detail = model.data(model.index(0, AuditTableModel.DETAIL))
+    assert detail == "before: uses per voucher: 10 · after: uses per voucher: 12"
+    tooltip = model.data(model.index(0, AuditTableModel.DETAIL), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "before: uses per voucher: 10\nafter: uses per voucher: 12"
+    subjects = [model.data(model.index(row, AuditTableModel.SUBJECT)) for row in (1, 2)]
+    assert subjects == ["this computer's settings", "see the sales report"]

@@ -348,3 +348,15 @@ def test_a_name_that_counts_uses_is_checked_against_the_uses(qtbot: QtBot, shop:
     assert dialog.uses_hint.text() == "The name says 5 uses; each voucher has 1."
     dialog.uses.setValue(5)
     assert dialog.uses_hint.text() == "e.g. 5 for a five-wash pass"
+
+
+def test_a_gift_cards_hint_says_where_cash_out_is_switched_on(qtbot: QtBot, shop: Shop) -> None:
+    """QA s39a F19: "spent, reloaded and cashed out", while Cash out shows only once
+    Settings allow it (off by default): the owner could not find it."""
+    dialog = ProductDialog(shop, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("giftcard"))
+    assert "Settings → Shop" in dialog.kind_hint.text()
+    assert "cash-out up to" in dialog.kind_hint.text()
+    dialog.reject()

@@ -207,27 +207,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="314"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="367"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="368"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="316"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="369"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="370"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="318"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="371"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1178,32 +1178,32 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="64"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="68"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="188"/>
         <source>and 1 more voucher: ask for it printed or sent</source>
         <translation>另有 1 张卡券：可请店员打印或发送给您</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="198"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="202"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="231"/>
         <source>Thank you! Photograph your voucher</source>
         <translation>谢谢惠顾！请拍下您的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="266"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="270"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer/customer_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/customer/customer_window.py" line="190"/>
         <source>and {count} more vouchers: ask for them printed or sent</source>
         <translation>另有 {count} 张卡券：可请店员打印或发送给您</translation>
     </message>
@@ -1567,115 +1567,115 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>InventoryTab</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="81"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="83"/>
         <source>Search products by name</source>
         <translation>按名称搜索商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="85"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="87"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="89"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="91"/>
         <source>Show archived</source>
         <translation>显示已下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="91"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="93"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="98"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="100"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="106"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="108"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="108"/>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="220"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="222"/>
         <source>Archive</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="109"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="111"/>
         <source>Archived products are not sold any more; vouchers already sold still work</source>
         <translation>下架的商品不再出售；已售出的卡券仍然有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="112"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="114"/>
         <source>Import card keys…</source>
         <translation>导入卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="114"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="116"/>
         <source>Card keys…</source>
         <translation>卡密…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="115"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="117"/>
         <source>The keys of this product, masked; mark a key faulty and replace it on its order</source>
         <translation>此商品的卡密（打码显示）；可将卡密标记为失效并在订单上更换</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="168"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="170"/>
         <source>On sale: {count}</source>
         <translation>在售：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="172"/>
         <source>out of stock: {count}</source>
         <translation>缺货：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="174"/>
         <source>validity ended: {count}</source>
         <translation>有效期已结束：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="174"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="176"/>
         <source>archived: {count}</source>
         <translation>已下架：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="188"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="190"/>
         <source>No product matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="190"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="192"/>
         <source>Every product is archived. Tick “Show archived” to see them.</source>
         <translation>所有商品都已下架。勾选“显示已下架”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="193"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="195"/>
         <source>No products yet.
 Click “New product” to add your first service pass, gift card, card key or goods.</source>
         <translation>还没有商品。
 点击“新建商品”，添加第一个服务、礼品卡、卡密或实物商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="219"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="221"/>
         <source>Restore</source>
         <translation>重新上架</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="245"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="251"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="253"/>
         <source>“{name}” is archived: it is no longer sold. Vouchers already sold still work.</source>
         <translation>“{name}”已下架，不再出售。已售出的卡券仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="252"/>
+        <location filename="../../desktop_app/ui/inventory/inventory_tab.py" line="254"/>
         <source>“{name}” is on sale again.</source>
         <translation>“{name}”已重新上架。</translation>
     </message>
@@ -2856,107 +2856,107 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="66"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="73"/>
         <source>Take &amp;payment…</source>
         <translation>收款(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="69"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="76"/>
         <source>Refund order…</source>
         <translation>整单退款…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="71"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="78"/>
         <source>Refund part…</source>
         <translation>部分退款…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="72"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="79"/>
         <source>Refund some of the selected line: what has not been redeemed</source>
         <translation>对所选的一行部分退款：仅限尚未核销的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="75"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="82"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="79"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="86"/>
         <source>Select an order to see its lines, payment and vouchers.</source>
         <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="155"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="169"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="174"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="181"/>
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="182"/>
         <source>Refunded {amount}, and {reloads} for its cards&apos; reloads</source>
         <translation>已退款 {amount}，另有其卡的充值退款 {reloads}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="186"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="189"/>
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="183"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="190"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="196"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="191"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="198"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="201"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="208"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="203"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="210"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="207"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="214"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="209"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="216"/>
         <source>The vouchers of this order are void (refunded). They are shown for the record: on screen and on paper they say VOID.</source>
         <translation>此订单的卡券已作废（已退款）。仍显示以备查：屏幕上和纸上都标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="212"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="219"/>
         <source>Refunded vouchers are void: they are shown last, marked VOID.</source>
         <translation>已退款的卡券已作废：排在最后显示，并标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="223"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="230"/>
         <source>Reload of gift card {code}-… (order {order}): {amount}; the card&apos;s balance is now {balance}.</source>
         <translation>为礼品卡 {code}-…（订单 {order}）充值：{amount}；该卡现在的余额为 {balance}。</translation>
     </message>
@@ -3022,22 +3022,22 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="153"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="155"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="185"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="187"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
@@ -3064,68 +3064,68 @@ Click “New order” to sell your first voucher.</source>
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="188"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="189"/>
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="276"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="277"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="288"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289"/>
         <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="291"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="292"/>
         <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
         <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="323"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324"/>
         <source>Order {number} is paid. Its vouchers are shown on the right.</source>
         <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="325"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
         <source>Order {number} is paid. Its vouchers are shown below.</source>
         <translation>订单 {number} 已付款，卡券显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="334"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="335"/>
         <source>Choose the line to refund part of in the order&apos;s lines, then Refund part…</source>
         <translation>请先在订单明细中选择要部分退款的一行，再点“部分退款…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="366"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="367"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="368"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="394"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="397"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="398"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="396"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="398"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="399"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="402"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="403"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3463,9 +3463,14 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="137"/>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="251"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="252"/>
         <source>e.g. Car wash ×5</source>
         <translation>例如：洗车五次卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="243"/>
+        <source>A card that carries money, spent in parts at the counter and reloaded; a small remainder is cashed out once Settings → Shop allows it (gift-card cash-out up to).</source>
+        <translation>储值卡：可在柜台分次消费，也可充值；在“设置 → 店铺”中设定“礼品卡提现上限”后，小额余额还可提现。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/count_fields.py" line="76"/>
@@ -3488,22 +3493,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>库存等于或少于此数时在状态栏提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="374"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="375"/>
         <source>Discard this new product?</source>
         <translation>放弃这个新商品？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="375"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="376"/>
         <source>Discard your changes to this product?</source>
         <translation>放弃对这个商品的修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="376"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="377"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="376"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="377"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -3639,42 +3644,37 @@ Click “New order” to sell your first voucher.</source>
         <translation>售出时直接交付的实物；每售出一件库存减一。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="243"/>
-        <source>A card that carries money, spent in parts at the counter, reloaded and cashed out.</source>
-        <translation>储值卡：可在柜台分次消费，也可充值和提现。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="249"/>
         <source>The kind cannot change once a product exists.</source>
         <translation>商品创建后不能更改类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="253"/>
         <source>e.g. Steam wallet card 50</source>
         <translation>例如：Steam 充值卡 50 元</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="254"/>
         <source>e.g. Gift box</source>
         <translation>例如：礼盒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="255"/>
         <source>e.g. Gift card 200</source>
         <translation>例如：200 元储值卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
         <source>Vouchers that can be sold</source>
         <translation>可售卡券数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
         <source>Cards that can be sold</source>
         <translation>可售卡数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="261"/>
         <source>Items in stock</source>
         <translation>库存件数</translation>
     </message>
@@ -5678,7 +5678,7 @@ Click “New order” to sell your first voucher.</source>
     <name>SetupDialog</name>
     <message>
         <location filename="../../desktop_app/ui/session/setup_dialog.py" line="82"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="124"/>
         <source>Create your shop</source>
         <translation>创建店铺</translation>
     </message>
@@ -5689,121 +5689,131 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/setup_dialog.py" line="92"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="130"/>
         <source>Create your shop. You will be its owner and can add clerks later.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="158"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="168"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="171"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="183"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="184"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="185"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="123"/>
         <source>Connect this counter</source>
         <translation>连接本收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="126"/>
         <source>The shop is on this server already: log in with your operator name and password, and this PC becomes one of its counters.</source>
         <translation>店铺已在这台服务器上：请用您的账号和密码登录，本机即成为它的一个收银台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="128"/>
+        <source>Once the shop&apos;s server answers, you log in to the shop there, or create it there if it has none yet.</source>
+        <translation>店铺服务器响应后，即可登录其中的店铺；如果服务器上还没有店铺，则在那里创建。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="137"/>
         <source>Operator name:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="138"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="139"/>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="140"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="186"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="192"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="217"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="219"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="242"/>
         <source>Restore a backup from another computer…</source>
         <translation>从另一台电脑恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="309"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="363"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="392"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="403"/>
         <source>The shop could not be created: the disk that holds {folder} is full. Nothing was made there. Free some space on that disk, then click Create shop again.</source>
         <translation>无法创建店铺：{folder} 所在的磁盘已满，那里没有留下任何文件。请在该磁盘上腾出空间，然后再次点击“创建店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="136"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="225"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="364"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="134"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="239"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="239"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -5826,7 +5836,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，本机将作为又一个收银台加入：请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_place.py" line="78"/>
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="85"/>
         <source>Looking for the shop on the server…</source>
         <translation>正在服务器上查找店铺…</translation>
     </message>
@@ -7458,72 +7468,327 @@ Click “New order” to sell your first voucher.</source>
         <translation>面值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="176"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="177"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="178"/>
+        <source>uses per voucher</source>
+        <translation>每张券可用次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="179"/>
+        <source>valid for (days)</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
+        <source>valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="181"/>
+        <source>valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="182"/>
+        <source>one key for every buyer</source>
+        <translation>所有买家共用一个卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="183"/>
+        <source>shortest key</source>
+        <translation>卡密最短长度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="184"/>
+        <source>longest key</source>
+        <translation>卡密最长长度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="185"/>
+        <source>key characters</source>
+        <translation>卡密字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="186"/>
+        <source>on sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="187"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="177"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="188"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="189"/>
         <source>note on vouchers</source>
         <translation>卡券备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="190"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="191"/>
         <source>was</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="195"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="203"/>
+        <source>shop settings</source>
+        <translation>店铺设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="204"/>
+        <source>this computer&apos;s settings</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="205"/>
+        <source>backup settings</source>
+        <translation>备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="206"/>
+        <source>acknowledge a problem</source>
+        <translation>确认问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="207"/>
+        <source>read the audit log</source>
+        <translation>查看操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="208"/>
+        <source>change backup settings</source>
+        <translation>修改备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="209"/>
+        <source>see backups</source>
+        <translation>查看备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="210"/>
+        <source>mark a card key faulty</source>
+        <translation>将卡密标记为失效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="211"/>
+        <source>import card keys</source>
+        <translation>导入卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="212"/>
+        <source>list card keys</source>
+        <translation>查看卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="213"/>
+        <source>replace a card key</source>
+        <translation>更换卡密</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="214"/>
+        <source>put a card key back on sale</source>
+        <translation>将卡密重新上架</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="215"/>
+        <source>move the shop to a server</source>
+        <translation>把店铺迁移到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="216"/>
+        <source>add an operator</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="217"/>
+        <source>enable an operator</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="218"/>
+        <source>disable an operator</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="219"/>
+        <source>list operators</source>
+        <translation>查看操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="220"/>
+        <source>set an operator&apos;s password</source>
+        <translation>设置操作员密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="221"/>
+        <source>cancel an order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="222"/>
+        <source>create an order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="223"/>
+        <source>list orders</source>
+        <translation>列出订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="224"/>
+        <source>take a payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="225"/>
+        <source>refund an order</source>
+        <translation>订单退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="226"/>
+        <source>add a product</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="227"/>
+        <source>archive a product</source>
+        <translation>下架商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="228"/>
+        <source>list products</source>
+        <translation>查看商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="229"/>
+        <source>change a product</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="230"/>
+        <source>confirm the recovery key</source>
+        <translation>确认恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="231"/>
+        <source>make a new recovery key</source>
+        <translation>生成新的恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="232"/>
+        <source>undo a redemption</source>
+        <translation>撤销核销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="233"/>
+        <source>see a report</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="234"/>
+        <source>see the outstanding vouchers</source>
+        <translation>查看未用完的卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="235"/>
+        <source>see the redemptions report</source>
+        <translation>查看核销报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="236"/>
+        <source>see the sales report</source>
+        <translation>查看销售报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="237"/>
+        <source>see the stock report</source>
+        <translation>查看库存报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="238"/>
+        <source>see the unused vouchers</source>
+        <translation>查看未使用的卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="239"/>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="240"/>
+        <source>check the shop</source>
+        <translation>校验数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="241"/>
+        <source>issue a batch of vouchers</source>
+        <translation>批量发券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="242"/>
+        <source>print vouchers</source>
+        <translation>打印卡券</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="243"/>
+        <source>show a voucher&apos;s QR code</source>
+        <translation>显示卡券二维码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="253"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="254"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="255"/>
         <source>on screen</source>
         <translation>屏幕显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="256"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="257"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="258"/>
         <source>on the phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="221"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="279"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="280"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/audit_model.py" line="246"/>
+        <location filename="../../desktop_app/ui/admin/audit_model.py" line="304"/>
         <source>{key}: {value}</source>
         <translation>{key}：{value}</translation>
     </message>
@@ -7712,27 +7977,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>  另有 {count} 行（--json 会全部列出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="161"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="167"/>
+        <source>Order {order} was already paid ({method}, {when}): nothing was charged now.</source>
+        <translation>订单 {order} 此前已付款（{method}，{when}）：这次没有收款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="171"/>
         <source>Paid; this order has no vouchers.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="183"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="193"/>
         <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="185"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="195"/>
         <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
         <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="188"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="198"/>
         <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
         <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="193"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="203"/>
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
@@ -9927,58 +10197,58 @@ Click “New order” to sell your first voucher.</source>
         <translation>不符合该商品的卡密格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="40"/>
+        <location filename="../../desktop_app/ui/display.py" line="42"/>
         <source>Unsold</source>
         <translation>未售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="41"/>
+        <location filename="../../desktop_app/ui/display.py" line="43"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="42"/>
+        <location filename="../../desktop_app/ui/display.py" line="44"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="43"/>
+        <location filename="../../desktop_app/ui/display.py" line="45"/>
         <source>Faulty</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="97"/>
+        <location filename="../../desktop_app/ui/display.py" line="99"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="99"/>
+        <location filename="../../desktop_app/ui/display.py" line="101"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="110"/>
+        <location filename="../../desktop_app/ui/display.py" line="112"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="111"/>
+        <location filename="../../desktop_app/ui/display.py" line="113"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="103"/>
+        <location filename="../../desktop_app/ui/display.py" line="105"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="116"/>
-        <location filename="../../desktop_app/ui/display.py" line="105"/>
+        <location filename="../../desktop_app/ui/display.py" line="107"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="135"/>
+        <location filename="../../desktop_app/ui/display.py" line="137"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>

@@ -173,6 +173,17 @@ DETAIL_LABELS: dict[str, str] = {
     "uses": QT_TRANSLATE_NOOP("audit", "uses"),
     "uses_left": QT_TRANSLATE_NOOP("audit", "uses left"),
     "value_cents": QT_TRANSLATE_NOOP("audit", "value"),
+    # A product's columns, as a product_update's before and after name them (QA s39a F22)
+    "name": QT_TRANSLATE_NOOP("audit", "name"),
+    "uses_per_voucher": QT_TRANSLATE_NOOP("audit", "uses per voucher"),
+    "valid_days": QT_TRANSLATE_NOOP("audit", "valid for (days)"),
+    "valid_from": QT_TRANSLATE_NOOP("audit", "valid from"),
+    "valid_until": QT_TRANSLATE_NOOP("audit", "valid until"),
+    "reusable_key": QT_TRANSLATE_NOOP("audit", "one key for every buyer"),
+    "key_min_length": QT_TRANSLATE_NOOP("audit", "shortest key"),
+    "key_max_length": QT_TRANSLATE_NOOP("audit", "longest key"),
+    "key_alphabet": QT_TRANSLATE_NOOP("audit", "key characters"),
+    "active": QT_TRANSLATE_NOOP("audit", "on sale"),
     "voided": QT_TRANSLATE_NOOP("audit", "voided"),
     "voucher": QT_TRANSLATE_NOOP("audit", "voucher"),
     "voucher_note": QT_TRANSLATE_NOOP("audit", "note on vouchers"),
@@ -184,6 +195,53 @@ DETAIL_LABELS: dict[str, str] = {
 ID_KEYS = frozenset({"attempt", "card_key", "card_key_ids", "first_voucher", "last_voucher",
                      "line", "order", "order_line", "overused", "product", "replacement", "undo",
                      "voucher", "vouchers"})
+
+
+# The Subject of an event whose subject is a word, not a record: the settings changed, and
+# the owner's action a clerk was refused (core.roles' names), as the owner reads them.
+SUBJECT_WORDS: dict[str, str] = {
+    "shop": QT_TRANSLATE_NOOP("audit", "shop settings"),
+    "computer": QT_TRANSLATE_NOOP("audit", "this computer's settings"),
+    "backup": QT_TRANSLATE_NOOP("audit", "backup settings"),
+    "acknowledge": QT_TRANSLATE_NOOP("audit", "acknowledge a problem"),
+    "audit_view": QT_TRANSLATE_NOOP("audit", "read the audit log"),
+    "backup_settings": QT_TRANSLATE_NOOP("audit", "change backup settings"),
+    "backup_status": QT_TRANSLATE_NOOP("audit", "see backups"),
+    "cardkey_faulty": QT_TRANSLATE_NOOP("audit", "mark a card key faulty"),
+    "cardkey_import": QT_TRANSLATE_NOOP("audit", "import card keys"),
+    "cardkey_list": QT_TRANSLATE_NOOP("audit", "list card keys"),
+    "cardkey_replace": QT_TRANSLATE_NOOP("audit", "replace a card key"),
+    "cardkey_restock": QT_TRANSLATE_NOOP("audit", "put a card key back on sale"),
+    "migrate_to": QT_TRANSLATE_NOOP("audit", "move the shop to a server"),
+    "operator_add": QT_TRANSLATE_NOOP("audit", "add an operator"),
+    "operator_enable": QT_TRANSLATE_NOOP("audit", "enable an operator"),
+    "operator_disable": QT_TRANSLATE_NOOP("audit", "disable an operator"),
+    "operator_list": QT_TRANSLATE_NOOP("audit", "list operators"),
+    "operator_reset_password": QT_TRANSLATE_NOOP("audit", "set an operator's password"),
+    "order_cancel": QT_TRANSLATE_NOOP("audit", "cancel an order"),
+    "order_create": QT_TRANSLATE_NOOP("audit", "create an order"),
+    "order_list": QT_TRANSLATE_NOOP("audit", "list orders"),
+    "order_pay": QT_TRANSLATE_NOOP("audit", "take a payment"),
+    "order_refund": QT_TRANSLATE_NOOP("audit", "refund an order"),
+    "product_add": QT_TRANSLATE_NOOP("audit", "add a product"),
+    "product_archive": QT_TRANSLATE_NOOP("audit", "archive a product"),
+    "product_list": QT_TRANSLATE_NOOP("audit", "list products"),
+    "product_update": QT_TRANSLATE_NOOP("audit", "change a product"),
+    "recovery_key_kept": QT_TRANSLATE_NOOP("audit", "confirm the recovery key"),
+    "recovery_key_new": QT_TRANSLATE_NOOP("audit", "make a new recovery key"),
+    "redemption_undo": QT_TRANSLATE_NOOP("audit", "undo a redemption"),
+    "report": QT_TRANSLATE_NOOP("audit", "see a report"),
+    "report_liability": QT_TRANSLATE_NOOP("audit", "see the outstanding vouchers"),
+    "report_redemptions": QT_TRANSLATE_NOOP("audit", "see the redemptions report"),
+    "report_sales": QT_TRANSLATE_NOOP("audit", "see the sales report"),
+    "report_stock": QT_TRANSLATE_NOOP("audit", "see the stock report"),
+    "report_unredeemed": QT_TRANSLATE_NOOP("audit", "see the unused vouchers"),
+    "settings_change": QT_TRANSLATE_NOOP("audit", "change settings"),
+    "verify": QT_TRANSLATE_NOOP("audit", "check the shop"),
+    "voucher_batch": QT_TRANSLATE_NOOP("audit", "issue a batch of vouchers"),
+    "voucher_print": QT_TRANSLATE_NOOP("audit", "print vouchers"),
+    "voucher_qr": QT_TRANSLATE_NOOP("audit", "show a voucher's QR code"),
+}
 
 
 def _key_text(key: str) -> str:
@@ -288,11 +346,6 @@ def _reading_order(keys: list[str]) -> list[str]:
     return ordered
 
 
-def detail_tooltip(detail: str) -> str:
-    try:
-        return json.dumps(json.loads(detail), ensure_ascii=False, indent=2, sort_keys=True)
-    except ValueError:
-        return detail
 
 
 def event_time(moment: dt.datetime) -> str:
@@ -317,14 +370,19 @@ class AuditTableModel(RowTableModel[EventRow]):
             Column(self.tr("Subject"), self._subject),
             Column(self.tr("Detail"),
                    lambda r: detail_text(r.detail, self.currency, self.subject_names),
-                   tooltip=lambda r: detail_tooltip(r.detail)),
+                   tooltip=self._detail_tooltip),
         ]
+
+    def _detail_tooltip(self, row: EventRow) -> str:
+        """The detail in words, one item a line: a long one is cut in its cell; never the
+        stored JSON (QA s39a F22)."""
+        return detail_text(row.detail, self.currency, self.subject_names).replace(" · ", "\n")
 
     def _subject(self, row: EventRow) -> str:
         if row.kind == "export":  # the report exported: "report_sales", or "redemptions"
             return report_title(row.subject.removeprefix("report_"))
         if not row.subject.isdigit():
-            return row.subject
+            return label("audit", SUBJECT_WORDS, row.subject)
         if row.kind.startswith("operator_"):  # the name says more than the id
             return self.operator_names.get(int(row.subject), row.subject)
         subject = subject_kind(row.kind)

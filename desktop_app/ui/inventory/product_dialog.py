@@ -240,8 +240,9 @@ class ProductDialog(QDialog):
             "cardkey": self.tr("Each sale hands over a secret code (a card key) you imported. "
                                "Stock is the number of unsold keys."),
             "goods": self.tr("Things handed over at the sale; stock goes down with each one."),
-            "giftcard": self.tr("A card that carries money, spent in parts at the counter, "
-                                "reloaded and cashed out."),
+            "giftcard": self.tr("A card that carries money, spent in parts at the counter "
+                                "and reloaded; a small remainder is cashed out once Settings "
+                                "→ Shop allows it (gift-card cash-out up to)."),
         }
         if self.product is not None:
             hints[kind] = sentences(hints[kind],
