@@ -4409,7 +4409,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/counter/server_status.py" line="126"/>
         <source>Nothing was redeemed: {problem} Scan the voucher again once this is put right.</source>
-        <translation>没有核销任何内容：{problem} 问题解决后请重新扫码。</translation>
+        <translation>没有核销任何内容：{problem}问题解决后请重新扫码。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/server_status.py" line="129"/>
