@@ -221,3 +221,30 @@ def test_a_rescan_while_the_server_is_away_stays_not_certain_and_the_answer_stay
     again, _ = server_counter.submit(card.payload, SCANNER)  # once more, unsure
     assert again.balance == 8000 and "Your earlier scan" in tab.verdict.note.text()
     assert _after_reconnecting(lambda: balance(card)) == 8000  # charged once
+
+
+def test_a_double_read_just_after_the_server_went_repeats_the_green(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any) -> None:
+    """QA s39b F18: a pass redeemed, the server stopped 0.8 s later, the scanner's double read
+    turned the green into "Not redeemed … nothing was redeemed … scan the voucher again", and
+    the re-scan once the server was back took a second use. Before the watch noticed (the
+    repeat's own read fails) and after it (nothing is asked), the green is repeated."""
+    tab = tab_of(server_counter)
+    wash = sell(server_counter.shop, uses=5)
+    first, repeated = server_counter.submit(wash.payload, SCANNER)
+    assert first.reason == "redeemed" and not repeated
+    pg_server.halt()
+    try:
+        again, repeated = server_counter.submit(wash.payload, SCANNER)
+        assert again.reason == "redeemed" and repeated and again.uses_left == 4
+        assert tab.verdict.headline.text() != "Not redeemed"
+        assert tab.server_watcher is not None
+        tab.server_watcher.reachable = False  # as the watch finds it: the server is away
+        tab.set_server_reachable(False)
+        once_more, repeated = server_counter.submit(wash.payload, SCANNER)
+        assert once_more.reason == "redeemed" and repeated and once_more.uses_left == 4
+    finally:
+        pg_server.restart()
+    tab.server_watcher.reachable = True
+    tab.set_server_reachable(True)
+    assert _after_reconnecting(lambda: Voucher.get_by_id(wash.id).uses_left) == 4

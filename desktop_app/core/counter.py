@@ -30,7 +30,7 @@ from peewee import Expression
 from desktop_app.core import counter_find, dialect, lost_commit, phones, redemption, vouchers
 from desktop_app.core.counter_recent import RECENT_LIMIT, RecentAttempt, recent_attempts
 from desktop_app.core.dates import utc_now
-from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
+from desktop_app.core.errors import Forbidden, InvalidInput, NotFound, ServerUnreachable
 from desktop_app.core.lost_commit import RedemptionUncertain
 from desktop_app.core.lost_scans import LostScans, SettledScan, voucher_key
 from desktop_app.core.models import (
@@ -164,7 +164,10 @@ class Counter:
         seen = self._decided.get(key)
         if seen is None or not seen.repeated_by(request):
             return None
-        verdict = _verdict_now(seen.result.verdict)
+        try:
+            verdict = _verdict_now(seen.result.verdict)
+        except ServerUnreachable:  # not to be asked now: the verdict as it was (QA s39b F18)
+            verdict = seen.result.verdict
         if verdict is None:  # refunded, or a use given back since: checked afresh
             del self._decided[key]
             return None
@@ -172,6 +175,23 @@ class Counter:
                                                                             verdict=verdict)
         self._decided[key] = _Decision(now, seen.request, result)  # held still: stays quiet
         return result
+
+    def last_known_repeat(self, text: str, source: str, uses: int = 1,
+                          amount_cents: int | None = None) -> CounterResult | None:
+        """The verdict ``text`` got within the repeat window, as it was then, asking nothing
+        of the database: a double read while the server is away repeats the green it just
+        got, not "nothing was redeemed … scan again", which took a second use once the server
+        was back (QA s39b F18)."""
+        if not self._decided:
+            return None  # nothing decided: not even the voucher key was read yet
+        scanned = text.strip()
+        key = voucher_key(self.shop, scanned, vouchers.normalize(scanned))
+        with self._settled:
+            seen = self._decided.get(key)
+            if seen is None or self.clock() - seen.at >= self.window_s \
+                    or not seen.repeated_by((uses, amount_cents)):
+                return None
+        return replace(seen.result, repeated=True, source=source, recent=None)
 
     def recent(self) -> list[RecentAttempt]:
         return recent_attempts(self.shop, self.station, self.recent_limit)

@@ -241,6 +241,11 @@ class RedemptionTab(RedemptionLayout):
         self._show_source(source)
         amount = self.amount_panel.take_for_scan()  # this scan's alone (QA s18b F1)
         if not self.server_reachable:  # refuse rather than guess: no offline redemptions
+            repeat = self.counter.last_known_repeat(
+                text, source, uses if amount is None else 1, amount)
+            if repeat is not None:  # a double read of what was just decided: said again
+                self._pending += 1
+                return self._scanned(repeat, text)
             return self.failures.refuse(away_text(self.server_watcher), text)
         self._pending += 1
         self._busy_timer.start(BUSY_AFTER_MS)
