@@ -248,3 +248,34 @@ def test_a_double_read_just_after_the_server_went_repeats_the_green(
     tab.server_watcher.reachable = True
     tab.set_server_reachable(True)
     assert _after_reconnecting(lambda: Voucher.get_by_id(wash.id).uses_left) == 4
+
+
+def test_closing_while_a_scan_is_not_certain_asks_first(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any, pg_url: str) -> None:
+    """QA s39b F17: the counter closed at once, its protection lost; after the restart the
+    re-scan took a second use. Closing asks first, naming the voucher; kept open, the counter
+    goes on; told to close anyway, it closes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    tab, database = tab_of(server_counter), pg_url.rsplit("/", 1)[1]
+    window = server_counter.window
+
+    def question() -> QMessageBox:
+        window.close()
+        (box,) = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+        assert window.isVisible()
+        return box
+
+    wash = sell(server_counter.shop, uses=5)
+    with commit_answers_withheld(pg_server):
+        tab.submit(wash.payload, SCANNER)
+        cut_the_waiting_commit(pg_server, database, refuse_connections=True)
+        qtbot.waitUntil(lambda: tab.verdict.reason == UNCERTAIN, timeout=WAIT_MS)
+        box = question()
+        assert wash.code in box.text() and "not said yet" in box.text()
+        next(b for b in box.buttons() if b.text() == "Keep it open").click()
+        assert window.isVisible() and tab.verdict.reason == UNCERTAIN
+        box = question()
+        next(b for b in box.buttons() if b.text() == "Close anyway").click()
+        assert not window.isVisible()
+        allow_connections(pg_server, database)

@@ -56,6 +56,11 @@ class LostScans:
         with self._lock:
             return bool(self._waiting or self._answered)
 
+    def waiting_codes(self) -> list[str]:
+        """The printed codes of the scans still waiting for the server to say."""
+        with self._lock:
+            return [verdict.code or key for key, (verdict, _lost) in self._waiting.items()]
+
     def waiting_for(self, key: str) -> RedemptionUncertain | None:
         """The lost scan of this voucher still waiting for the server, if any."""
         with self._lock:

@@ -48,6 +48,7 @@ from desktop_app.ui.clock_status import ClockOffStatus
 from desktop_app.ui.counter import verdict_toast
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.counter.server_status import ServerWatcher
+from desktop_app.ui.counter.uncertain_close import ask_before_closing
 from desktop_app.ui.customer.customer_window import CustomerWindow
 from desktop_app.ui.damage_check import check_pages_soon
 from desktop_app.ui.elided_label import ElidedLabel
@@ -113,6 +114,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         super().__init__(parent)
         self.shop = shop
         self.suspended = False  # the shop is closed for a restore
+        self.closing_anyway = False  # asked about a scan not certain yet, and told to
         self.dialogs: dict[str, QDialog] = {}
         self.notice_box: QMessageBox | None = None
         self._hidden_windows: list[QWidget] = []
@@ -356,9 +358,17 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the window ends the app; the app closes the shop after the event loop.
+        if not self.closing_anyway and ask_before_closing(
+                self, self.redemption_tab(), self._close_anyway) is not None:
+            event.ignore()  # a scan is not certain yet: asked first
+            return
         self.save_state()
         event.accept()
         self.quit_requested.emit()
+
+    def _close_anyway(self) -> None:
+        self.closing_anyway = True
+        self.close()
 
     # -- scans from anywhere ----------------------------------------------------------------
 
