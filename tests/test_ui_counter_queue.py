@@ -39,6 +39,13 @@ def test_a_scan_still_waiting_never_shows_ready_to_scan(counter: Counter,
         tab.verdict.tone_changed.connect(tones.append)
         qtbot.wait(400)  # the first verdict's time is up several times over
         assert tab.verdict.tone == TONE_BUSY and TONE_READY not in tones
+        # QA s39b F15: "Checking…" named no voucher, nor the scan queued behind it
+        assert second.payload[:12] in tab.verdict.facts.text()
+        third = sell(counter.shop, uses=3)
+        tab.submit(third.payload, SCANNER)
+        tab.verdict.clear()
+        assert second.payload[:12] in tab.verdict.facts.text()
+        assert "1 more scan waiting" in tab.verdict.facts.text()
     finally:
         release.set()
     # The tones as the second verdict is shown: its 50 ms are up before the test looks, on a
@@ -49,7 +56,7 @@ def test_a_scan_still_waiting_never_shows_ready_to_scan(counter: Counter,
         pass
     assert shown.args[0].voucher_id == second.id and until_shown[-1] == TONE_OK
     assert TONE_READY not in until_shown
-    qtbot.waitUntil(lambda: tab.verdict.tone == TONE_READY, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.verdict.tone == TONE_READY, timeout=WAIT_MS)  # the third too
 
 
 def test_scanned_control_characters_show_escaped_in_the_recent_list(

@@ -4372,52 +4372,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="272"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="275"/>
         <source>Next scan takes × {count} uses. A gift card&apos;s amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="273"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="276"/>
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="354"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="357"/>
         <source>Still waiting: this app is finishing other work on the shop first. Do not hand anything over until it answers.</source>
         <translation>仍在等待：本软件正在先完成店铺的其他工作。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="356"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="359"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="358"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="361"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="368"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="368"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="366"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="369"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="367"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="370"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="369"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="372"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -6009,115 +6009,126 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="212"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="214"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="217"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="234"/>
         <source>Nothing was used · Click to dismiss</source>
         <translation>未扣次数 · 点击关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="229"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="237"/>
         <source>Scanned: {code}</source>
         <translation>扫描内容：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="232"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="240"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="252"/>
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="245"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="251"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="259"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="252"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="260"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="319"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="327"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="263"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="271"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="265"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="223"/>
+        <source>1 more scan waiting</source>
+        <translation>后面还有 1 次扫码在等待</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
+        <source>{count} more scans waiting</source>
+        <translation>后面还有 {count} 次扫码在等待</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="285"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="283"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="285"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="293"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="287"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="295"/>
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="291"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="299"/>
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="345"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="353"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="350"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="358"/>
         <source>{uses} uses taken · {left}</source>
         <translation>本次核销 {uses} 次 · {left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="357"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="365"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="258"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="387"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="266"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="395"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="259"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="389"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="267"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="397"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>

@@ -15,6 +15,7 @@ camera_panel.py, redemption_panels.py (settings, a look-up's history, the search
 
 from __future__ import annotations
 
+import collections
 import functools
 import logging
 
@@ -86,7 +87,9 @@ class RedemptionTab(RedemptionLayout):
         self.counter = counter
         self.sounds = Sounds(self.settings.sound)
         self.last_source = ""
-        self._pending = 0  # scans handed to the counter and not yet answered
+        # What was scanned and handed to the counter, not yet answered, oldest first: the
+        # worker decides them in turn, so "Checking…" names the first (QA s39b F15).
+        self._checking: collections.deque[str] = collections.deque()
         self._typo_field: QLineEdit | None = None  # where the text being checked was typed
         self._kept_typo = ""  # a mistyped code left in the printed-code box to correct
         self._hooked_window: QWidget | None = None
@@ -96,7 +99,7 @@ class RedemptionTab(RedemptionLayout):
         self._late_timer = QTimer(self)
         self._late_timer.setSingleShot(True)
         self._late_timer.timeout.connect(self._show_still_waiting)
-        self.verdict.checking = lambda: self._pending > 0
+        self.verdict.checking = lambda: list(self._checking)
         self._show_source("")
         self.lookups = LookUps(shop, self.verdict, self.history_panel, self.find_panel,
                                functools.partial(self._scan_failed, counted=False), self)
@@ -244,10 +247,10 @@ class RedemptionTab(RedemptionLayout):
             repeat = self.counter.last_known_repeat(
                 text, source, uses if amount is None else 1, amount)
             if repeat is not None:  # a double read of what was just decided: said again
-                self._pending += 1
+                self._checking.appendleft(text)  # answered at once, ahead of any queued
                 return self._scanned(repeat, text)
             return self.failures.refuse(away_text(self.server_watcher), text)
-        self._pending += 1
+        self._checking.append(text)
         self._busy_timer.start(BUSY_AFTER_MS)
         if not self._late_timer.isActive():
             self._late_timer.start(STILL_WAITING_AFTER_MS)
@@ -293,7 +296,7 @@ class RedemptionTab(RedemptionLayout):
         """The counter's answer. The verdict panel is painted before anything else happens
         (issue #12: within a frame of the answer); the rest waits for the next turn of the
         event loop, so a long list or a slow sound never holds the verdict back."""
-        self._pending -= 1
+        self._checking.popleft()
         self._stop_busy()
         self.history_panel.setVisible(False)  # a look-up's history is not this verdict's
         self.verdict.show_verdict(result.verdict, repeated=result.repeated, typed=text,
@@ -329,7 +332,7 @@ class RedemptionTab(RedemptionLayout):
 
     def _scan_failed(self, exc: Exception, counted: bool = True, scanned: str = "") -> None:
         if counted:
-            self._pending -= 1
+            self._checking.popleft()
         self._stop_busy()
         self.failures.show(exc, scanned)
 
@@ -337,17 +340,17 @@ class RedemptionTab(RedemptionLayout):
         """An answer came: the next scan waiting gets its own time before "still waiting"."""
         self.verdict.busy_note = ""
         self._late_timer.stop()
-        if self._pending:
+        if self._checking:
             self._late_timer.start(STILL_WAITING_AFTER_MS)
         else:
             self._busy_timer.stop()
 
     def _show_busy(self) -> None:
-        if self._pending:
-            self.verdict.show_busy()
+        if self._checking:
+            self.verdict.show_busy(list(self._checking))
 
     def _show_still_waiting(self) -> None:
-        if not self._pending:
+        if not self._checking:
             return
         # The scan still queued: the app's own work runs first, no other program (QA s20a F1).
         self.verdict.busy_note = self.tr(
@@ -358,7 +361,7 @@ class RedemptionTab(RedemptionLayout):
             "Still waiting for the shop file (another program may be using it). Do not hand "
             "anything over until it answers.")
         if self.verdict.tone == TONE_BUSY:
-            self.verdict.show_busy()
+            self.verdict.show_busy(list(self._checking))
 
     def _show_source(self, source: str) -> None:
         self.last_source = source

@@ -87,9 +87,9 @@ class VerdictPanel(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._clear)
         self.clear_after_ms = 6000
-        # Whether a scan is still being checked: then a verdict clears to "Checking…", never
-        # to "Ready to scan" (a queued scan's verdict would turn up unannounced).
-        self.checking: Callable[[], bool] = lambda: False
+        # What is still being checked, oldest first: then a verdict clears to "Checking…" that
+        # names it, never to "Ready to scan" (a queued scan's verdict would turn up unannounced).
+        self.checking: Callable[[], list[str]] = list
         # Said under "Checking…" once a check has taken far too long (a hung server).
         self.busy_note = ""
         self.show_ready()
@@ -201,8 +201,9 @@ class VerdictPanel(QFrame):
         self._clear()
 
     def _clear(self) -> None:
-        if self.checking():
-            self.show_busy()
+        waiting = self.checking()
+        if waiting:
+            self.show_busy(waiting)
         else:
             self.show_ready()
         self.cleared.emit()
@@ -212,9 +213,16 @@ class VerdictPanel(QFrame):
         self._show(TONE_READY, self.tr("Ready to scan"),
                    self.tr("Scan a voucher's QR code, or type its printed code."))
 
-    def show_busy(self) -> None:
-        """For a check that takes longer than a blink (a busy disk)."""
-        self._show(TONE_BUSY, self.tr("Checking…"), self.busy_note)
+    def show_busy(self, scanned: list[str]) -> None:
+        """For a check that takes longer than a blink (a busy disk, a row another counter
+        holds): what is checked, and how many more wait behind it (QA s39b F15)."""
+        before, _, after = self.tr("Scanned: {code}").partition("{code}")
+        line: Line = [(before, False), (printable(scanned[0]), True), (after, False)]
+        more = len(scanned) - 1
+        if more:
+            line.append((SEPARATOR + (self.tr("1 more scan waiting") if more == 1 else self.tr(
+                "{count} more scans waiting").format(count=more)), False))
+        self._show(TONE_BUSY, self.tr("Checking…"), self.busy_note, [line] if scanned else [])
 
     def show_failure(self, message: str, scanned: str = "") -> None:
         """The check itself failed (database locked, disk full): nothing was redeemed. It
