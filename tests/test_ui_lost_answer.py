@@ -279,3 +279,28 @@ def test_closing_while_a_scan_is_not_certain_asks_first(
         next(b for b in box.buttons() if b.text() == "Close anyway").click()
         assert not window.isVisible()
         allow_connections(pg_server, database)
+
+
+def test_a_pass_not_certain_is_told_as_a_pass_under_a_line_that_says_what_is_refused(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any, pg_url: str) -> None:
+    """QA s39b F6/F7: a pass's "Not certain" said a gift card's amount was cleared (none was
+    typed), under a red line "nothing was redeemed" read as said of that scan."""
+    tab, database = tab_of(server_counter), pg_url.rsplit("/", 1)[1]
+    wash = sell(server_counter.shop, uses=5)
+    with commit_answers_withheld(pg_server):
+        tab.submit(wash.payload, SCANNER)
+        cut_the_waiting_commit(pg_server, database, refuse_connections=True)
+        qtbot.waitUntil(lambda: tab.verdict.reason == UNCERTAIN, timeout=WAIT_MS)
+        assert tab.verdict.headline.text() == "Not certain — check before handing over"
+        assert "amount was cleared" not in tab.amount_panel.prompt.text()
+        assert tab.server_watcher is not None
+        tab.server_watcher.reachable = False
+        tab.set_server_reachable(False)
+        line = tab.server_message.text()
+        assert "scans are refused until it is back" in line and "nothing was redeemed" not in line
+        assert tab.verdict.reason == UNCERTAIN
+        allow_connections(pg_server, database)
+        tab.server_watcher.reachable = True
+        tab.set_server_reachable(True)
+    qtbot.waitUntil(lambda: tab.verdict.reason == "redeemed", timeout=WAIT_MS)
+    assert tab.server_message.text() == ""

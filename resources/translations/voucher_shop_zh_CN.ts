@@ -89,28 +89,28 @@
         <translation>礼品卡：输入金额，按回车，再扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="243"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="245"/>
         <source>The amount was cleared: wait for the counter to find out whether the card was charged.</source>
         <translation>金额已清空：请等待本收银台查明这张卡是否已扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="262"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="264"/>
         <source>Type the amount for this card and press Enter.</source>
         <translation>请输入这张卡要消费的金额，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="270"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="272"/>
         <source>The amount was cleared: scan the voucher again.</source>
         <translation>金额已清除：请再扫一次卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="279"/>
         <source>The amount was cleared: nothing was spent. Type it again for the next card.</source>
         <translation>金额已清除：未消费任何金额。下一张卡请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="251"/>
-        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="280"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/amount_panel.py" line="282"/>
         <source>Balance {amount}</source>
         <translation>余额 {amount}</translation>
     </message>
@@ -4372,52 +4372,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="280"/>
         <source>Next scan takes × {count} uses. A gift card&apos;s amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="276"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="281"/>
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="357"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="362"/>
         <source>Still waiting: this app is finishing other work on the shop first. Do not hand anything over until it answers.</source>
         <translation>仍在等待：本软件正在先完成店铺的其他工作。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="359"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="364"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="361"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="366"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="368"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="373"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="368"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="373"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="369"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="374"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="370"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="375"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="372"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="377"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4427,12 +4427,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="126"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="122"/>
+        <source>The shop&apos;s server cannot be reached: scans are refused until it is back. Redeeming then starts again by itself.</source>
+        <translation>无法连接店铺服务器：服务器恢复之前，所有扫码都不予核销。服务器恢复后会自动重新开始核销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="138"/>
         <source>Nothing was redeemed: {problem} Scan the voucher again once this is put right.</source>
         <translation>没有核销任何内容：{problem}问题解决后请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="129"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="141"/>
         <source>The shop&apos;s server cannot be reached: nothing was redeemed. Redeeming starts again by itself when the server is back; then scan the voucher again.</source>
         <translation>无法连接店铺服务器：本次未核销任何卡券。服务器恢复后，收银台即可再次核销，届时请重新扫码。</translation>
     </message>

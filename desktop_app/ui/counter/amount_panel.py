@@ -232,16 +232,18 @@ class AmountPanel(QFrame):
         if self.field.hasFocus():
             self.scans_resume.emit()
 
-    def show_failure(self, uncertain: bool) -> None:
+    def show_failure(self, uncertain: bool, charging: bool = True) -> None:
         """A scan failed: the balance shown belongs to no verdict now (QA s13a M1). When it
         is not known whether a card was charged, the amount and the waiting card go too: a
-        second try would be a second charge (F10)."""
+        second try would be a second charge (F10). A pass's is no card's: nothing said of an
+        amount (QA s39b F7), none was typed for it."""
         self.balance.clear()
         if uncertain:
             self.pending_text = ""
             self.field.clear()
-            self.prompt.setText(self.tr("The amount was cleared: wait for the counter to find "
-                                        "out whether the card was charged."))
+            if charging:
+                self.prompt.setText(self.tr("The amount was cleared: wait for the counter to "
+                                            "find out whether the card was charged."))
 
     def show_undone(self, result: UndoResult) -> None:
         """An undo gave a spend back: the figure shown must not be the balance before it."""

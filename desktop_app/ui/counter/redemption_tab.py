@@ -40,7 +40,12 @@ from desktop_app.ui.counter.redemption_models import (
 )
 from desktop_app.ui.counter.scan_failures import ScanFailures
 from desktop_app.ui.counter.scan_keys import KeyClock, ScanKeys
-from desktop_app.ui.counter.server_status import ServerWatcher, away_text, watch_server
+from desktop_app.ui.counter.server_status import (
+    ServerWatcher,
+    away_line_text,
+    away_text,
+    watch_server,
+)
 from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
 from desktop_app.ui.counter.uses_picker import typed_uses
 from desktop_app.ui.settings import station_name
@@ -213,7 +218,7 @@ class RedemptionTab(RedemptionLayout):
             self.recent.refresh()  # what other counters did meanwhile
             self.failures.settle_now()  # and what became of a scan whose answer was lost
         else:
-            self.server_message.show_error(away_text(self.server_watcher))
+            self.server_message.show_error(away_line_text(self.server_watcher))
 
     # -- scanning ---------------------------------------------------------------------------
 

@@ -97,7 +97,7 @@ class ScanFailures(QObject):
     def _show_uncertain(self, exc: RedemptionUncertain) -> None:
         charging = exc.verdict is not None and exc.verdict.balance is not None
         self.verdict.show_uncertain(error_message(exc), charging)
-        self.amount_panel.show_failure(uncertain=True)
+        self.amount_panel.show_failure(uncertain=True, charging=charging)
         self.play(REFUSAL)
         self.timer.start()
 

@@ -112,6 +112,18 @@ def away_text(watcher: ServerWatcher | None) -> str:
     return server_lost_text(watcher.problem if watcher is not None else None)
 
 
+def away_line_text(watcher: ServerWatcher | None) -> str:
+    """The red line above the verdict while the server is away: what the counter does now,
+    not "nothing was redeemed", which read as said of a "Not certain" scan shown under it
+    (QA s39b F6). A refusal is said as what it is."""
+    problem = watcher.problem if watcher is not None else None
+    if problem is not None and not isinstance(problem, ServerUnreachable):
+        return error_message(problem)
+    return QCoreApplication.translate(
+        "RedemptionTab", "The shop's server cannot be reached: scans are refused until it is "
+        "back. Redeeming then starts again by itself.")
+
+
 def _code(problem: ShopError | None) -> str:
     return problem.code if problem is not None else ""
 
