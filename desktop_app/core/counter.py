@@ -43,6 +43,7 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.redemption import Verdict, mask_phone
 from desktop_app.core.roles import REDEEMING_ROLES
+from desktop_app.core.still_active import require_still_active
 from desktop_app.core.store import Shop
 
 log = logging.getLogger(__name__)
@@ -290,8 +291,11 @@ class VoucherInfo:
 
 
 def _require_counter_role(shop: Shop, action: str) -> None:
+    """A look-up shows a customer's name: not to an operator disabled since logging in, whose
+    session was left open (QA s39b F3; Find was refused, Look up was not)."""
     if shop.operator.role not in REDEEMING_ROLES:
         raise Forbidden(action=action)
+    require_still_active(shop)
 
 
 def status_now(voucher: Voucher, now: dt.datetime) -> str:
