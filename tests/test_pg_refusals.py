@@ -185,3 +185,39 @@ def test_a_bad_option_in_the_address_is_the_address_not_the_network(
         tmp_path: Path, pg_url: str) -> None:
     with pytest.raises(DatabaseUrlInvalid):
         ShopLocation(tmp_path, pg_url + "?sslmode=bogus").open(OWNER, OWNER_PASSWORD)
+
+
+def test_disabling_an_operator_waits_for_their_redemption_already_under_way(
+        server_shop: Shop, pg_url: str) -> None:
+    """QA s39b F12: a scan waiting for a voucher's row (another counter's redemption of it)
+    was redeemed after its operator was disabled meanwhile: the operator was checked before
+    the wait. The operator's row is held from before the wait, so the disable waits for the
+    redemption; the audit log never shows a redemption by an already-disabled operator."""
+    import threading
+    import time
+
+    voucher = _sold(server_shop, uses=5)
+    verdicts: list[Any] = []
+    disabled = threading.Event()
+    with psycopg.connect(pg_url) as other_counter:
+        other_counter.execute("SELECT id FROM voucher WHERE id = %s FOR UPDATE", (voucher.id,))
+        scan = threading.Thread(target=lambda: verdicts.append(
+            redemption.redeem(server_shop, voucher.payload, "Front")))
+        scan.start()
+        time.sleep(0.5)  # the scan waits for the voucher's row
+
+        def disable() -> None:
+            with psycopg.connect(pg_url, autocommit=True) as owner:
+                owner.execute("UPDATE operator SET active = false WHERE id = %s",
+                              (server_shop.operator.id,))
+            disabled.set()
+
+        owner_pc = threading.Thread(target=disable)
+        owner_pc.start()
+        assert not disabled.wait(1.0)  # the disable waits for the redemption under way
+        other_counter.commit()  # the other counter's redemption ends
+    scan.join(30)
+    owner_pc.join(30)
+    assert disabled.is_set() and [v.reason for v in verdicts] == ["redeemed"]
+    assert redemption.redeem(server_shop, voucher.payload, "Front").reason == "forbidden"
+    assert Voucher.get_by_id(voucher.id).uses_left == 4

@@ -172,7 +172,7 @@ def _consume(shop: Shop, code: str, uses: int, now: dt.datetime) -> _Facts | Non
     reason is read afterwards)."""
     at = Voucher.valid_from.db_value(now)
     until = Voucher.valid_until.db_value(file_clock.latest_known(now))
-    row = sql.execute(shop.db, sql.CONSUME_USES, (
+    row = sql.execute(shop.db, sql.consume_uses(shop.db), (
         uses, Voucher.code.db_value(code), uses, at, until, shop.operator.id, True,
         *REDEEMING_ROLES)).fetchone()
     return None if row is None else _facts_of(row)

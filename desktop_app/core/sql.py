@@ -41,14 +41,24 @@ WHERE code = ? AND uses_left >= ? AND state = 'valid' AND balance_cents IS NULL
   AND EXISTS (SELECT 1 FROM "order" WHERE "order".id = voucher.order_id
                                         AND "order".status = 'paid')
   AND EXISTS (SELECT 1 FROM operator WHERE operator.id = ? AND operator.active = ?
-                                         AND operator.role IN ({roles}))
+                                         AND operator.role IN ({roles}){lock})
 RETURNING id, code, uses_left, uses_total, state, valid_from, valid_until,
   (SELECT name FROM product WHERE product.id = voucher.product_id), 'paid',
   (SELECT customer_name FROM "order" WHERE "order".id = voucher.order_id),
   (SELECT customer_phone FROM "order" WHERE "order".id = voucher.order_id), balance_cents,
   (SELECT kind FROM product WHERE product.id = voucher.product_id)
 """
-CONSUME_USES = _CONSUME_USES.format(roles=", ".join("?" * len(REDEEMING_ROLES)))
+CONSUME_USES = _CONSUME_USES.format(roles=", ".join("?" * len(REDEEMING_ROLES)), lock="")
+# On the server a redemption may wait for the voucher's row (another counter's redemption of
+# it): the operator's row is read, and held, before that wait, so disabling the operator waits
+# for the redemption to commit, not the other way round; otherwise the wait ended in a use
+# taken by an operator disabled meanwhile (QA s39b F12). SQLite lets one writer in at a time.
+CONSUME_USES_ON_SERVER = _CONSUME_USES.format(
+    roles=", ".join("?" * len(REDEEMING_ROLES)), lock=" FOR SHARE")
+
+
+def consume_uses(db: Database) -> str:
+    return CONSUME_USES_ON_SERVER if dialect.is_server(db) else CONSUME_USES
 
 # The operator acting, as the database has them now (disabled since login?).
 OPERATOR_NOW = "SELECT active, role FROM operator WHERE id = ?"
