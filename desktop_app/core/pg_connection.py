@@ -13,7 +13,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import psycopg
 from peewee import (
@@ -102,8 +102,12 @@ def server_error(exc: BaseException, url: str) -> ShopError:
         return DatabaseUrlInvalid(url=url)  # libpq's refusal of the address's own options
     if ("ssl" in text or "encryption" in text) and (
             "required" in text or "no encryption" in text or "not support ssl" in text):
-        return ServerTlsRequired(host=facts["host"])
+        asks = parse_qs(urlsplit(url).query).get("sslmode", [""])[-1] in _TLS_ASKED
+        return ServerTlsRequired(host=facts["host"], address_asks="yes" if asks else "no")
     return ServerUnreachable(host=facts["host"])
+
+
+_TLS_ASKED = ("require", "verify-ca", "verify-full")
 
 
 # Said by their SQLSTATE, which the server gives with every refusal: a full disk, a standby or

@@ -278,6 +278,11 @@ COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    # QA s39b F5: "Set sslmode=require" to an address that said require or verify-full.
+    ("server_tls_required", "address_asks", "yes"): QT_TRANSLATE_NOOP(
+        "errors", "The address asks for encryption (TLS), and the shop's server {host} does "
+        "not offer it. Ask whoever set up the server to switch TLS on; until then only on "
+        "the shop's own cable may the address leave sslmode out."),
     # QA s12c F6: an older version left running at another counter would go on writing the
     # old way after the upgrade.
     ("shop_in_use", "action", "upgrade"): QT_TRANSLATE_NOOP(
