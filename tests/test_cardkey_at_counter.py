@@ -104,6 +104,9 @@ def test_a_look_up_of_a_card_key_says_whether_it_was_marked_used(counter: Counte
     assert tab.verdict.detail.text() == "Card key already marked as used"
     history = tab.history_panel.model
     assert history.data(history.index(0, 1)) == "Card key marked as used"
+    import re  # QA s39b F9: to the second, a race's attempts told apart
+
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", history.data(history.index(0, 0)))
     found = FoundModel()
     found.set_rows([lookup(counter.shop, key.code)])  # found by the customer
     assert [found.data(found.index(0, column)) for column in (4, 6)] == [

@@ -425,6 +425,13 @@ def test_uses_show_find_and_typos(cli_shop: Path) -> None:
     assert again["uses_left"] == 2 and len(again["history"]) == 5  # a look-up consumes nothing
     plain_show = run(cli_shop, "voucher", "show", voucher["code"])
     assert "赵小姐" in plain_show.stdout and "Wash x6" in plain_show.stdout
+    # QA s39b F9: to the second, and the operator in one column after the longest word
+    import re
+
+    history = plain_show.stdout.splitlines()[1:]
+    assert all(re.match(r"  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d  ", line) for line in history)
+    assert len({line.index(" Owner @") for line in history}) == 1
+    assert "Not enough uses left Owner @" in plain_show.stdout
     found = as_json(run(cli_shop, "voucher", "find", "--customer", "8765", "--json"))
     assert [v["code"] for v in found["vouchers"]] == [voucher["code"]]
     assert found["vouchers"][0]["customer_phone"].endswith("8765")

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,6 +224,22 @@ def failed_logins_line(count: int) -> str:
 def when(moment: dt.datetime | None) -> str:
     """A UTC time shown in local time for people; JSON keeps ISO UTC."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
+def when_exact(moment: dt.datetime | None) -> str:
+    """``when`` to the second: attempts a moment apart told apart (QA s39b F9)."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
+
+
+def columns_of(text: str) -> int:
+    """How many columns of a terminal ``text`` takes, a Chinese character two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` filled out to ``width`` columns, at least one space after it: a longer word
+    never runs into the next column (QA s39b F9: "Not enough uses left bob")."""
+    return text + " " * max(1, width - columns_of(text))
 
 
 def validity(valid_until: dt.datetime | None) -> str:

@@ -10,10 +10,12 @@ from typing import Any
 from desktop_app.cli.frame import (
     Context,
     Outcome,
+    columns_of,
     open_as_operator,
+    padded,
     painting_application,
     validity,
-    when,
+    when_exact,
 )
 from desktop_app.core import (
     counter,
@@ -91,8 +93,10 @@ def cmd_voucher_show(ctx: Context) -> Outcome:
         info = counter.lookup(shop, ctx.args.code)
         currency = shop.currency
     lines = [info_line(info, currency)]
-    lines += [f"  {when(a.at)}  {headline(a.reason):<18} {a.operator} @ {a.station}"
-              + _money_moved(a, currency) for a in info.history]
+    words = [headline(a.reason) for a in info.history]
+    width = max(map(columns_of, words), default=0) + 1
+    lines += [f"  {when_exact(a.at)}  {padded(word, width)}{a.operator} @ {a.station}"
+              + _money_moved(a, currency) for a, word in zip(info.history, words, strict=True)]
     return Outcome(info_json(info), lines)
 
 

@@ -15,6 +15,7 @@ from desktop_app.ui.counter.redemption_models import (
     TONE_COLORS,
     UNDONE_COLOR,
     local_date_text,
+    local_second_text,
     tone_of,
     uses_text,
 )
@@ -43,7 +44,7 @@ class HistoryModel(RowTableModel[HistoryRow]):
 
     def columns(self) -> list[Column[HistoryRow]]:
         return [
-            Column(_title(HISTORY_COLUMNS[0]), lambda row: local_date_text(row.at),
+            Column(_title(HISTORY_COLUMNS[0]), lambda row: local_second_text(row.at),
                    sort=lambda row: row.at),
             Column(_title(HISTORY_COLUMNS[1]), self._result,
                    color=lambda row: UNDONE_COLOR if row.reason == "undone"
