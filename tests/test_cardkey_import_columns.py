@@ -49,6 +49,21 @@ def test_a_password_stays_with_its_number_and_notes_in_either_language_go(shop: 
     assert preview.kept_columns == ("Card Number", "PIN")
 
 
+def test_a_supplier_sheets_row_numbers_are_no_part_of_a_key(shop: Shop) -> None:
+    """QA s39a F10: a first column 序号 1, 2, 3… made every key "1 / XL-1001 / p1"; on a
+    product with a key pattern nothing was imported. A column of card numbers headed 编号,
+    which do not count up by one, stays the key's."""
+    video = products.add_product(shop, "视频会员月卡", "25", "cardkey")
+    text = "序号,卡号,密码\n1,XL-1001,p1\n2,XL-1002,p2\n3,XL-1003,p3\n"
+    preview = cardkeys.preview_card_keys(shop, video.id, text)
+    assert preview.new == ["XL-1001 / p1", "XL-1002 / p2", "XL-1003 / p3"]
+    assert (preview.kept_columns, preview.ignored_columns) == (("卡号", "密码"), ("序号",))
+    assert cardkeys.import_card_keys(shop, video.id, text).imported == 3
+    numbered = "编号,密码\n100200,p1\n100917,p2\n"
+    assert cardkeys.preview_card_keys(shop, video.id, numbered).new == [
+        "100200 / p1", "100917 / p2"]
+
+
 def test_one_number_with_two_passwords_is_one_key_and_a_conflict(shop: Shop) -> None:
     cards = products.add_product(shop, "Prepaid card", "100", "cardkey")
     other = products.add_product(shop, "Prepaid card (promo)", "90", "cardkey")

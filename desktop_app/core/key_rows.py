@@ -50,6 +50,10 @@ NOTE_WORDS = frozenset({
     "面值", "面额", "金额", "价格", "售价", "进价", "状态", "日期", "有效期", "过期时间",
     "到期时间", "截止日期", "导入时间", "入库时间",
 })
+# A first column a supplier's sheet numbers its rows in (序号 1, 2, 3…): no part of a key, when
+# its cells count up one by one (QA s39a F10: every key was "1 / XL-1001 / p1", refused).
+ROW_NUMBER_WORDS = frozenset({"序号", "行号", "序", "编号", "no", "seq", "index", "idx", "row"})
+LONGEST_ROW_NUMBER = 6
 # A header is told from the keys below it by the first cells of this many rows.
 SHAPE_SAMPLE = 20
 
@@ -186,6 +190,18 @@ def _is_header(first: KeyLine, below: list[KeyLine], fits: Callable[[str], bool]
     return (fitting * 2 > len(samples) and not fits(first.first)) or _unlike(first.first, samples)
 
 
+def _numbers_rows(header: tuple[str, ...], below: list[KeyLine]) -> bool:
+    """Whether the first column is the sheet's row numbers: named so (序号, No.), other
+    columns beside it, and its cells counting up by one (a key's column never does)."""
+    if len(header) < 2 or header_word(header[0]) not in ROW_NUMBER_WORDS:
+        return False
+    firsts = [line.first for line in below if line.parts]
+    if not firsts or not all(f.isdigit() and len(f) <= LONGEST_ROW_NUMBER for f in firsts):
+        return False
+    numbers = [int(f) for f in firsts]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def read_key_text(text: str, fits: Callable[[str], bool]) -> KeyText:
     """The lines of ``text``, its header row apart. ``fits`` says whether a first cell has
     the shape of the product's keys. A column empty on every line (column A of a sheet whose
@@ -200,6 +216,8 @@ def read_key_text(text: str, fits: Callable[[str], bool]) -> KeyText:
                         for line in lines], ())
     header = lines[start].cells
     ignored = frozenset(n for n, cell in enumerate(header) if n and is_note_word(cell))
+    if _numbers_rows(header, lines[start + 1 :]):
+        ignored |= {0}
     below = [line.without(ignored) for line in lines[:start] + lines[start + 1 :]]
     return KeyText(below, header, ignored)
 
