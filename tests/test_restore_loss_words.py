@@ -46,3 +46,27 @@ def test_an_acknowledgement_is_no_other_change(shop: Shop, shop_dir: Path,
     assert loss.other_changes == 0
     assert "other changes (products, settings, card-key imports): 0" in " ".join(
         loss_lines(loss))
+
+
+def test_paid_orders_since_say_their_vouchers_will_be_refused(
+        qtbot: QtBot, shop: Shop, shop_dir: Path, tmp_path: Path) -> None:
+    """QA s39a F5: "orders: 1" said nothing of the ¥199 taken nor of the voucher, already
+    with 赵阿姨, refused as unknown after the restore; and "(0; none of those vouchers can be
+    used again)" was said of no voucher."""
+    from desktop_app.core import fulfilment, orders, products
+    from desktop_app.ui.admin.restore_loss_text import loss_text
+
+    wash = products.add_product(shop, "Wash x5", "199", "service", uses=5)
+    out = backup.write_backup(shop, tmp_path / "before.vsbackup")
+    card = products.add_product(shop, "Gift card", "100", "giftcard")
+    paid = orders.create_order(shop, [(wash.id, 1), (card.id, 1)], "赵阿姨")
+    fulfilment.pay_order(shop, paid.id, "alipay")
+    orders.create_order(shop, [(wash.id, 1)], "not paid")
+    shop.close()
+    _, loss = restore.check_restore_and_loss(shop_dir, out, OWNER, OWNER_PASSWORD)
+    assert (loss.orders, loss.paid_orders, loss.paid_cents, loss.paid_vouchers) == (
+        2, 1, 29900, 2)
+    for text in (loss_text(loss), " ".join(loss_lines(loss))):
+        assert "One of those orders was paid (¥299.00): its vouchers (2)" in text, text
+        assert "refused as unknown after the restore" in text
+    assert "none of those vouchers" not in loss_text(loss)  # no redemption carried

@@ -12,6 +12,7 @@ from desktop_app.core.dates import local_time
 from desktop_app.core.errors import ServerBackupElsewhere
 from desktop_app.i18n import QT_TRANSLATE_NOOP, sentences, translate
 from desktop_app.messages.labels import money
+from desktop_app.messages.restore_loss_texts import paid_order_parts
 
 
 def loss_lines(loss: restore.RestoreLoss) -> list[str]:
@@ -29,6 +30,7 @@ def loss_lines(loss: restore.RestoreLoss) -> list[str]:
                 orders=loss.orders, refunds=loss.refunds, operators=loss.operator_changes,
                 other=loss.other_changes, redemptions=loss.redemptions)]
     lines.extend(newer_lines(loss))  # the file to restore instead: said first
+    lines.extend(paid_order_parts(loss))
     if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
         lines.append(translate(
             "cli", "Since this backup the shop was moved to the server {server}: what was "

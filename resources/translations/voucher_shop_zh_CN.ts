@@ -4161,68 +4161,68 @@ Click “New order” to sell your first voucher.</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="161"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="167"/>
         <source>{left} of {total} left</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="169"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="175"/>
         <source>Spent {spent} · balance left {balance}</source>
         <translation>已消费 {spent} · 剩余余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="184"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="190"/>
         <source>{asked} asked, the card holds {balance}. Nothing was spent.</source>
         <translation>要求消费 {asked}，卡内仅有 {balance}。未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="196"/>
         <source>Last spent by {who} at {station}, {when}.</source>
         <translation>上次消费：{who}，在 {station}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="279"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="285"/>
         <source>Spent {amount}, undone</source>
         <translation>已消费 {amount}，已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="284"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="290"/>
         <source>Not redeemed — failed: {reason}</source>
         <translation>未核销——失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="61"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="287"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="62"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="293"/>
         <source>Spent {amount}</source>
         <translation>已消费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="76"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="265"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="77"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="271"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="83"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="266"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="84"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="272"/>
         <source>Code</source>
         <translation>券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="84"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="267"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="85"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="273"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="77"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="268"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="78"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="274"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="78"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="269"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="79"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="275"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -4232,43 +4232,43 @@ Click “New order” to sell your first voucher.</source>
         <translation>可以核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="79"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="80"/>
         <source>Station</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="85"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="86"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="86"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="87"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="80"/>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="87"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="88"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="88"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="89"/>
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="89"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="99"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="100"/>
         <source>{status}; code hidden: {how}</source>
         <translation>{status}；券码已隐藏：{how}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="105"/>
         <source>scan the card, or use &quot;Card by phone…&quot; with its PIN</source>
         <translation>请扫描卡片，或用“电话查卡…”并输入卡的 PIN 码</translation>
     </message>
@@ -4966,87 +4966,92 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="130"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption the shop&apos;s data holds ({redemptions}; none of those vouchers can be used again), vouchers voided and operators disabled.</source>
         <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：店铺数据中的全部核销记录（{redemptions} 次；这些卡券不能再次使用）、已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="21"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="22"/>
         <source>Refunds of orders from before the backup paid back {money}: after the restore those orders show as not refunded. Do not pay them back a second time.</source>
         <translation>备份之前的订单的退款共退还 {money}：恢复后这些订单会显示为未退款。请勿再次退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="26"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="27"/>
         <source>Refunds of orders from before the backup (they paid no money back): after the restore those orders show as not refunded.</source>
         <translation>备份之前的订单的退款（未退还任何金额）：恢复后这些订单会显示为未退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="30"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="31"/>
         <source>Refunds of orders made since paid back {money}: those orders and their refunds are lost.</source>
         <translation>此后新建订单的退款共退还 {money}：这些订单及其退款都会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="35"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="36"/>
         <source>Refunds of orders made since (they paid no money back) are lost with their orders.</source>
         <translation>此后所下订单的退款（未退还任何金额）会随订单一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="44"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="45"/>
         <source>Gift-card changes since (reloads, refunds), lost with their orders: {changes}; reloaded money lost: {money}.</source>
         <translation>此后随订单一起丢失的礼品卡变动（充值、退款）：{changes} 项；丢失的充值金额：{money}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="49"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="50"/>
         <source>Cash-outs of gift cards sold since this backup: {count}; paid out in cash: {money}. They are lost with their cards.</source>
         <translation>此备份之后售出的礼品卡的提现：{count} 笔；已付出现金：{money}。它们会随这些卡一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="60"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="61"/>
         <source>Passwords changed since this backup come back as they were then (a recovery too): {names} log in with the password they had when the backup was made.</source>
         <translation>此备份之后修改过的密码（包括找回密码）将恢复为当时的样子：{names} 需用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="65"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="66"/>
         <source>The recovery key comes back as it was when the backup was made: the newer one stops working.</source>
         <translation>恢复密钥将恢复为备份时的那一个：较新的恢复密钥将失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="77"/>
         <source>This is the other computer&apos;s final backup, made {moment} when the shop was moved: nothing done there is missing.</source>
         <translation>这是另一台电脑在迁移店铺时（{moment}）写入的最终备份：那台电脑上的操作都在其中，没有缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="80"/>
         <source>This backup was made {moment}. Anything done on the other computer after that time (redemptions, gift-card spending, sales) is not in it: those vouchers would look unused here and could be used a second time. If the other computer still works, use Shop → Move to another computer… there and restore that final backup instead.</source>
         <translation>这份备份写于 {moment}。此后在另一台电脑上的任何操作（核销、礼品卡消费、销售）都不在其中：那些卡券在这里会显示为未使用，可能被再次使用。如果另一台电脑还能用，请在那台电脑上使用“店铺 → 迁移到另一台电脑…”，然后改为恢复那份最终备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="92"/>
         <source>A newer backup of this shop is in the same folder: {file}, made {moment}. This one lacks what was done between them: restore that one instead.</source>
         <translation>同一文件夹中有本店更新的备份：{file}，写于 {moment}。这份备份缺少两者之间的操作：请改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="101"/>
         <source>The folder this backup is in remembers newer records of this shop than the backup holds (a newer backup was written there). Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore the newest backup instead.</source>
         <translation>这份备份所在的文件夹记得本店比该备份更新的记录（那里写入过更新的备份）。这些记录中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中检查并确认问题。请改为恢复最新的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="108"/>
         <source>The shop&apos;s current data is too damaged to read, so its records newer than this backup (this computer saw them) cannot be carried over: they stay in the damaged data, which the restore keeps in a before-restore folder. Vouchers redeemed since the backup could be redeemed again, so after this restore redeeming stays stopped until an owner checks the latest redemptions in Verify and acknowledges.</source>
         <translation>店铺当前的数据已损坏，无法读取，因此其中比这份备份更新的记录（这台电脑见过它们）无法带入：它们留在已损坏的数据中，恢复时会把这些数据保存在“before-restore”文件夹里。备份之后已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中核对最近的核销并确认问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="137"/>
+        <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: vouchers voided and operators disabled.</source>
+        <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：已作废的卡券和已停用的操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="148"/>
         <source>Since this backup the shop was moved to the server {server}: what was done on the server since the move (sales, redemptions, refunds) is not in this backup and is not carried over. Stop the counters on the server first.</source>
         <translation>此备份之后，店铺已迁移到服务器 {server}：迁移后在服务器上完成的操作（销售、核销、退款）不在此备份中，也不会被带过来。请先停止服务器上的各收银台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="154"/>
         <source>This shop was moved to another computer with the final backup {backup}. Restoring makes it work on this computer again: do it only if the shop is not used on the other computer any more, or a voucher could be used on both.</source>
         <translation>本店已通过最终备份 {backup} 迁移到另一台电脑。恢复后，店铺会在这台电脑上重新启用：只有在另一台电脑已不再使用本店时才这样做，否则同一张卡券可能在两台电脑上都被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="160"/>
         <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
@@ -5190,12 +5195,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="126"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="115"/>
         <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
@@ -5203,6 +5208,16 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="337"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/restore_loss_texts.py" line="10"/>
+        <source>One of those orders was paid ({money}): its vouchers ({vouchers}), already with the customer, will be refused as unknown after the restore. Note the customer, and sell or issue those vouchers again.</source>
+        <translation>其中 1 个订单已收款（{money}）：它的卡券（{vouchers} 张）已在顾客手中，恢复后核销时会被当作不存在的券码拒绝。请记下这位顾客，重新售出或发放这些卡券。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/restore_loss_texts.py" line="14"/>
+        <source>{count} of those orders were paid ({money}): their vouchers ({vouchers}), already with customers, will be refused as unknown after the restore. Note their customers, and sell or issue those vouchers again.</source>
+        <translation>其中 {count} 个订单已收款（{money}）：它们的卡券（{vouchers} 张）已在顾客手中，恢复后核销时会被当作不存在的券码拒绝。请记下这些顾客，重新售出或发放这些卡券。</translation>
     </message>
 </context>
 <context>
@@ -7865,44 +7880,44 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="92"/>
+        <location filename="../../desktop_app/cli/frame.py" line="93"/>
         <source>No terminal to ask on: set {variables}.</source>
         <translation>没有可供询问的终端：请设置 {variables}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="106"/>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="226"/>
+        <location filename="../../desktop_app/cli/frame.py" line="107"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="228"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="109"/>
+        <location filename="../../desktop_app/cli/frame.py" line="110"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="118"/>
+        <location filename="../../desktop_app/cli/frame.py" line="119"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="120"/>
+        <location filename="../../desktop_app/cli/frame.py" line="121"/>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="46"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="219"/>
+        <location filename="../../desktop_app/cli/frame.py" line="220"/>
         <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
         <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="232"/>
+        <location filename="../../desktop_app/cli/frame.py" line="249"/>
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="233"/>
+        <location filename="../../desktop_app/cli/frame.py" line="250"/>
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
@@ -7922,7 +7937,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="228"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="230"/>
         <location filename="../../desktop_app/cli/shop_commands.py" line="77"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
@@ -8044,78 +8059,78 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="40"/>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="85"/>
         <source>{code}  {product}  {status}, {left}, {validity}  {customer}</source>
         <translation>{code}  {product}  {status}，{left}，{validity}  {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="104"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="108"/>
         <source>{change}, balance {balance}</source>
         <translation>{change}，余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="116"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="120"/>
         <source>A gift card&apos;s code is hidden for a clerk: scan the card, or use `voucher cards` with its PIN.</source>
         <translation>礼品卡的券码对核销员隐藏：请扫描卡片，或用 `voucher cards` 并输入卡的 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="118"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="122"/>
         <source>No vouchers found.</source>
         <translation>未找到卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="135"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="139"/>
         <source>This voucher is void: its order was refunded or cancelled.</source>
         <translation>此卡券已作废：其订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="138"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="142"/>
         <source>This voucher has no uses left.</source>
         <translation>此卡券已没有剩余次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="140"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="144"/>
         <source>This voucher has expired.</source>
         <translation>此卡券已过期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="142"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="146"/>
         <source>Its card key was marked faulty: the customer is owed a replacement (Inventory → Card keys in the app).</source>
         <translation>其卡密已被标记为失效：应给顾客换一个（在程序中：库存 → 卡密）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="145"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="149"/>
         <source>The PDF says so on the voucher.</source>
         <translation>PDF 的卡券上会注明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="145"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="149"/>
         <source>The PNG is the QR code alone and does not say so: use a PDF for a copy.</source>
         <translation>PNG 只有二维码，不会注明：如需留底请用 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="148"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="152"/>
         <source>--layout is for a PDF; the PNG is the QR code alone.</source>
         <translation>--layout 只用于 PDF；PNG 只有二维码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="235"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="239"/>
         <source>Issued {count} vouchers (order {order}); written to {out}.</source>
         <translation>已发放 {count} 张卡券（订单 {order}），已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="261"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="265"/>
         <source>Paid out {amount} in cash for the {emptied} on {code}; balance {balance}.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/cli/redeem_command.py" line="37"/>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="79"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
@@ -8135,7 +8150,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/voucher_commands.py" line="248"/>
+        <location filename="../../desktop_app/cli/voucher_commands.py" line="252"/>
         <source>Reloaded {code} with {amount} (order {order}); balance {balance}.</source>
         <translation>已为 {code} 充值 {amount}（订单 {order}）；余额 {balance}。</translation>
     </message>
@@ -8220,128 +8235,128 @@ Click “New order” to sell your first voucher.</source>
         <translation>此文件夹未能把迁移写入自己的操作日志（{problem}）。它在复制前已标记为迁移中，因此同样拒绝任何修改。请不要再次运行 migrate-to：店铺现在在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="21"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="22"/>
         <source>The current shop cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取当前店铺，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="24"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="25"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption ({redemptions}), vouchers voided and operators disabled.</source>
         <translation>自这份备份以来丢失——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。保留：全部核销记录（{redemptions} 次）、已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="33"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="35"/>
         <source>Since this backup the shop was moved to the server {server}: what was done on the server since the move (sales, redemptions, refunds) is not in this backup and is not carried over. Stop the counters on the server first.</source>
         <translation>此备份之后，店铺已迁移到服务器 {server}：迁移后在服务器上完成的操作（销售、核销、退款）不在此备份中，也不会被带过来。请先停止服务器上的各收银台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="70"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="72"/>
         <source>The backup was made {moment}. Anything done on the other computer after that time (redemptions, gift-card spending, sales) is not in it: those vouchers look unused here and could be used a second time. If the other computer still works, make its final backup there (Shop → Move to another computer…, or backup --out FILE --final) and restore that one instead.</source>
         <translation>这份备份写于 {moment}。此后在另一台电脑上的任何操作（核销、礼品卡消费、销售）都不在其中：那些卡券在这里会显示为未使用，可能被再次使用。如果另一台电脑还能用，请在那台电脑上写入最终备份（“店铺 → 迁移到另一台电脑…”，或 backup --out 文件 --final），然后改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="104"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="106"/>
         <source>Refunds of orders from before the backup paid back {money}: after the restore those orders show as not refunded. Do not pay them back a second time.</source>
         <translation>备份之前的订单的退款共退还 {money}：恢复后这些订单会显示为未退款。请勿再次退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="113"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="115"/>
         <source>Refunds of orders made since paid back {money}: those orders and their refunds are lost.</source>
         <translation>此后新建订单的退款共退还 {money}：这些订单及其退款都会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="46"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="48"/>
         <source>Gift-card changes since (reloads, refunds), lost with their orders: {changes}; reloaded money lost: {money}.</source>
         <translation>此后随订单一起丢失的礼品卡变动（充值、退款）：{changes} 项；丢失的充值金额：{money}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="39"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="41"/>
         <source>This shop was moved to another computer with the final backup {backup}. Restoring makes it work on this computer again: do it only if the shop is not used on the other computer any more, or a voucher could be used on both.</source>
         <translation>本店已通过最终备份 {backup} 迁移到另一台电脑。恢复后，店铺会在这台电脑上重新启用：只有在另一台电脑已不再使用本店时才这样做，否则同一张卡券可能在两台电脑上都被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="51"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="53"/>
         <source>Cash-outs of gift cards sold since this backup: {count}; paid out in cash: {money}. They are lost with their cards.</source>
         <translation>此备份之后售出的礼品卡的提现：{count} 笔；已付出现金：{money}。它们会随这些卡一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="56"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="58"/>
         <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="67"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="69"/>
         <source>This is the other computer&apos;s final backup, made {moment} when the shop was moved: nothing done there is missing.</source>
         <translation>这是另一台电脑在迁移店铺时（{moment}）写入的最终备份：那台电脑上的操作都在其中，没有缺失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="83"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="85"/>
         <source>A newer backup of this shop is in the same folder: {file}, made {moment}. This one lacks what was done between them: restore that one instead.</source>
         <translation>同一文件夹中有本店更新的备份：{file}，写于 {moment}。这份备份缺少两者之间的操作：请改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="109"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="111"/>
         <source>Refunds of orders from before the backup (they paid no money back): after the restore those orders show as not refunded.</source>
         <translation>备份之前的订单的退款（未退还任何金额）：恢复后这些订单会显示为未退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="117"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="119"/>
         <source>Refunds of orders made since (they paid no money back) are lost with their orders.</source>
         <translation>此后所下订单的退款（未退还任何金额）会随订单一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="127"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="129"/>
         <source>Passwords changed since this backup come back as they were then (a recovery too): {names} log in with the password they had when the backup was made.</source>
         <translation>此备份之后修改过的密码（包括找回密码）将恢复为当时的样子：{names} 需用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="132"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="134"/>
         <source>The recovery key comes back as it was when the backup was made: the newer one stops working.</source>
         <translation>恢复密钥将恢复为备份时的那一个：较新的恢复密钥将失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="138"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="140"/>
         <source>This computer saw newer records than both the backup and the shop&apos;s data hold (the data was put back to an older copy): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge.</source>
         <translation>本电脑见过比备份和店铺数据都更新的记录（数据曾被换回旧副本）：其中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主检查卡券并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="145"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="147"/>
         <source>The shop&apos;s data this backup replaced was too damaged to read, so its records newer than the backup (this computer saw them) could not be carried over: they are in the damaged data, kept in the before-restore folder named below. Vouchers redeemed since the backup could be redeemed again, so redeeming stays stopped after the restore until an owner checks the latest redemptions (receipts, the counters&apos; lists) and runs verify --acknowledge.</source>
         <translation>这份备份替换掉的店铺数据已损坏、无法读取，因此其中比备份更新的记录（这台电脑见过它们）无法带入：它们在已损坏的数据中，保存在下面列出的“before-restore”文件夹里。备份之后已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主核对最近的核销（小票、各收银台的列表）并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="152"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="154"/>
         <source>The folder this backup is in remembers newer records of this shop than the backup holds (a newer backup was written there): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge. Restore the newest backup instead.</source>
         <translation>这份备份所在的文件夹记得本店比该备份更新的记录（那里写入过更新的备份）：其中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主核对卡券并运行 verify --acknowledge。请改为恢复最新的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="164"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="166"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="169"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="171"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="170"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="172"/>
         <location filename="../../desktop_app/cli/shop_commands.py" line="221"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="194"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="196"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="199"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="201"/>
         <source>The shop opens with a password as it was when the backup was made. If {name}&apos;s is not known, set a new one with the recovery key: recover {name} (SHOP_RECOVERY_KEY and SHOP_NEW_PASSWORD, or asked).</source>
         <translation>店铺需要用备份时的密码登录。如果不知道 {name} 的密码，请用恢复密钥设置新密码：recover {name}（使用 SHOP_RECOVERY_KEY 和 SHOP_NEW_PASSWORD，或按提示输入）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="205"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="207"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>
@@ -8731,7 +8746,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="305"/>
+        <location filename="../../desktop_app/cli/frame.py" line="322"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -10283,7 +10298,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="116"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="117"/>
         <location filename="../../desktop_app/ui/display.py" line="107"/>
         <source>No expiry</source>
         <translation>长期有效</translation>

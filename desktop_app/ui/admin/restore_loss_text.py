@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core import restore
 from desktop_app.core.dates import local_time
 from desktop_app.i18n import sentences
+from desktop_app.messages.restore_loss_texts import paid_order_parts
 from desktop_app.ui.display import money
 
 
@@ -125,18 +126,24 @@ def loss_text(loss: restore.RestoreLoss) -> str:
         text = QCoreApplication.translate(
             "RestoreDialog", "The shop's current data cannot be read, so what the backup "
             "lacks is unknown: everything since the backup may be lost.")
-    else:  # no grand total: its parts never added up to it (QA round 2)
+    elif loss.redemptions:  # no grand total: its parts never added up to it (QA round 2)
         text = QCoreApplication.translate(
             "RestoreDialog", "Lost since this backup — orders: {orders}; refunds: {refunds}; "
             "operator changes: {operators}; other changes (products, settings, card-key "
             "imports): {other}. Carried over: every redemption the shop's data holds "
             "({redemptions}; none of those vouchers can be used again), vouchers voided and "
             "operators disabled.")
+    else:  # QA s39a F5: "(0; none of those vouchers can be used again)" of no voucher
+        text = QCoreApplication.translate(
+            "RestoreDialog", "Lost since this backup — orders: {orders}; refunds: {refunds}; "
+            "operator changes: {operators}; other changes (products, settings, card-key "
+            "imports): {other}. Carried over: vouchers voided and operators disabled.")
     text = text.format(orders=loss.orders, refunds=loss.refunds, other=loss.other_changes,
                        operators=loss.operator_changes, redemptions=loss.redemptions)
     if loss.into_empty:  # a new computer: nothing here to lose, what it lacks is elsewhere
         text = new_computer_text(loss)
-    parts = [text, *newer_parts(loss), *_refund_parts(loss), *_giftcard_parts(loss)]
+    parts = [text, *newer_parts(loss), *paid_order_parts(loss), *_refund_parts(loss),
+             *_giftcard_parts(loss)]
     if loss.moved_to:  # the way back from migrate-to: the server went on without the folder
         parts.insert(1, QCoreApplication.translate(
             "RestoreDialog", "Since this backup the shop was moved to the server {server}: "
