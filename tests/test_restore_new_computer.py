@@ -137,3 +137,22 @@ def test_the_command_line_says_it_in_words_and_json(tmp_path: Path) -> None:
     older = run(tmp_path / "new4", "restore", str(usb / "monday.vsbackup"), "--yes",
                 env={**new_pc, "SHOP_WITNESS_DIR": str(tmp_path / "new-witness-4")})
     assert "A newer backup of this shop is in the same folder: final.vsbackup" in older.stdout
+
+
+def test_a_restore_into_an_empty_folder_on_the_pc_that_saw_newer_records_says_so(
+        qapp: object, shop: Shop, tmp_path: Path) -> None:
+    """QA s39a F16: this PC's witness knew newer records (the shop's disk died, the Windows
+    profile lived), restored into an empty folder: "the shop's current data is too damaged to
+    read … kept in a before-restore folder", of data that was not there at all."""
+    from desktop_app.cli.restore_commands import held_line
+    from desktop_app.ui.admin.restore_loss_text import loss_text
+
+    (voucher,) = sell(shop)
+    (tmp_path / "usb").mkdir()
+    out = backup.write_backup(shop, tmp_path / "usb" / "shop.vsbackup")
+    redemption.redeem(shop, voucher.payload, "Front")  # newer than the backup: witnessed
+    loss = restore.check_restore_and_loss(tmp_path / "empty", out, OWNER, OWNER_PASSWORD)[1]
+    assert loss.into_empty and loss.stays_held
+    for text in (loss_text(loss), held_line(loss)):
+        assert "not in this folder (it holds no shop)" in text, text
+        assert "damaged" not in text and "before-restore" not in text

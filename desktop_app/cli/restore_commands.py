@@ -93,6 +93,8 @@ def held_line(loss: restore.RestoreLoss) -> str:
     computer did."""
     if loss.backup.witness_ahead:
         return translate("cli", STAYS_HELD_BESIDE)
+    if loss.into_empty:  # no data here at all, damaged or not (QA s39a F16)
+        return translate("cli", STAYS_HELD_NOTHING_HERE)
     return translate("cli", STAYS_HELD if loss.readable else STAYS_HELD_UNREADABLE)
 
 
@@ -151,6 +153,12 @@ STAYS_HELD_UNREADABLE = QT_TRANSLATE_NOOP(
     "the backup could be redeemed again, so redeeming stays stopped after the restore until "
     "an owner checks the latest redemptions (receipts, the counters' lists) and runs verify "
     "--acknowledge.")
+STAYS_HELD_NOTHING_HERE = QT_TRANSLATE_NOOP(
+    "cli", "This computer saw newer records of this shop than the backup holds, and they are "
+    "not in this folder (it holds no shop). Vouchers redeemed in them could be redeemed again, "
+    "so redeeming stays stopped after the restore until an owner checks the latest "
+    "redemptions (receipts, the counters' lists) and runs verify --acknowledge. Restore a "
+    "newer backup if you have one.")
 STAYS_HELD_BESIDE = QT_TRANSLATE_NOOP(
     "cli", "The folder this backup is in remembers newer records of this shop than the "
     "backup holds (a newer backup was written there): vouchers redeemed in them could be "

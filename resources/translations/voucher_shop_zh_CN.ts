@@ -4966,7 +4966,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="137"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption the shop&apos;s data holds ({redemptions}; none of those vouchers can be used again), vouchers voided and operators disabled.</source>
         <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：店铺数据中的全部核销记录（{redemptions} 次；这些卡券不能再次使用）、已作废的卡券和已停用的操作员。</translation>
     </message>
@@ -5032,26 +5032,31 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="108"/>
+        <source>This computer saw newer records of this shop than this backup holds, and they are not in this folder (it holds no shop). Vouchers redeemed in them could be redeemed again, so after this restore redeeming stays stopped until an owner checks the latest redemptions in Verify and acknowledges. Restore a newer backup if you have one.</source>
+        <translation>这台电脑见过比这份备份更新的店铺记录，但它们不在这个文件夹里（这里没有店铺）。这些记录中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中核对最近的核销记录并确认问题。如果有更新的备份，请恢复那一份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="115"/>
         <source>The shop&apos;s current data is too damaged to read, so its records newer than this backup (this computer saw them) cannot be carried over: they stay in the damaged data, which the restore keeps in a before-restore folder. Vouchers redeemed since the backup could be redeemed again, so after this restore redeeming stays stopped until an owner checks the latest redemptions in Verify and acknowledges.</source>
         <translation>店铺当前的数据已损坏，无法读取，因此其中比这份备份更新的记录（这台电脑见过它们）无法带入：它们留在已损坏的数据中，恢复时会把这些数据保存在“before-restore”文件夹里。备份之后已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中核对最近的核销并确认问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="144"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: vouchers voided and operators disabled.</source>
         <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="155"/>
         <source>Since this backup the shop was moved to the server {server}: what was done on the server since the move (sales, redemptions, refunds) is not in this backup and is not carried over. Stop the counters on the server first.</source>
         <translation>此备份之后，店铺已迁移到服务器 {server}：迁移后在服务器上完成的操作（销售、核销、退款）不在此备份中，也不会被带过来。请先停止服务器上的各收银台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="161"/>
         <source>This shop was moved to another computer with the final backup {backup}. Restoring makes it work on this computer again: do it only if the shop is not used on the other computer any more, or a voucher could be used on both.</source>
         <translation>本店已通过最终备份 {backup} 迁移到另一台电脑。恢复后，店铺会在这台电脑上重新启用：只有在另一台电脑已不再使用本店时才这样做，否则同一张卡券可能在两台电脑上都被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="167"/>
         <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
@@ -5195,12 +5200,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="133"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="122"/>
         <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
@@ -7886,7 +7891,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/frame.py" line="107"/>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="228"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="236"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
@@ -7937,7 +7942,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>恢复密钥（仅此一次显示；请抄在纸上，远离这台电脑保存；所有店主密码都忘记时，店主可用它设置新密码）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="230"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="238"/>
         <location filename="../../desktop_app/cli/shop_commands.py" line="77"/>
         <source>Recovery key: </source>
         <translation>恢复密钥： </translation>
@@ -8255,12 +8260,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>这份备份写于 {moment}。此后在另一台电脑上的任何操作（核销、礼品卡消费、销售）都不在其中：那些卡券在这里会显示为未使用，可能被再次使用。如果另一台电脑还能用，请在那台电脑上写入最终备份（“店铺 → 迁移到另一台电脑…”，或 backup --out 文件 --final），然后改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="106"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="108"/>
         <source>Refunds of orders from before the backup paid back {money}: after the restore those orders show as not refunded. Do not pay them back a second time.</source>
         <translation>备份之前的订单的退款共退还 {money}：恢复后这些订单会显示为未退款。请勿再次退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="115"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="117"/>
         <source>Refunds of orders made since paid back {money}: those orders and their refunds are lost.</source>
         <translation>此后新建订单的退款共退还 {money}：这些订单及其退款都会丢失。</translation>
     </message>
@@ -8295,68 +8300,73 @@ Click “New order” to sell your first voucher.</source>
         <translation>同一文件夹中有本店更新的备份：{file}，写于 {moment}。这份备份缺少两者之间的操作：请改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="111"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="113"/>
         <source>Refunds of orders from before the backup (they paid no money back): after the restore those orders show as not refunded.</source>
         <translation>备份之前的订单的退款（未退还任何金额）：恢复后这些订单会显示为未退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="119"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="121"/>
         <source>Refunds of orders made since (they paid no money back) are lost with their orders.</source>
         <translation>此后所下订单的退款（未退还任何金额）会随订单一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="129"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="131"/>
         <source>Passwords changed since this backup come back as they were then (a recovery too): {names} log in with the password they had when the backup was made.</source>
         <translation>此备份之后修改过的密码（包括找回密码）将恢复为当时的样子：{names} 需用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="134"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="136"/>
         <source>The recovery key comes back as it was when the backup was made: the newer one stops working.</source>
         <translation>恢复密钥将恢复为备份时的那一个：较新的恢复密钥将失效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="140"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="142"/>
         <source>This computer saw newer records than both the backup and the shop&apos;s data hold (the data was put back to an older copy): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge.</source>
         <translation>本电脑见过比备份和店铺数据都更新的记录（数据曾被换回旧副本）：其中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主检查卡券并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="147"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="149"/>
         <source>The shop&apos;s data this backup replaced was too damaged to read, so its records newer than the backup (this computer saw them) could not be carried over: they are in the damaged data, kept in the before-restore folder named below. Vouchers redeemed since the backup could be redeemed again, so redeeming stays stopped after the restore until an owner checks the latest redemptions (receipts, the counters&apos; lists) and runs verify --acknowledge.</source>
         <translation>这份备份替换掉的店铺数据已损坏、无法读取，因此其中比备份更新的记录（这台电脑见过它们）无法带入：它们在已损坏的数据中，保存在下面列出的“before-restore”文件夹里。备份之后已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主核对最近的核销（小票、各收银台的列表）并运行 verify --acknowledge。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="154"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="156"/>
+        <source>This computer saw newer records of this shop than the backup holds, and they are not in this folder (it holds no shop). Vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the latest redemptions (receipts, the counters&apos; lists) and runs verify --acknowledge. Restore a newer backup if you have one.</source>
+        <translation>这台电脑见过比这份备份更新的店铺记录，但它们不在这个文件夹里（这里没有店铺）。这些记录中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主核对最近的核销记录（收据、各收银台的列表）并运行 verify --acknowledge。如果有更新的备份，请恢复那一份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="162"/>
         <source>The folder this backup is in remembers newer records of this shop than the backup holds (a newer backup was written there): vouchers redeemed in them could be redeemed again, so redeeming stays stopped after the restore until an owner checks the vouchers and runs verify --acknowledge. Restore the newest backup instead.</source>
         <translation>这份备份所在的文件夹记得本店比该备份更新的记录（那里写入过更新的备份）：其中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主核对卡券并运行 verify --acknowledge。请改为恢复最新的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="166"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="174"/>
         <source>{lines} Nothing was restored: run it at a terminal to answer, or add --yes.</source>
         <translation>{lines}未恢复任何内容：请在终端中运行以便回答，或加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="171"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="179"/>
         <source>Restore anyway? [y/N] </source>
         <translation>仍要恢复吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="172"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="180"/>
         <location filename="../../desktop_app/cli/shop_commands.py" line="221"/>
         <source>y</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="196"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="204"/>
         <source>Restored the shop from {file}.</source>
         <translation>已从 {file} 恢复店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="201"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="209"/>
         <source>The shop opens with a password as it was when the backup was made. If {name}&apos;s is not known, set a new one with the recovery key: recover {name} (SHOP_RECOVERY_KEY and SHOP_NEW_PASSWORD, or asked).</source>
         <translation>店铺需要用备份时的密码登录。如果不知道 {name} 的密码，请用恢复密钥设置新密码：recover {name}（使用 SHOP_RECOVERY_KEY 和 SHOP_NEW_PASSWORD，或按提示输入）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/restore_commands.py" line="207"/>
+        <location filename="../../desktop_app/cli/restore_commands.py" line="215"/>
         <source>The data it replaced is kept in {aside}.</source>
         <translation>被替换的数据保存在 {aside}。</translation>
     </message>

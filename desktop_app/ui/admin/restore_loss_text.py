@@ -104,6 +104,13 @@ def _held_text(loss: restore.RestoreLoss) -> str:
             "in those records could be redeemed again, so after this restore redeeming stays "
             "stopped until an owner checks it in Verify and acknowledges. Restore the newest "
             "backup instead.")
+    if loss.into_empty:  # QA s39a F16: no data here at all, damaged or not
+        return QCoreApplication.translate(
+            "RestoreDialog", "This computer saw newer records of this shop than this backup "
+            "holds, and they are not in this folder (it holds no shop). Vouchers redeemed in "
+            "them could be redeemed again, so after this restore redeeming stays stopped until "
+            "an owner checks the latest redemptions in Verify and acknowledges. Restore a newer "
+            "backup if you have one.")
     if not loss.readable:  # QA s19a F7: the newer records are in the damaged data
         return QCoreApplication.translate(
             "RestoreDialog", "The shop's current data is too damaged to read, so its records "
