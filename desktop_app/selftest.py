@@ -14,6 +14,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.i18n import QT_TRANSLATE_NOOP, translate
+
 Check = Callable[[], str]
 
 
@@ -78,7 +80,8 @@ def check_qr() -> str:
         found = [d.text for d in decode_image(image, decoders=(name.split()[0],))]
         if found != [text]:
             raise AssertionError(f"{name} did not read the voucher back")
-    return f"QR version {vouchers.qr_version(text)}, decoded by " + ", ".join(names)
+    return translate("selftest", "QR version {version}, decoded by {decoders}").format(
+        version=vouchers.qr_version(text), decoders=", ".join(names))
 
 
 def check_qt(lang: str | None) -> Callable[[], str]:
@@ -97,7 +100,8 @@ def check_qt(lang: str | None) -> Callable[[], str]:
         if loaded != "zh_CN" or probe.startswith("Voucher Shop"):
             raise AssertionError("the Chinese translation did not load")
         install_translator(app, lang or "en")
-        return f"platform {QApplication.platformName()}, translations ok"
+        return translate("selftest", "platform {platform}, translations ok").format(
+            platform=QApplication.platformName())
 
     return run
 
@@ -119,24 +123,31 @@ def check_main_window() -> str:
         window.close()
         window.deleteLater()
         QApplication.processEvents()
-    return f"{tabs} tabs"
+    return translate("selftest", "{count} tabs").format(count=tabs)
 
 
 def run_self_test(lang: str | None = None) -> int:
+    """Each check's line in the language asked for (QA s39a F18: English under zh_CN), the
+    libraries' names and versions as they are."""
     checks: list[tuple[str, Check]] = [
-        ("encrypted store", check_store),
-        ("QR render and decode", check_qr),
-        ("PostgreSQL driver", check_server_driver),
-        ("Qt and translations", check_qt(lang)),
-        ("main window", check_main_window),
+        (QT_TRANSLATE_NOOP("selftest", "encrypted store"), check_store),
+        (QT_TRANSLATE_NOOP("selftest", "QR render and decode"), check_qr),
+        (QT_TRANSLATE_NOOP("selftest", "PostgreSQL driver"), check_server_driver),
+        (QT_TRANSLATE_NOOP("selftest", "Qt and translations"), check_qt(lang)),
+        (QT_TRANSLATE_NOOP("selftest", "main window"), check_main_window),
     ]
     failed = 0
     for name, check in checks:
         try:
-            print(f"PASS {name}: {check()}", flush=True)
+            detail = check()
+            print(translate("selftest", "PASS {name}: {detail}").format(
+                name=translate("selftest", name), detail=detail), flush=True)
         except Exception as exc:  # a self-test reports every failure and goes on
             failed += 1
-            print(f"FAIL {name}: {type(exc).__name__}: {exc}", flush=True)
+            print(translate("selftest", "FAIL {name}: {detail}").format(
+                name=translate("selftest", name), detail=f"{type(exc).__name__}: {exc}"),
+                flush=True)
             traceback.print_exc(file=sys.stderr)
-    print("self-test passed" if not failed else f"self-test FAILED: {failed} check(s)")
+    print(translate("selftest", "self-test passed") if not failed else translate(
+        "selftest", "self-test FAILED: {count} check(s)").format(count=failed))
     return 0 if not failed else 1

@@ -213,6 +213,19 @@ def test_self_test_passes() -> None:
     assert all(line.startswith("PASS") for line in lines[:-1]) and len(lines) >= 5
 
 
+@pytest.mark.slow
+def test_self_test_speaks_chinese_when_asked() -> None:
+    """QA s39a F18: every line stayed English under --lang zh_CN."""
+    result = subprocess.run([sys.executable, "-m", "desktop_app", "--lang", "zh_CN",
+                             "--self-test"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == "自检通过" and len(lines) >= 6
+    assert all(line.startswith("通过 ") for line in lines[:-1]), lines
+    assert "通过 加密存储：SQLCipher" in result.stdout and "通过 主窗口：4 个标签页" in result.stdout
+
+
 # --- printing, batches and exports -----------------------------------------------------------
 
 

@@ -8731,7 +8731,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="385"/>
-        <location filename="../../desktop_app/selftest.py" line="95"/>
+        <location filename="../../desktop_app/selftest.py" line="98"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
@@ -10424,6 +10424,69 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/__init__.py" line="359"/>
         <source>Clerk</source>
         <translation>核销员</translation>
+    </message>
+</context>
+<context>
+    <name>selftest</name>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="83"/>
+        <source>QR version {version}, decoded by {decoders}</source>
+        <translation>二维码版本 {version}，可由 {decoders} 识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="103"/>
+        <source>platform {platform}, translations ok</source>
+        <translation>平台 {platform}，翻译正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="126"/>
+        <source>{count} tabs</source>
+        <translation>{count} 个标签页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="133"/>
+        <source>encrypted store</source>
+        <translation>加密存储</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="134"/>
+        <source>QR render and decode</source>
+        <translation>二维码生成与识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="135"/>
+        <source>PostgreSQL driver</source>
+        <translation>PostgreSQL 驱动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="136"/>
+        <source>Qt and translations</source>
+        <translation>Qt 与翻译</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="137"/>
+        <source>main window</source>
+        <translation>主窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="143"/>
+        <source>PASS {name}: {detail}</source>
+        <translation>通过 {name}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="147"/>
+        <source>FAIL {name}: {detail}</source>
+        <translation>失败 {name}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="151"/>
+        <source>self-test passed</source>
+        <translation>自检通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/selftest.py" line="151"/>
+        <source>self-test FAILED: {count} check(s)</source>
+        <translation>自检失败：{count} 项检查未通过</translation>
     </message>
 </context>
 </TS>
