@@ -223,7 +223,8 @@ def test_self_test_speaks_chinese_when_asked() -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "自检通过" and len(lines) >= 6
     assert all(line.startswith("通过 ") for line in lines[:-1]), lines
-    assert "通过 加密存储：SQLCipher" in result.stdout and "通过 主窗口：4 个标签页" in result.stdout
+    assert "通过 加密存储：SQLCipher" in result.stdout
+    assert "通过 主窗口：4 个标签页" in result.stdout
 
 
 # --- printing, batches and exports -----------------------------------------------------------

@@ -72,6 +72,19 @@ def test_every_option_of_redeem_says_what_it_is() -> None:
         assert action.help, action.dest
 
 
+@pytest.mark.parametrize("argv", [["product", "add"], ["cardkey", "import"]])
+def test_every_option_of_adding_a_product_and_importing_keys_says_what_it_is(
+        argv: list[str]) -> None:
+    """QA s39a F1: --name, --price, --kind, --uses, --valid-days, --stock and the import's
+    product_id and file had no word of help, nor what 0 or nothing means."""
+    parser = build_parser([*argv, "--help"])
+    group = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    command = next(a for a in group.choices[argv[0]]._actions
+                   if isinstance(a, argparse._SubParsersAction)).choices[argv[1]]
+    for action in command._actions:
+        assert action.help, action.dest
+
+
 @pytest.mark.parametrize("words", [["--json"], ["--data-dir"], ["--bogus"]])
 def test_a_start_without_a_command_says_its_usage_error_in_the_chosen_language(
         words: list[str]) -> None:

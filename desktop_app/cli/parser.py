@@ -94,12 +94,21 @@ def _product(command: Adder, sub: Any) -> None:
 
     prod = _group(sub, "product", translate("cli", "products"))
     p = command("add", "sales_commands.cmd_product_add", translate("cli", "add a product"), prod)
-    p.add_argument("--name", required=True)
-    p.add_argument("--price", required=True)
-    p.add_argument("--kind", choices=products.KINDS, default="service")
-    p.add_argument("--uses", type=positive_int, default=1)
-    p.add_argument("--valid-days", type=positive_int)
-    p.add_argument("--stock", type=int)
+    # Every option said (QA s39a F1: only --value was), the kinds in the app's words too.
+    p.add_argument("--name", required=True, help=translate(
+        "cli", "the product's name, as vouchers and receipts print it"))
+    p.add_argument("--price", required=True, help=translate(
+        "cli", "the selling price, e.g. 199 or 19.90, in the shop's currency"))
+    p.add_argument("--kind", choices=products.KINDS, default="service", help=translate(
+        "cli", "service: a pass of uses (default); cardkey: imported codes, one per sale; "
+               "goods: handed over at the sale; giftcard: carries money"))
+    p.add_argument("--uses", type=positive_int, default=1, help=translate(
+        "cli", "uses per voucher of a service (default 1): 5 for a five-wash pass"))
+    p.add_argument("--valid-days", type=positive_int, help=translate(
+        "cli", "calendar days a voucher is valid from its sale; left out: no expiry"))
+    p.add_argument("--stock", type=int, help=translate(
+        "cli", "how many can be sold; left out: no limit (a card key's stock is its "
+               "imported keys)"))
     p.add_argument("--value", help=translate(
         "cli", "a gift card's balance when sold (default: the price)"))
     p = command("list", "sales_commands.cmd_product_list",
@@ -111,8 +120,12 @@ def _cardkey(command: Adder, sub: Any) -> None:
     ck = _group(sub, "cardkey", translate("cli", "card keys"))
     p = command("import", "sales_commands.cmd_cardkey_import",
                 translate("cli", "import card keys"), ck)
-    p.add_argument("product_id", type=int)
-    p.add_argument("file")
+    p.add_argument("product_id", type=int, help=translate(
+        "cli", "the card-key product's id (product list)"))
+    p.add_argument("file", help=translate(
+        "cli", "a text or CSV file, UTF-8 or GBK: one key a line (a row of several columns "
+               "is one key, e.g. number / password); a header row, notes and duplicates "
+               "are left out and counted"))
 
 
 def _order(command: Adder, sub: Any) -> None:

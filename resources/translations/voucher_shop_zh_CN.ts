@@ -8417,7 +8417,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/cli/parser.py" line="64"/>
-        <location filename="../../desktop_app/cli/parser.py" line="386"/>
+        <location filename="../../desktop_app/cli/parser.py" line="399"/>
         <source>the shop&apos;s folder</source>
         <translation>店铺文件夹</translation>
     </message>
@@ -8452,306 +8452,346 @@ Click “New order” to sell your first voucher.</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="103"/>
+        <location filename="../../desktop_app/cli/parser.py" line="98"/>
+        <source>the product&apos;s name, as vouchers and receipts print it</source>
+        <translation>商品名称，卡券和收据上按此打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="100"/>
+        <source>the selling price, e.g. 199 or 19.90, in the shop&apos;s currency</source>
+        <translation>售价，例如 199 或 19.90，以店铺币种计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="102"/>
+        <source>service: a pass of uses (default); cardkey: imported codes, one per sale; goods: handed over at the sale; giftcard: carries money</source>
+        <translation>service = 服务（次卡，默认）；cardkey = 卡密（导入的卡密，每售出一份发一个）；goods = 实物（售出时交付）；giftcard = 礼品卡（储值）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="105"/>
+        <source>uses per voucher of a service (default 1): 5 for a five-wash pass</source>
+        <translation>服务类每张券可用次数（默认 1）：五次洗车卡填 5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="107"/>
+        <source>calendar days a voucher is valid from its sale; left out: no expiry</source>
+        <translation>卡券自售出起的有效天数（按自然日）；不填：长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="109"/>
+        <source>how many can be sold; left out: no limit (a card key&apos;s stock is its imported keys)</source>
+        <translation>可售数量；不填：不限（卡密商品的库存就是已导入的卡密数）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="112"/>
         <source>a gift card&apos;s balance when sold (default: the price)</source>
         <translation>礼品卡售出时的余额（默认：售价）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="106"/>
+        <location filename="../../desktop_app/cli/parser.py" line="115"/>
         <source>list products with stock</source>
         <translation>列出商品及库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="107"/>
+        <location filename="../../desktop_app/cli/parser.py" line="116"/>
         <source>include archived</source>
         <translation>包括已下架的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="111"/>
+        <location filename="../../desktop_app/cli/parser.py" line="120"/>
         <source>card keys</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="113"/>
+        <location filename="../../desktop_app/cli/parser.py" line="122"/>
         <source>import card keys</source>
         <translation>导入卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="121"/>
+        <location filename="../../desktop_app/cli/parser.py" line="123"/>
+        <source>the card-key product&apos;s id (product list)</source>
+        <translation>卡密商品的编号（见 product list）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="125"/>
+        <source>a text or CSV file, UTF-8 or GBK: one key a line (a row of several columns is one key, e.g. number / password); a header row, notes and duplicates are left out and counted</source>
+        <translation>文本或 CSV 文件（UTF-8 或 GBK）：每行一个卡密（多列的一行合为一个卡密，如 卡号 / 密码）；表头、备注列和重复项会被略过并计数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/parser.py" line="134"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="123"/>
+        <location filename="../../desktop_app/cli/parser.py" line="136"/>
         <source>create an unpaid order</source>
         <translation>创建未付款订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="130"/>
+        <location filename="../../desktop_app/cli/parser.py" line="143"/>
         <source>take payment, issue vouchers</source>
         <translation>收款并发放卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="136"/>
+        <location filename="../../desktop_app/cli/parser.py" line="149"/>
         <source>refund an order</source>
         <translation>订单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="138"/>
+        <location filename="../../desktop_app/cli/parser.py" line="151"/>
         <source>refund only if it pays back this much (what the customer was told); else nothing is refunded</source>
         <translation>仅当应退金额正好是这个数（告诉顾客的金额）时才退款；否则不退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="142"/>
+        <location filename="../../desktop_app/cli/parser.py" line="155"/>
         <source>list orders</source>
         <translation>列出订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="149"/>
+        <location filename="../../desktop_app/cli/parser.py" line="162"/>
         <source>vouchers</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="150"/>
+        <location filename="../../desktop_app/cli/parser.py" line="163"/>
         <source>state, uses left, validity, customer and history; consumes nothing</source>
         <translation>状态、剩余次数、有效期、顾客和历史记录；只查询，不扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="153"/>
+        <location filename="../../desktop_app/cli/parser.py" line="166"/>
         <source>vouchers whose customer name or phone contains TEXT</source>
         <translation>顾客姓名或电话包含 TEXT 的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="166"/>
+        <location filename="../../desktop_app/cli/parser.py" line="179"/>
         <source>the price each voucher is booked at (default: the product&apos;s; 0: given away)</source>
         <translation>每张卡券的入账单价（默认为商品售价；0 表示免费赠送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="180"/>
+        <location filename="../../desktop_app/cli/parser.py" line="193"/>
         <source>pay a gift card&apos;s small remainder out in cash and empty it (up to the shop&apos;s cash-out limit)</source>
         <translation>将礼品卡的少量余额以现金付出并清空该卡（不超过店铺的提现上限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="185"/>
+        <location filename="../../desktop_app/cli/parser.py" line="198"/>
         <source>a caller&apos;s gift cards by order or phone: card number, product, customer; no code, no balance</source>
         <translation>按订单号或手机号列出来电顾客的礼品卡：卡号、商品、顾客；不显示券码和余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="191"/>
+        <location filename="../../desktop_app/cli/parser.py" line="204"/>
         <source>a gift card&apos;s balance, validity and recent ledger, with its PIN (from SHOP_CARD_PIN or a prompt): the customer on the phone</source>
         <translation>凭 PIN 码（取自 SHOP_CARD_PIN 或提示输入）查询礼品卡的余额、有效期和最近流水：适用于顾客来电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="195"/>
-        <location filename="../../desktop_app/cli/parser.py" line="204"/>
-        <location filename="../../desktop_app/cli/parser.py" line="213"/>
+        <location filename="../../desktop_app/cli/parser.py" line="208"/>
+        <location filename="../../desktop_app/cli/parser.py" line="217"/>
+        <location filename="../../desktop_app/cli/parser.py" line="226"/>
         <source>the card&apos;s number, as `voucher cards` lists it</source>
         <translation>卡号，即 `voucher cards` 列出的号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="197"/>
-        <location filename="../../desktop_app/cli/parser.py" line="206"/>
+        <location filename="../../desktop_app/cli/parser.py" line="210"/>
+        <location filename="../../desktop_app/cli/parser.py" line="219"/>
         <source>the order that sold the card (when it sold only one)</source>
         <translation>售出该卡的订单（该订单只售出一张卡时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="200"/>
+        <location filename="../../desktop_app/cli/parser.py" line="213"/>
         <source>spend from a gift card the customer has not brought, with its PIN (from SHOP_CARD_PIN or a prompt): paid by phone number and PIN</source>
         <translation>顾客没带卡时凭 PIN 码从礼品卡消费（PIN 码取自 SHOP_CARD_PIN 或提示输入）：凭手机号和 PIN 码付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="210"/>
+        <location filename="../../desktop_app/cli/parser.py" line="223"/>
         <source>set or replace a gift card&apos;s PIN (owners; from SHOP_CARD_PIN or typed twice at a prompt), or remove it with --clear</source>
         <translation>设置或更换礼品卡的 PIN（仅店主；取自 SHOP_CARD_PIN，或在提示处输入两次），或用 --clear 清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="215"/>
+        <location filename="../../desktop_app/cli/parser.py" line="228"/>
         <source>remove the PIN: looking the card up then needs it in hand</source>
         <translation>清除 PIN：之后只能凭卡查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="220"/>
+        <location filename="../../desktop_app/cli/parser.py" line="233"/>
         <source>this counter&apos;s name in the records (default: SHOP_STATION, else the computer&apos;s name)</source>
         <translation>记录中本收银台的名称（默认：SHOP_STATION，否则为本机名称）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="243"/>
+        <location filename="../../desktop_app/cli/parser.py" line="256"/>
         <source>the owner&apos;s reports: redemptions, sales, liability, stock</source>
         <translation>店主报表：redemptions（核销）、sales（销售）、liability（未用完的卡券）、stock（卡密库存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="248"/>
+        <location filename="../../desktop_app/cli/parser.py" line="261"/>
         <source>group by; the report&apos;s first grouping by default</source>
         <translation>分组方式；默认为该报表的第一种分组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="250"/>
+        <location filename="../../desktop_app/cli/parser.py" line="263"/>
         <source>FILE.csv or FILE.xlsx</source>
         <translation>FILE.csv 或 FILE.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="254"/>
+        <location filename="../../desktop_app/cli/parser.py" line="267"/>
         <source>redeem one use, N uses at once, or spend an amount from a gift card</source>
         <translation>核销一次、一次核销 N 次，或从礼品卡扣除一笔金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="256"/>
+        <location filename="../../desktop_app/cli/parser.py" line="269"/>
         <source>the voucher&apos;s QR payload (as scanned) or its printed code</source>
         <translation>卡券的二维码内容（扫码所得）或印在券上的券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="262"/>
+        <location filename="../../desktop_app/cli/parser.py" line="275"/>
         <source>uses to consume at once: all of them or none</source>
         <translation>一次扣除的次数：要么全部扣除，要么一次都不扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="263"/>
+        <location filename="../../desktop_app/cli/parser.py" line="276"/>
         <source>spend this much from a gift card&apos;s balance (all or nothing)</source>
         <translation>从礼品卡余额中扣除此金额（要么全额扣除，要么不扣）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="277"/>
+        <location filename="../../desktop_app/cli/parser.py" line="290"/>
         <source>check the database, the audit chain and its witnesses</source>
         <translation>检查数据库、操作日志链及其见证记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="279"/>
+        <location filename="../../desktop_app/cli/parser.py" line="292"/>
         <source>owner: record what was found, with a reason, and lift the integrity hold</source>
         <translation>店主：记录发现的问题和理由，并解除完整性锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="281"/>
+        <location filename="../../desktop_app/cli/parser.py" line="294"/>
         <source>acknowledge without asking, although it re-opens vouchers of lost records</source>
         <translation>不询问直接确认，即使这会让丢失记录中的卡券可再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="289"/>
+        <location filename="../../desktop_app/cli/parser.py" line="302"/>
         <source>owner: the final backup, to move the shop to another computer; this folder then keeps the shop for reading only</source>
         <translation>店主：最终备份，用于把店铺迁移到另一台电脑；之后此文件夹中的店铺只能查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="295"/>
+        <location filename="../../desktop_app/cli/parser.py" line="308"/>
         <source>restore from a backup file (refused while the shop is open anywhere)</source>
         <translation>从备份文件恢复（店铺在任何地方打开时都会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="298"/>
+        <location filename="../../desktop_app/cli/parser.py" line="311"/>
         <source>restore without asking, although the backup lacks newer changes</source>
         <translation>不询问直接恢复，即使备份缺少较新的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="300"/>
+        <location filename="../../desktop_app/cli/parser.py" line="313"/>
         <source>open the backup with the shop&apos;s recovery key (SHOP_RECOVERY_KEY, or asked) instead of a password: for a backup made before the password was changed</source>
         <translation>用店铺的恢复密钥（SHOP_RECOVERY_KEY，或提示输入）代替密码打开备份：用于修改密码之前做的备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="306"/>
+        <location filename="../../desktop_app/cli/parser.py" line="319"/>
         <source>set owner NAME&apos;s password with the recovery key (SHOP_RECOVERY_KEY, SHOP_NEW_PASSWORD)</source>
         <translation>用恢复密钥设置店主 NAME 的密码（SHOP_RECOVERY_KEY、SHOP_NEW_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="313"/>
+        <location filename="../../desktop_app/cli/parser.py" line="326"/>
         <source>owner: whether the shop has a recovery key; --new makes a new one</source>
         <translation>店主：查看本店是否有恢复密钥；--new 生成新的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="315"/>
+        <location filename="../../desktop_app/cli/parser.py" line="328"/>
         <source>make the shop a new recovery key and print it once; any earlier key stops working</source>
         <translation>为本店生成新的恢复密钥并只显示一次；之前的密钥即刻失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="321"/>
+        <location filename="../../desktop_app/cli/parser.py" line="334"/>
         <source>copy this shop into an empty PostgreSQL database and check the copy</source>
         <translation>把本店复制到一个空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="156"/>
+        <location filename="../../desktop_app/cli/parser.py" line="169"/>
         <source>write the QR image (.png) or the printable voucher (.pdf)</source>
         <translation>生成二维码图片（.png）或可打印的卡券（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="159"/>
+        <location filename="../../desktop_app/cli/parser.py" line="172"/>
         <source>FILE.png or FILE.pdf</source>
         <translation>FILE.png 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="161"/>
+        <location filename="../../desktop_app/cli/parser.py" line="174"/>
         <source>paper of the PDF: A4 sheet or 58/80 mm receipt</source>
         <translation>PDF 纸张：A4 纸或 58/80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="162"/>
+        <location filename="../../desktop_app/cli/parser.py" line="175"/>
         <source>issue many paid vouchers at once as one batch order</source>
         <translation>作为一个批量订单，一次发放多张已付款卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="168"/>
+        <location filename="../../desktop_app/cli/parser.py" line="181"/>
         <source>FILE.csv (codes and payloads) or FILE.pdf (a sheet of vouchers)</source>
         <translation>FILE.csv（券码和二维码内容）或 FILE.pdf（整页卡券）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="173"/>
+        <location filename="../../desktop_app/cli/parser.py" line="186"/>
         <source>add money to a gift card&apos;s balance (a payment, counted as a sale)</source>
         <translation>给礼品卡充值（作为一笔付款，计入销售）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="233"/>
+        <location filename="../../desktop_app/cli/parser.py" line="246"/>
         <source>export records</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="234"/>
+        <location filename="../../desktop_app/cli/parser.py" line="247"/>
         <source>every redemption attempt, as CSV</source>
         <translation>全部核销记录（含被拒的），CSV 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="236"/>
+        <location filename="../../desktop_app/cli/parser.py" line="249"/>
         <source>FILE.csv</source>
         <translation>FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="227"/>
+        <location filename="../../desktop_app/cli/parser.py" line="240"/>
         <source>first day, YYYY-MM-DD local time</source>
         <translation>起始日期，YYYY-MM-DD，本地时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="229"/>
+        <location filename="../../desktop_app/cli/parser.py" line="242"/>
         <source>last day, YYYY-MM-DD local time (included)</source>
         <translation>结束日期，YYYY-MM-DD，本地时间（含当天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="272"/>
+        <location filename="../../desktop_app/cli/parser.py" line="285"/>
         <source>QR payloads found in image files</source>
         <translation>识别图片文件中的二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="287"/>
+        <location filename="../../desktop_app/cli/parser.py" line="300"/>
         <source>write an encrypted backup</source>
         <translation>写入加密备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="385"/>
+        <location filename="../../desktop_app/cli/parser.py" line="398"/>
         <location filename="../../desktop_app/selftest.py" line="98"/>
         <source>Voucher Shop: sell, print and redeem QR vouchers.</source>
         <translation>用 Voucher Shop 出售、打印和核销二维码卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="387"/>
+        <location filename="../../desktop_app/cli/parser.py" line="400"/>
         <source>the shop&apos;s PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME (the password from PGPASSWORD or ~/.pgpass; default: SHOP_DATABASE_URL, else the shop&apos;s folder)</source>
         <translation>店铺的 PostgreSQL 服务器，postgresql://USER@HOST[:PORT]/DBNAME（密码取自 PGPASSWORD 或 ~/.pgpass；默认：SHOP_DATABASE_URL，否则为店铺文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="391"/>
+        <location filename="../../desktop_app/cli/parser.py" line="404"/>
         <source>language of the interface</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="393"/>
+        <location filename="../../desktop_app/cli/parser.py" line="406"/>
         <source>open the demo shop in its own folder</source>
         <translation>在单独的文件夹中打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/parser.py" line="395"/>
+        <location filename="../../desktop_app/cli/parser.py" line="408"/>
         <source>check that this install works, then exit</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
