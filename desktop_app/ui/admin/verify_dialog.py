@@ -39,6 +39,7 @@ from desktop_app.ui.widgets import (
     HeaderBar,
     fit_to_screen,
     frame_with_header,
+    grow_to_fit,
     hint_label,
     scaled_font,
 )
@@ -214,6 +215,7 @@ class VerifyDialog(QDialog):
             item.setToolTip(raw)
             self.problem_list.addItem(item)
         self.problem_list.show()
+        grow_to_fit(self)  # the summary whole above the list (QA s39a F17: its end was cut)
 
     def _ask_acknowledge(self) -> None:
         """Counts what a rollback's acknowledgement re-opens (another folder's database is
