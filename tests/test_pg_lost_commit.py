@@ -183,3 +183,39 @@ def test_an_idle_connection_found_dead_at_begin_changed_nothing(
     assert not isinstance(refused.value, ServerLost)
     assert "nothing was changed" in error_message(refused.value)
     assert products.add_product(server_shop, "Tea", "8", "service").name == "Tea"
+
+
+def test_a_command_line_retry_after_a_lost_answer_takes_nothing_more(
+        pg_server: Any, pg_url: str, tmp_path: Path) -> None:
+    """QA s39b F14: `redeem` said "not certain" (exit 1, as retry-safe errors do); the script
+    ran it again at the same station, and a second use was taken. The retry now asks the
+    server about the earlier attempt first: it went through, so nothing more is taken; the
+    run after that redeems as usual."""
+    import json
+
+    from test_cli import run
+
+    pc = tmp_path / "pc"
+    with ShopLocation(pc, pg_url).create("Lost", "CNY", OWNER, OWNER_PASSWORD) as shop:
+        wash = _sold(shop, "Wash x3", "30", "service", uses=3)
+    env = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
+    args = ("--database", pg_url, "redeem", wash.payload, "--station", "Till", "--json")
+    database = _database(pg_url)
+    with commit_answers_withheld(pg_server):
+        first = _in_thread(lambda: run(pc, *args, env=env))
+        cut_the_waiting_commit(pg_server, database, refuse_connections=True)
+        lost = first()
+        assert lost.returncode == 1 and json.loads(lost.stdout)["error"] == (
+            "redemption_uncertain"), lost.stdout
+        assert wash.payload not in (pc / "uncertain-redemptions.json").read_text()
+        allow_connections(pg_server, database)
+    again = run(pc, *args, env=env)
+    answer = json.loads(again.stdout)
+    assert again.returncode == 0 and answer["reason"] == "redeemed", again.stdout
+    assert answer["earlier_attempt"] == json.loads(lost.stdout)["attempt_id"]
+    assert answer["uses_left"] == 2  # taken once
+    said = run(pc, "--database", pg_url, "voucher", "show", wash.code, env=env)
+    assert said.stdout.count("Redeemed") == 1
+    third = json.loads(run(pc, *args, env=env).stdout)
+    assert third["reason"] == "redeemed" and third["uses_left"] == 1
+    assert "earlier_attempt" not in third and not (pc / "uncertain-redemptions.json").exists()

@@ -3,10 +3,14 @@ of the other commands (no look-ups, reports, batches or printing)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_as_operator, when
-from desktop_app.core import redemption
+from desktop_app.core import pending_scans, redemption
 from desktop_app.core.foreign_codes import foreign_code
-from desktop_app.core.money import parse_amount
+from desktop_app.core.lost_commit import RedemptionUncertain
+from desktop_app.core.money import money_text, parse_amount
 from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import money
@@ -17,15 +21,46 @@ from desktop_app.messages.verdict_texts import (
     verdict_headline,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.core.counter import VoucherInfo
+
 
 def cmd_redeem(ctx: Context) -> Outcome:
     amount = None if ctx.args.amount is None else parse_amount(ctx.args.amount)
+    code, station = ctx.args.code, ctx.args.station
     with open_as_operator(ctx) as shop:
-        verdict = redemption.redeem(shop, ctx.args.code, ctx.args.station,
-                                    uses=ctx.args.uses or 1, amount_cents=amount)
         currency = shop.currency
-    return Outcome(verdict.to_json(), [verdict_line(verdict, ctx.args.code, currency)],
+        earlier = pending_scans.settle_earlier(shop, code, station)
+        if earlier is not None:  # a retry of a redemption whose answer was lost
+            from desktop_app.core import counter  # here: a look-up, rarely
+
+            return _earlier_went_through(counter.lookup(shop, code), earlier, currency)
+        try:
+            verdict = redemption.redeem(shop, code, station, uses=ctx.args.uses or 1,
+                                        amount_cents=amount)
+        except RedemptionUncertain as lost:
+            pending_scans.remember(shop, code, station, int(lost.params["attempt_id"]))
+            raise
+    return Outcome(verdict.to_json(), [verdict_line(verdict, code, currency)],
                    EXIT_OK if verdict.ok else EXIT_REFUSED)
+
+
+def _earlier_went_through(info: VoucherInfo, earlier: pending_scans.EarlierAttempt,
+                          currency: str) -> Outcome:
+    """The earlier attempt at this station, not certain then, was saved: nothing more is
+    taken now (QA s39b F14: a script's retry took a second use)."""
+    from desktop_app.cli.voucher_commands import info_line
+
+    moment = dt.datetime.fromtimestamp(earlier.at, dt.UTC)
+    data = {"reason": "redeemed", "earlier_attempt": earlier.attempt_id,
+            "earlier_at": moment.isoformat(), "code": info.code, "product": info.product,
+            "uses_left": info.uses_left, "uses_total": info.uses_total,
+            "balance": None if info.balance is None else money_text(info.balance)}
+    return Outcome(data, [translate(
+        "cli", "Your earlier attempt {attempt} ({when}) at this station went through: {code} "
+        "was redeemed then. Nothing more was taken.").format(
+            attempt=earlier.attempt_id, when=when(moment), code=info.code),
+        info_line(info, currency)], EXIT_OK)
 
 
 def verdict_line(verdict: redemption.Verdict, typed: str, currency: str) -> str:

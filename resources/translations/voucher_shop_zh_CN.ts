@@ -6404,68 +6404,68 @@ Click “New order” to sell your first voucher.</source>
         <translation>存在比店铺现有记录更新的记录：这台电脑上或备份旁的记录证明存在一些恢复的备份中没有的记录。它们在被恢复替换掉的数据中，而那些数据已损坏、无法读取；并没有人把数据换回旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="100"/>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="144"/>
         <source>Verify database</source>
         <translation>校验数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="119"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="121"/>
         <source>Acknowledge…</source>
         <translation>确认问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="123"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Restoring a good backup is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="125"/>
         <source>Record what was found, with your reason, in the audit log and let the shop work again. Putting the newest pg_dump back is the other way.</source>
         <translation>将发现的问题连同您的理由记入操作日志，让店铺恢复运行。另一种办法是放回最新的 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="133"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="149"/>
         <source>Checks the audit log&apos;s chain on the server, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept on this computer. Problems found stop redeeming and every change at this counter until an owner puts the newest pg_dump back or acknowledges them.</source>
         <translation>检查服务器上的操作日志链、每张卡券的次数与核销记录是否相符，以及本机保存的最新操作日志记录。一旦发现问题，本收银台的核销和一切更改都会停止，直到店主放回最新的 pg_dump 或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="154"/>
         <source>Checks the encrypted pages of the database file, its structure, the audit log&apos;s chain, every voucher&apos;s uses against its redemptions, and the record of the latest audit entry kept beside the database, on this computer and beside the backups. Problems found stop redeeming and every change until an owner restores a good backup or acknowledges them.</source>
         <translation>检查数据库文件的加密页、数据库结构、操作日志链、每张卡券的次数与核销记录是否相符，以及保存在数据库旁、本机和备份旁的最新操作日志记录。一旦发现问题，核销和一切更改都会停止，直到店主恢复一份完好的备份或确认这些问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="181"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="195"/>
         <source>✓ All checks passed</source>
         <translation>✓ 全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="197"/>
         <source>The shop&apos;s database on the server, the audit log&apos;s chain, every voucher&apos;s uses and the record kept on this computer all agree.</source>
         <translation>服务器上的店铺数据库、操作日志链、每张卡券的使用次数以及本机保存的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="199"/>
         <source>The database file, its structure, the audit log, every voucher&apos;s uses and the record kept beside the database all agree.</source>
         <translation>数据库文件、数据库结构、操作日志、每张卡券的次数以及数据库旁的核验记录全部一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="207"/>
         <source>✗ Problems found: {count}</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
@@ -6475,42 +6475,42 @@ Click “New order” to sell your first voucher.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="234"/>
         <source>Acknowledge the problems</source>
         <translation>确认问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="59"/>
         <source>Why may the shop work again? (recorded in the audit log with what was found)</source>
         <translation>为什么可以让店铺恢复运行？（将与发现的问题一起记入操作日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="63"/>
         <source>This computer last worked with this shop in {folder}, not here. Acknowledging makes this copy the shop on this computer, and {folder} stops: do it only if that folder is gone or older.</source>
         <translation>本电脑上次使用此店铺是在 {folder}，而不是这里。确认后，这份副本将成为本电脑上的店铺，{folder} 将停止使用：只有在那个文件夹已不存在或更旧时才这样做。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="71"/>
         <source>{folder} holds redemptions this shop&apos;s data lacks ({count}): acknowledging makes those vouchers redeemable again.</source>
         <translation>{folder} 中有本店数据缺少的核销记录（{count} 条）：确认后，这些卡券将可以再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="76"/>
         <source>The shop will work on the server&apos;s database as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions first (receipts, the Redemption tab&apos;s list at each counter, the server&apos;s newest pg_dump).</source>
         <translation>店铺将按服务器数据库的现状继续工作。在丢失记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、各收银台核销页的列表、服务器最新的 pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="82"/>
         <source>The shop will work on its data as it is now. Vouchers redeemed in the records that were lost look unused again and can be redeemed a second time: check the latest redemptions (receipts, the newest backup) first.</source>
         <translation>店铺将按当前数据继续工作。丢失的记录中已核销的卡券会显示为未使用，可能被再次核销：请先核对最近的核销（小票、最新的备份）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="184"/>
         <source>This can take a minute on a shop with years of history; the counter keeps working meanwhile.</source>
         <translation>对于有多年记录的店铺，这可能需要一分钟左右；其间收银台照常工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin/verify_dialog.py" line="260"/>
         <source>The check could not run</source>
         <translation>无法进行检查</translation>
     </message>
@@ -8063,7 +8063,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="40"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="75"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
@@ -8134,23 +8134,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="37"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="59"/>
+        <source>Your earlier attempt {attempt} ({when}) at this station went through: {code} was redeemed then. Nothing more was taken.</source>
+        <translation>本收银台之前的那次核销（记录 {attempt}，{when}）已经成功：{code} 当时已核销。这次没有再扣除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="72"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="47"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="82"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="54"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="89"/>
         <source>{asked} asked</source>
         <translation>要求 {asked}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="57"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="92"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
