@@ -177,3 +177,17 @@ def test_a_scan_on_a_full_disk_is_listed_with_its_reason(counter: Counter) -> No
     verdict, _ = counter.scan(voucher.payload)
     assert verdict.reason == "redeemed" and model.rowCount() == 2
     assert model.data(model.index(1, RESULT)) == "Not redeemed — failed: the disk is full"
+
+
+def test_a_scan_whose_connection_broke_before_saving_is_listed_as_its_verdict_says(
+        counter: Counter) -> None:
+    """QA s39b F10: the verdict said the connection broke before it was saved, the list said
+    the server did not answer."""
+    from desktop_app.core.lost_commit import NotSaved
+
+    voucher = sell(counter.shop, uses=2)
+    counter.tab.failures.show(NotSaved(host="db.local"), voucher.payload)
+    assert "broke before this was saved" in counter.tab.verdict.detail.text()
+    model = counter.tab.recent.model
+    assert model.data(model.index(0, RESULT)) == (
+        "Not redeemed — failed: the connection to the server broke: nothing was saved")

@@ -5272,16 +5272,21 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/scan_failures.py" line="127"/>
+        <source>the connection to the server broke: nothing was saved</source>
+        <translation>与服务器的连接中断：没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="129"/>
         <source>the shop&apos;s server did not answer</source>
         <translation>店铺的服务器没有响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="129"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="131"/>
         <source>an unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="168"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="170"/>
         <source>Checked with the shop&apos;s server: the scan of {code} ({time}) was not saved, so nothing was taken. Scan it again.</source>
         <translation>已向店铺服务器核实：{code}（{time}）的那次扫码没有保存，没有扣除任何内容。请重新扫码。</translation>
     </message>

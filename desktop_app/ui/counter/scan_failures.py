@@ -123,6 +123,8 @@ class ScanFailures(QObject):
             return self.tr("the shop file was in use")
         if code == "disk_full":
             return self.tr("the disk is full")
+        if code == "server_lost_not_saved":  # as its verdict says it (QA s39b F10)
+            return self.tr("the connection to the server broke: nothing was saved")
         if isinstance(exc, ServerUnreachable):
             return self.tr("the shop's server did not answer")
         if not isinstance(exc, ShopError):
