@@ -56,11 +56,13 @@ def test_a_code_a_symbol_short_or_long_is_a_typo_to_check(
         sold: tuple[Path, list[dict[str, object]]]) -> None:
     folder, vouchers = sold
     code = str(vouchers[1]["code"])
-    for typed, words in ((code[:-1], "A character is missing"),
-                         (code + "A", "There is one character too many")):
+    for typed, words in ((code[:-1], "one character missing"),
+                         (code + "A", "one character too many")):
         result = run(folder, "redeem", typed, env=OWNER_ENV)
         assert result.returncode == 3, result.stdout + result.stderr
         assert result.stdout.startswith("Check the code") and words in result.stdout
+        # QA s39a F20: "check the code" said once, as the line's word
+        assert result.stdout.lower().count("check the code") == 1
         assert "check group 4" in result.stdout
         refused = as_json(run(folder, "redeem", typed, "--json"))
         assert (refused["reason"], refused["suspect_group"]) == ("mistyped", 3)

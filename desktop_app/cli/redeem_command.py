@@ -11,13 +11,12 @@ from desktop_app.core import pending_scans, redemption
 from desktop_app.core.foreign_codes import foreign_code
 from desktop_app.core.lost_commit import RedemptionUncertain
 from desktop_app.core.money import money_text, parse_amount
-from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import money
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
     malformed_text,
-    mistyped_text,
+    slip_text,
     verdict_headline,
 )
 
@@ -76,8 +75,8 @@ def verdict_line(verdict: redemption.Verdict, typed: str, currency: str) -> str:
             left=verdict.uses_left, total=verdict.uses_total)
     if verdict.customer or verdict.customer_phone:
         line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
-    if verdict.reason == "mistyped" and length_slip(normalize(typed)):
-        line += "  " + mistyped_text(typed)  # a symbol missing or one too many
+    if verdict.reason == "mistyped" and slip_text(typed):
+        line += "  " + slip_text(typed)  # a symbol missing or one too many
     if verdict.reason == "mistyped" and verdict.suspect_group is not None:
         line += "  " + translate("cli", "check group {group}").format(
             group=verdict.suspect_group + 1)

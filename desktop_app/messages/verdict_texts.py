@@ -97,6 +97,20 @@ def malformed_text(scanned: str) -> str:
     return translate("Redemption", FOREIGN_CODES[kind] if kind else EXPLANATIONS["malformed"])
 
 
+# The command line's line already says "Check the code" as its verdict word: the slip alone
+# (QA s39a F20: "请核对券码: …  少了一个字符——请核对券码。").
+SLIPS_SAID_SHORT: dict[int, str] = {
+    -1: QT_TRANSLATE_NOOP("Redemption", "one character missing"),
+    1: QT_TRANSLATE_NOOP("Redemption", "one character too many"),
+}
+
+
+def slip_text(typed: str) -> str:
+    """A printed code's length slip in a few words; "" when its length is right."""
+    slip = length_slip(normalize(typed))
+    return translate("Redemption", SLIPS_SAID_SHORT[slip]) if slip else ""
+
+
 def mistyped_text(typed: str) -> str:
     """What is wrong with ``typed``, a mistyped code, as far as its length tells."""
     slip = length_slip(normalize(typed))

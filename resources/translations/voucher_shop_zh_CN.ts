@@ -3996,37 +3996,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>这是商品条码，不是卡券：请扫描卡券二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="114"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="103"/>
+        <source>one character missing</source>
+        <translation>少了一个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="104"/>
+        <source>one character too many</source>
+        <translation>多了一个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="128"/>
         <source>Card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="115"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="129"/>
         <source>Card key already marked as used</source>
         <translation>卡密此前已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="117"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="131"/>
         <source>The key is on the customer&apos;s voucher. A used key is no longer refunded.</source>
         <translation>卡密印在顾客的券上。已使用的卡密不再退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="151"/>
         <source>Empty: reload it to spend it again</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="143"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="157"/>
         <source>Can be marked as used</source>
         <translation>可以标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="145"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="159"/>
         <source>card key not yet marked as used</source>
         <translation>卡密尚未标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="146"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="160"/>
         <source>card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
@@ -4227,7 +4237,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="150"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
@@ -8068,7 +8078,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="75"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="74"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
@@ -8139,28 +8149,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="59"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="58"/>
         <source>Your earlier attempt {attempt} ({when}) at this station went through: {code} was redeemed then. Nothing more was taken.</source>
         <translation>本收银台之前的那次核销（记录 {attempt}，{when}）已经成功：{code} 当时已核销。这次没有再扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="72"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="71"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="82"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="81"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="89"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="88"/>
         <source>{asked} asked</source>
         <translation>要求 {asked}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="92"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="91"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
