@@ -202,3 +202,11 @@ def test_no_wrapper_hides_words_from_lupdate() -> None:
             if re.search(rf"(?<![.\w]){name}\(\s*\"", source):  # fed a literal text
                 found.append(str(path.relative_to(ROOT)))
     assert not found, found
+
+
+def test_a_station_name_with_brackets_is_not_bracketed_again() -> None:
+    """QA s39a F20.7: "本收银台最近记录（1号收银台（前台））"."""
+    for source in ("Recent at this station ({station})",
+                   "Your recent redemptions at this station ({station})"):
+        said = zh("RedemptionTab", source)
+        assert "：{station}" in said and "（{station}）" not in said

@@ -4359,12 +4359,12 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/counter/recent_panel.py" line="165"/>
         <source>Recent at this station ({station})</source>
-        <translation>本收银台最近记录（{station}）</translation>
+        <translation>本收银台最近记录：{station}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/recent_panel.py" line="166"/>
         <source>Your recent redemptions at this station ({station})</source>
-        <translation>您在本收银台的最近核销（{station}）</translation>
+        <translation>您在本收银台的最近核销：{station}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/recent_panel.py" line="263"/>
