@@ -341,3 +341,19 @@ def test_acknowledging_a_rollback_says_what_it_reopens(qapp: object) -> None:
     asked = acknowledge_question(["witness_computer: rolled_back"])
     assert "redeemed a second time" in asked and asked.endswith("what was found)")
     assert "second time" not in acknowledge_question(["anchor: anchor_damaged"])
+
+
+def test_changing_ones_password_says_older_backups_keep_the_old_one(
+        qtbot: QtBot, shop: Shop) -> None:
+    """QA s39a F20.3: said only by the restore, when the old password may be forgotten."""
+    from desktop_app.ui.session.password_dialog import change_password_dialog
+
+    dialog = change_password_dialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    from desktop_app.ui.widgets import HeaderBar
+
+    (header,) = dialog.findChildren(HeaderBar)
+    assert "Backups made before the change still open with the current password" in (
+        header.subtitle.text())
+    dialog.reject()

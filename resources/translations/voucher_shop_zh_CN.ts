@@ -2648,12 +2648,12 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="87"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="137"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
@@ -3273,67 +3273,72 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="179"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="199"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="205"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="205"/>
         <source>Repeat new password:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="221"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="278"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="279"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/password_dialog.py" line="283"/>
+        <source>Backups made before the change still open with the current password (or the shop&apos;s recovery key): keep it somewhere safe.</source>
+        <translation>修改之前做的备份仍然只能用当前密码（或店铺的恢复密钥）打开：请把当前密码妥善记下。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="289"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="299"/>
         <source>Forgotten password</source>
         <translation>忘记密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="300"/>
         <source>Type the shop&apos;s recovery key (shown when the shop was made, or when an owner last made a new one) and a new password for the owner “{name}”.</source>
         <translation>请输入店铺的恢复密钥（创建店铺时，或店主最近一次生成新密钥时显示过），并为店主“{name}”设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="315"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="305"/>
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="307"/>
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>

@@ -26,6 +26,7 @@ from desktop_app.core import auth, keyslots
 from desktop_app.core.engine import ShopLocation
 from desktop_app.core.errors import InvalidInput, NoRecoveryKey, ShopError, WrongPassword
 from desktop_app.core.store import Shop
+from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, problem_message
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -275,9 +276,14 @@ def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> Passwor
     """Any operator's own password: the current one first, then the new one twice."""
     return PasswordDialog(
         QCoreApplication.translate("PasswordDialog", "Change my password"),
-        QCoreApplication.translate(
+        sentences(QCoreApplication.translate(
             "PasswordDialog", "Type your current password, then the new one twice. The new "
             "one works from your next login or unlock, at every counter."),
+            # QA s39a F20.3: said only at a restore, when the old one may be forgotten
+            QCoreApplication.translate(
+                "PasswordDialog", "Backups made before the change still open with the current "
+                "password (or the shop's recovery key): keep it somewhere safe.")
+            if shop.is_owner and not getattr(shop, "url", "") else ""),
         lambda current, new: auth.change_own_password(shop, current, new),
         ask_current=True,
         button_text=QCoreApplication.translate("PasswordDialog", "Change password"),
