@@ -210,3 +210,8 @@ def test_a_station_name_with_brackets_is_not_bracketed_again() -> None:
                    "Your recent redemptions at this station ({station})"):
         said = zh("RedemptionTab", source)
         assert "：{station}" in said and "（{station}）" not in said
+
+
+def test_a_gift_cards_refund_reason_reads_one_way() -> None:
+    """QA s39a F20.2: "（未消费的余额）" for one card, "（退未消费的余额）" for several."""
+    assert zh("OrdersTab", "its unspent balance") == zh("OrdersTab", "their unspent balance")

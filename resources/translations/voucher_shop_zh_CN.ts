@@ -3222,7 +3222,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/orders/refund_words.py" line="91"/>
         <source>its unspent balance</source>
-        <translation>未消费的余额</translation>
+        <translation>退未消费的余额</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/refund_words.py" line="100"/>
