@@ -398,61 +398,61 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="115"/>
-        <source>Issuing books the batch as one paid order (payment: Other) and makes its vouchers at once; they are then shown on the Orders tab, to save or print all of them.</source>
-        <translation>发券后，这批卡券记为一张已付款订单（付款方式：其他）并立即生成；随后显示在“订单”页，可一次保存或打印全部卡券。</translation>
+        <source>Issuing books the batch as one paid order (payment: Other) and makes its vouchers at once; the new order is then selected in the list, to save or print all of its vouchers.</source>
+        <translation>发券后，这批卡券记为一张已付款订单（付款方式：其他）并立即生成；随后在订单列表中选中这张新订单，可一次保存或打印它的全部卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="128"/>
         <source>A product&apos;s barcode is not read here: choose the product from the list.</source>
         <translation>这里不读取商品条码：请从列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="139"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="140"/>
         <source>No service or gift card on sale: add one in the Inventory tab</source>
         <translation>没有在售的服务或礼品卡商品：请先在“库存”页添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="173"/>
         <source>Price each: {problem}</source>
         <translation>单价：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="176"/>
         <source>Only {stock} of “{product}” in stock.</source>
         <translation>“{product}”库存只有 {stock}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="188"/>
         <source>{stock} in stock</source>
         <translation>库存 {stock}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="191"/>
         <source>Issue 1 voucher</source>
         <translation>发 1 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="192"/>
         <source>Issue {count} vouchers</source>
         <translation>发 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="202"/>
         <source>each card carries {value}</source>
         <translation>每张卡面值 {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="208"/>
         <source>Free: 1 voucher given away, booked as no revenue.</source>
         <translation>免费：赠送 1 张卡券，不计入营收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="209"/>
         <source>Free: {count} vouchers given away, booked as no revenue.</source>
         <translation>免费：赠送 {count} 张卡券，不计入营收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/orders/batch_dialog.py" line="211"/>
         <source>Total: {total} ({count} × {price})</source>
         <translation>合计：{total}（{count} × {price}）</translation>
     </message>

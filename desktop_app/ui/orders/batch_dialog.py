@@ -113,7 +113,8 @@ class BatchDialog(QDialog):
         column.addWidget(self.problem)
         column.addWidget(hint_label(self.tr(
             "Issuing books the batch as one paid order (payment: Other) and makes its vouchers "
-            "at once; they are then shown on the Orders tab, to save or print all of them."),
+            "at once; the new order is then selected in the list, to save or print all of its "
+            "vouchers."),
             self))
         column.addWidget(self.error)
         column.addStretch(1)
