@@ -304,3 +304,30 @@ def test_a_pass_not_certain_is_told_as_a_pass_under_a_line_that_says_what_is_ref
         tab.set_server_reachable(True)
     qtbot.waitUntil(lambda: tab.verdict.reason == "redeemed", timeout=WAIT_MS)
     assert tab.server_message.text() == ""
+
+
+def test_a_rescan_after_the_app_was_started_again_takes_nothing_more(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any, pg_url: str) -> None:
+    """QA s39b F17: closed while "Not certain" and started again after the outage, the
+    counter knew nothing of the scan: the re-scan took a second use. The scan is noted in
+    this PC's folder; the next scan of that voucher here asks the server about it first."""
+    tab, database = tab_of(server_counter), pg_url.rsplit("/", 1)[1]
+    shop = server_counter.shop
+    wash = sell(shop, uses=5)
+    with commit_answers_withheld(pg_server):
+        tab.submit(wash.payload, SCANNER)
+        cut_the_waiting_commit(pg_server, database, refuse_connections=True)
+        qtbot.waitUntil(lambda: tab.verdict.reason == UNCERTAIN, timeout=WAIT_MS)
+        server_counter.window.closing_anyway = True  # as "Close anyway" does
+        server_counter.close()
+        allow_connections(pg_server, database)
+    started_again = Counter(qtbot, shop)  # a new window, a new counter: nothing in memory
+    try:
+        again, repeated = started_again.submit(wash.payload, SCANNER)
+        assert again.reason == "redeemed" and not repeated and again.uses_left == 4
+        assert "Your earlier scan" in tab_of(started_again).verdict.note.text()
+        once_more, _ = started_again.submit(wash.payload, SCANNER)  # a deliberate second use
+        assert once_more.uses_left in (4, 3)  # a double read within 3 s repeats; else redeems
+    finally:
+        started_again.close()
+    assert _after_reconnecting(lambda: Voucher.get_by_id(wash.id).uses_left) in (4, 3)

@@ -27,7 +27,15 @@ from operator import or_
 
 from peewee import Expression
 
-from desktop_app.core import counter_find, dialect, lost_commit, phones, redemption, vouchers
+from desktop_app.core import (
+    counter_find,
+    dialect,
+    lost_commit,
+    pending_scans,
+    phones,
+    redemption,
+    vouchers,
+)
 from desktop_app.core.counter_recent import RECENT_LIMIT, RecentAttempt, recent_attempts
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound, ServerUnreachable
@@ -141,12 +149,21 @@ class Counter:
             if lost_before is not None and lost_before.saved:  # no second use, nor charge
                 return CounterResult(lost_before.verdict, False, source, self._recent_quietly(),
                                      earlier_scan=True)
+            if lost_before is None:  # one noted before a restart of the app (or a command)
+                noted = pending_scans.settle_earlier(self.shop, scanned, self.station)
+                if noted is not None:
+                    verdict = pending_scans.earlier_verdict(
+                        self.shop, self.station, lookup(self.shop, scanned), noted)
+                    return CounterResult(verdict, False, source, self._recent_quietly(),
+                                         earlier_scan=True)
             try:
                 verdict = redemption.redeem(
                     self.shop, scanned, self.station, uses=uses, amount_cents=amount_cents,
                     now=now, normalized=code, settle_wait_s=self.settle_wait_s)
             except RedemptionUncertain as lost:
                 self.lost.remember(key, lost)
+                pending_scans.remember(self.shop, scanned, self.station,
+                                       int(lost.params["attempt_id"]))
                 raise
             result = CounterResult(verdict, False, source, self._recent_quietly())
             with self._lock:
