@@ -112,6 +112,24 @@ def test_product_filter_searches_names_kinds_and_archived(qapp: QApplication) ->
     assert [proxy.row_at(r).id for r in range(proxy.rowCount())] == [2]
 
 
+def test_chinese_names_sort_in_pinyin_order_in_chinese(qapp: QApplication) -> None:
+    """QA s39a F15: 储值卡 (chu), 春节 (chun), 洗车 (xi), 测试 (ce): code-point order."""
+    from desktop_app.i18n import install_translator, remove_translators
+
+    names = ["储值卡500", "春节套餐", "洗车十次卡", "测试商品", "精致洗车", "视频会员月卡"]
+    model = ProductTableModel("CNY")
+    model.set_rows([detail(n, name=name) for n, name in enumerate(names, 1)])
+    install_translator(qapp, "zh_CN")
+    try:
+        proxy = ProductFilter()
+        proxy.setSourceModel(model)
+        proxy.sort(ProductTableModel.NAME)
+        shown = [proxy.row_at(r).name for r in range(proxy.rowCount())]
+    finally:
+        remove_translators(qapp)
+    assert shown == ["测试商品", "储值卡500", "春节套餐", "精致洗车", "视频会员月卡", "洗车十次卡"]
+
+
 def test_empty_shop_says_how_to_start(qtbot: QtBot, shop: Shop) -> None:
     tab = open_tab(qtbot, shop)
     assert tab.proxy.rowCount() == 0

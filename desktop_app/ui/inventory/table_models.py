@@ -126,6 +126,9 @@ class ProductFilter(QSortFilterProxyModel):
         self.show_archived = False
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Names in the language's own order: pinyin for Chinese (the interface's locale is
+        # QLocale's default), not code points (QA s39a F15: 储, 春, 洗, 测…).
+        self.setSortLocaleAware(True)
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
