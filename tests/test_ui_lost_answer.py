@@ -304,6 +304,9 @@ def test_a_pass_not_certain_is_told_as_a_pass_under_a_line_that_says_what_is_ref
         tab.set_server_reachable(True)
     qtbot.waitUntil(lambda: tab.verdict.reason == "redeemed", timeout=WAIT_MS)
     assert tab.server_message.text() == ""
+    from desktop_app.core.pending_scans import PENDING_FILE  # found out: the note goes
+
+    assert not (server_counter.shop.data_dir / PENDING_FILE).exists()
 
 
 def test_a_rescan_after_the_app_was_started_again_takes_nothing_more(

@@ -146,6 +146,7 @@ class Counter:
         try:
             lost_before = (self.lost.settle_one(self.shop, key)
                            if self.lost.any_for() else None)
+            self._forget_noted([lost_before] if lost_before is not None else [])
             if lost_before is not None and lost_before.saved:  # no second use, nor charge
                 return CounterResult(lost_before.verdict, False, source, self._recent_quietly(),
                                      earlier_scan=True)
@@ -225,7 +226,14 @@ class Counter:
     def settle_lost(self) -> tuple[list[SettledScan], list[RecentAttempt] | None]:
         """The lost scans the server can now answer for, and the list after them."""
         settled = self.lost.settle_all(self.shop)
+        self._forget_noted(settled)
         return settled, self._recent_quietly() if settled else None
+
+    def _forget_noted(self, settled: list[SettledScan]) -> None:
+        """Found out: no need for the note that outlives this run (``pending_scans``)."""
+        for scan in settled:
+            if scan.verdict.attempt_id is not None:
+                pending_scans.forget(self.shop, scan.verdict.attempt_id)
 
     def undo(self, attempt_id: int, note: str) -> UndoResult:
         """Give back a use (owners). The voucher's next scan is a new attempt, not a repeat."""

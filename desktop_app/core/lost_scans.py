@@ -105,9 +105,6 @@ class LostScans:
         saved = lost_commit.settle(shop, lost_commit.attempt_saved, attempt_id, wait_s=0)
         if saved is None:
             return None
-        from desktop_app.core import pending_scans  # it reads voucher keys from here
-
-        pending_scans.forget(shop, attempt_id)
         with self._lock:
             if self._waiting.get(key, (None, None))[1] is lost:
                 del self._waiting[key]
