@@ -176,6 +176,19 @@ def test_throttle_counts_per_name_and_source(tmp_path: Path) -> None:
     assert throttle.succeeded("Owner", login_source()) == FREE_FAILURES
 
 
+def test_wrong_passwords_count_in_a_folder_not_made_yet(tmp_path: Path,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """QA s39a F16: restoring into a new folder, a wrong password logged a traceback ("could
+    not save the login failure counts", ENOENT) and the guesses were not counted."""
+    new_pc = tmp_path / "not-made-yet"
+    throttle = LoginThrottle(new_pc)
+    for _ in range(FREE_FAILURES):
+        throttle.failed("Owner", "session:x")
+    assert throttle.wait_seconds("owner", "session:x") > 0
+    assert (new_pc / LOCKOUT_FILE).exists()
+    assert "could not save" not in caplog.text
+
+
 def test_cli_tells_failed_attempts_after_login(tmp_path: Path) -> None:
     folder = tmp_path / "shop"
     assert run(folder, "init", env=ENV).returncode == 0

@@ -156,3 +156,23 @@ def test_a_restore_into_an_empty_folder_on_the_pc_that_saw_newer_records_says_so
     for text in (loss_text(loss), held_line(loss)):
         assert "not in this folder (it holds no shop)" in text, text
         assert "damaged" not in text and "before-restore" not in text
+
+
+def test_a_wrong_password_first_then_the_right_one_restores_into_a_new_folder(
+        shop: Shop, tmp_path: Path, new_computer: Path) -> None:
+    """QA s39a F16: the wrong guess is counted there now (the folder made for its count),
+    and the restore after it still finds the folder holding no shop."""
+    from desktop_app.core.errors import WrongPassword
+    from desktop_app.core.lockout import LOCKOUT_FILE
+
+    sell(shop)
+    (tmp_path / "usb").mkdir()
+    out = backup.write_backup(shop, tmp_path / "usb" / "shop.vsbackup")
+    with pytest.raises(WrongPassword):
+        restore.restore_backup(new_computer, out, OWNER, "not the password",
+                               confirm=lambda _loss: True)
+    assert (new_computer / LOCKOUT_FILE).exists()
+    loss = restore_told(new_computer, out)
+    assert loss.into_empty
+    with open_shop(new_computer, OWNER, OWNER_PASSWORD) as restored:
+        assert restored.shop_id == shop.shop_id

@@ -79,6 +79,9 @@ class LoginThrottle:
     def _save(self, data: dict[str, Any]) -> None:
         data["format"] = 2
         try:
+            # A restore into a folder not made yet counts wrong passwords too (QA s39a F16:
+            # a traceback in the log, the guesses not counted).
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, json.dumps(data).encode("utf-8"))
         except Exception:  # counting must never stop a shop from opening
             log.exception("could not save the login failure counts")
