@@ -334,3 +334,27 @@ def test_a_rescan_after_the_app_was_started_again_takes_nothing_more(
     finally:
         started_again.close()
     assert _after_reconnecting(lambda: Voucher.get_by_id(wash.id).uses_left) in (4, 3)
+
+
+def test_a_scan_refused_while_the_server_seemed_away_asks_it_again_at_once(
+        server_counter: Counter, qtbot: QtBot, pg_server: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s39b F1: a scan a second after the server was back was still refused, the watch
+    waiting for its next try. The refused scan wakes it: the next scan goes through."""
+    from desktop_app.ui.counter import server_status
+
+    monkeypatch.setattr(server_status, "RETRY_S", 60.0)  # its own retry: far off
+    tab = tab_of(server_counter)
+    watcher = tab.server_watcher
+    assert watcher is not None
+    wash = sell(server_counter.shop, uses=5)
+    pg_server.halt()
+    try:
+        qtbot.waitUntil(lambda: not watcher.reachable, timeout=WAIT_MS)
+    finally:
+        pg_server.restart()
+    tab.submit(wash.payload, SCANNER)  # refused: the server still seems away
+    assert tab.verdict.headline.text() == "Not redeemed"
+    qtbot.waitUntil(lambda: watcher.reachable, timeout=WAIT_MS)  # asked again at once
+    verdict, _ = server_counter.submit(wash.payload, SCANNER)
+    assert verdict.reason == "redeemed"

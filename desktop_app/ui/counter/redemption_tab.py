@@ -254,6 +254,8 @@ class RedemptionTab(RedemptionLayout):
             if repeat is not None:  # a double read of what was just decided: said again
                 self._checking.appendleft(text)  # answered at once, ahead of any queued
                 return self._scanned(repeat, text)
+            if self.server_watcher is not None:
+                self.server_watcher.poke()  # back already? the next scan will know
             return self.failures.refuse(away_text(self.server_watcher), text)
         self._checking.append(text)
         self._busy_timer.start(BUSY_AFTER_MS)

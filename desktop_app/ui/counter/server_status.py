@@ -38,6 +38,7 @@ class ServerWatcher(QObject):
         self.problem: ShopError | None = None  # why not reachable (see ``WatchResult``)
         self._watch = ServerWatch(url, own_pids)
         self._stop = threading.Event()
+        self._wake = threading.Event()  # ends a wait between attempts: a stop, or a poke
         self._holding = False
         self._thread = threading.Thread(target=self._run, name="server-watch", daemon=True)
 
@@ -50,11 +51,18 @@ class ServerWatcher(QObject):
     def stop(self) -> None:
         """Safe to call more than once; returns within one poll."""
         self._stop.set()
+        self._wake.set()
         if self._thread.is_alive():
             self._thread.join(POLL_S + 1)
         if self._holding:
             self._holding = False
             collector.release()
+
+    def poke(self) -> None:
+        """Ask the server again now, not at the next retry: a scan was just refused because
+        it seemed away, and the cashier will scan again (QA s39b F1: a scan a second after
+        the server was back was still refused)."""
+        self._wake.set()
 
     def _run(self) -> None:
         try:
@@ -71,7 +79,8 @@ class ServerWatcher(QObject):
                 if result.clock_offset is not None and server_clock.follow(result.clock_offset):
                     self.clock_changed.emit()
                 if not result.reachable:
-                    self._stop.wait(RETRY_S)
+                    self._wake.wait(RETRY_S)
+                    self._wake.clear()
         except RuntimeError:
             # A wait that outlasted stop()'s join (a server slow to refuse a connection), then
             # the window closed: the watcher is deleted under this thread. Nothing to tell.
