@@ -191,3 +191,20 @@ def test_a_scan_whose_connection_broke_before_saving_is_listed_as_its_verdict_sa
     model = counter.tab.recent.model
     assert model.data(model.index(0, RESULT)) == (
         "Not redeemed — failed: the connection to the server broke: nothing was saved")
+
+
+def test_a_long_explanation_is_said_smaller_and_leaves_the_list_room(counter: Counter) -> None:
+    """QA s39b F8: a "Not certain" verdict's five big lines under the red line left the
+    station's list a row and a half at 1024x768."""
+    from desktop_app.core.lost_commit import NotSaved, RedemptionUncertain
+
+    panel = counter.tab.verdict
+    counter.tab.failures.show(NotSaved(host="db.local"), sell(counter.shop).payload)
+    short = panel.detail.font().pointSizeF()
+    long_words = RedemptionUncertain(host="127.0.0.1:54763", code="HXDP-ZKX4-NTHH-01WQ4",
+                                     attempt_id=7)
+    panel.show_uncertain(error_message(long_words), charging=False)
+    assert panel.detail.font().pointSizeF() < short
+    counter.window.resize(1024, 768)
+    counter.qtbot.wait(50)
+    assert panel.detail.height() <= 4 * panel.detail.fontMetrics().lineSpacing()

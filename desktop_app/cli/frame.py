@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import sys
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +35,7 @@ from desktop_app.core.errors import (
     UnknownOperator,
     WrongPassword,
 )
-from desktop_app.core.text import printable
+from desktop_app.core.text import display_width, printable
 from desktop_app.i18n import current_language, install_translator, translate
 from desktop_app.messages import command_line_error_message
 
@@ -231,15 +230,10 @@ def when_exact(moment: dt.datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
 
 
-def columns_of(text: str) -> int:
-    """How many columns of a terminal ``text`` takes, a Chinese character two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
 def padded(text: str, width: int) -> str:
-    """``text`` filled out to ``width`` columns, at least one space after it: a longer word
-    never runs into the next column (QA s39b F9: "Not enough uses left bob")."""
-    return text + " " * max(1, width - columns_of(text))
+    """``text`` filled with spaces to ``width`` columns of a terminal, where a Chinese
+    character takes two."""
+    return text + " " * max(0, width - display_width(text))
 
 
 def validity(valid_until: dt.datetime | None) -> str:

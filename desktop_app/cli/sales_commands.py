@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +9,7 @@ from desktop_app.cli.frame import (
     Context,
     Outcome,
     open_as_operator,
+    padded,
     when,
 )
 from desktop_app.cli.voucher_commands import voucher_json
@@ -243,10 +243,3 @@ def order_line(row: OrderRow, currency: str) -> str:
 
 
 STATUS_WIDTH = 24  # "Paid, ¥1,234.56 refunded" fits; a longer status pushes the customer on
-
-
-def padded(text: str, width: int) -> str:
-    """``text`` filled with spaces to ``width`` columns of a terminal, where a Chinese
-    character takes two."""
-    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, width - columns)

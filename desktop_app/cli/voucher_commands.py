@@ -10,7 +10,6 @@ from typing import Any
 from desktop_app.cli.frame import (
     Context,
     Outcome,
-    columns_of,
     open_as_operator,
     padded,
     painting_application,
@@ -34,6 +33,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.fileio import atomic_write_bytes, check_writable
 from desktop_app.core.money import money_text, parse_amount, parse_money
 from desktop_app.core.store import Shop
+from desktop_app.core.text import display_width
 from desktop_app.core.vouchers_view import VoucherView, voucher_view, voucher_views
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import money
@@ -94,7 +94,7 @@ def cmd_voucher_show(ctx: Context) -> Outcome:
         currency = shop.currency
     lines = [info_line(info, currency)]
     words = [headline(a.reason) for a in info.history]
-    width = max(map(columns_of, words), default=0) + 1
+    width = max(map(display_width, words), default=0) + 1  # a gap after the longest
     lines += [f"  {when_exact(a.at)}  {padded(word, width)}{a.operator} @ {a.station}"
               + _money_moved(a, currency) for a, word in zip(info.history, words, strict=True)]
     return Outcome(info_json(info), lines)

@@ -45,3 +45,9 @@ def printable(text: str, keep: str = "") -> str:
     return "".join(c.encode("unicode_escape").decode("ascii")
                    if unicodedata.category(c) in ("Cc", "Cf") and c not in keep else c
                    for c in text)
+
+
+def display_width(text: str) -> int:
+    """How wide ``text`` reads: a Chinese (wide or full-width) character counts two, as a
+    terminal shows it and as a surname alone says as much as two letters."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.counter_recent import FAILED  # a failed check shown: it stays
 from desktop_app.core.redemption import Verdict
-from desktop_app.core.text import printable
+from desktop_app.core.text import display_width, printable
 from desktop_app.messages.clock_texts import with_clock_hint
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
@@ -61,6 +61,7 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     TONE_LOOKUP: ("#dde7f0", "#1d3550", "#3b5b7a"),  # a look-up: no verdict's colour
 }
 SEPARATOR = "   ·   "  # between the facts of a line
+LONG_DETAIL, LONG_DETAIL_SCALE = 160, 0.75  # columns; a long explanation's size (see _build)
 PREFERRED_HEIGHT = 170  # a verdict's four lines; the words grow it where they need more
 UNCERTAIN = "uncertain"  # the panel's reason while a lost answer is not yet known
 WAITS_FOR_AMOUNT = ("amount_required", "insufficient_balance")  # the card waits while shown
@@ -101,6 +102,10 @@ class VerdictPanel(QFrame):
         self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.headline = self._label(3.4, bold=True)
         self.detail = self._label(1.8)
+        # A long explanation (a lost answer, a server's refusal) in a smaller size: at the big
+        # one it took five lines and left the station's list a row and a half (QA s39b F8).
+        self._detail_font = self.detail.font()
+        self._long_detail_font = scaled_font(self.detail, LONG_DETAIL_SCALE)
         self.facts = FactLines(self)
         self.facts.setFont(scaled_font(self.facts, 1.2))
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -184,6 +189,8 @@ class VerdictPanel(QFrame):
         self._set_tone(tone)
         self.facts.set_lines(facts or [])  # plain: rich only for a typo's groups
         self.facts.setVisible(bool(self.facts.text()))
+        self.detail.setFont(self._long_detail_font if display_width(detail) > LONG_DETAIL
+                            else self._detail_font)
         for label, text in ((self.headline, title), (self.detail, detail),
                             (self.note, note), (self.source, source)):
             label.setText(text)
