@@ -14,11 +14,11 @@ from desktop_app.i18n import install_translator, remove_translators
 from desktop_app.ui.orders.orders_tab import OrdersTab
 
 
-@pytest.mark.parametrize(("width", "height", "where"),
-                         [(1024, 768, "below"), (1920, 1080, "on the right")])
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1920, 1080)])
 def test_after_payment_the_message_points_at_the_vouchers_in_view(
-        qtbot: QtBot, shop: Shop, width: int, height: int, where: str) -> None:
-    """At 1024x768 it said "on the right" while they sat below the list, under the fold."""
+        qtbot: QtBot, shop: Shop, width: int, height: int) -> None:
+    """At 1024x768 it said "on the right" while they sat below the list, under the fold; a
+    side it named stayed wrong once the window was resized (QA s39a F20.6): it names none."""
     lines = [(products.add_product(shop, f"Pass {n}", "10.00", uses=5).id, 1) for n in range(4)]
     order = orders.create_order(shop, lines, "王女士", "138 0000 1234")
     tab = OrdersTab(shop)
@@ -28,7 +28,8 @@ def test_after_payment_the_message_points_at_the_vouchers_in_view(
     idle()
     pay_in_the_dialog(qtbot, tab, order.id)
     qtbot.waitUntil(lambda: tab.detail.vouchers.isVisible(), timeout=WAIT_MS)
-    assert f"shown {where}" in tab.message.text()
+    said = tab.message.text()
+    assert "shown with the order" in said and "right" not in said and "below" not in said
     panel, viewport = tab.detail.vouchers, tab.detail_scroll.viewport()
 
     def code_in_view() -> bool:

@@ -1721,32 +1721,32 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>KeyTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="165"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="168"/>
         <source>Key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="166"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="169"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="168"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="171"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="170"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="173"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="175"/>
         <source>Sold</source>
         <translation>售出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/table_models.py" line="178"/>
+        <location filename="../../desktop_app/ui/inventory/table_models.py" line="181"/>
         <source>Faulty, to replace</source>
         <translation>失效，待更换</translation>
     </message>
@@ -3062,6 +3062,16 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>未付款：{count}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="291"/>
+        <source>Batch order {number}: {count} vouchers issued, shown with the order to save or print.</source>
+        <translation>批量订单 {number}：已发放 {count} 张卡券，显示在订单详情中，可保存或打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
+        <source>Order {number} is paid. Its vouchers are shown with the order.</source>
+        <translation>订单 {number} 已付款，卡券显示在订单详情中。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/orders/paged_list.py" line="73"/>
         <source>Search: number, customer, phone, voucher code</source>
         <translation>搜索：单号、顾客、电话、券码</translation>
@@ -3094,58 +3104,38 @@ Click “New order” to sell your first voucher.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="289"/>
-        <source>Batch order {number}: {count} vouchers issued, shown on the right to save or print.</source>
-        <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在右侧，可保存或打印。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="292"/>
-        <source>Batch order {number}: {count} vouchers issued, shown below to save or print.</source>
-        <translation>批量发券订单 {number}：已发 {count} 张卡券，显示在下方，可保存或打印。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="324"/>
-        <source>Order {number} is paid. Its vouchers are shown on the right.</source>
-        <translation>订单 {number} 已付款，卡券显示在右侧。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
-        <source>Order {number} is paid. Its vouchers are shown below.</source>
-        <translation>订单 {number} 已付款，卡券显示在下方。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="335"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="331"/>
         <source>Choose the line to refund part of in the order&apos;s lines, then Refund part…</source>
         <translation>请先在订单明细中选择要部分退款的一行，再点“部分退款…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="366"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="362"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="368"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="364"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="398"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="391"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="394"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="396"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="392"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="399"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="403"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="399"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -4387,52 +4377,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="280"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="282"/>
         <source>Next scan takes × {count} uses. A gift card&apos;s amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="281"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="283"/>
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="362"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="364"/>
         <source>Still waiting: this app is finishing other work on the shop first. Do not hand anything over until it answers.</source>
         <translation>仍在等待：本软件正在先完成店铺的其他工作。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="364"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="366"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="366"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="368"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="373"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="375"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="373"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="375"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="374"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="375"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="377"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="377"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="379"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4442,17 +4432,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="122"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="131"/>
         <source>The shop&apos;s server cannot be reached: scans are refused until it is back. Redeeming then starts again by itself.</source>
         <translation>无法连接店铺服务器：服务器恢复之前，所有扫码都不予核销。服务器恢复后会自动重新开始核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="138"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="147"/>
         <source>Nothing was redeemed: {problem} Scan the voucher again once this is put right.</source>
         <translation>没有核销任何内容：{problem}问题解决后请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="141"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="150"/>
         <source>The shop&apos;s server cannot be reached: nothing was redeemed. Redeeming starts again by itself when the server is back; then scan the voucher again.</source>
         <translation>无法连接店铺服务器：本次未核销任何卡券。服务器恢复后，收银台即可再次核销，届时请重新扫码。</translation>
     </message>
@@ -6054,126 +6044,126 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="220"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="214"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="221"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="232"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="234"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241"/>
         <source>Nothing was used · Click to dismiss</source>
         <translation>未扣次数 · 点击关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="219"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="237"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244"/>
         <source>Scanned: {code}</source>
         <translation>扫描内容：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="240"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="252"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="259"/>
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="260"/>
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="259"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="266"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="260"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="267"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="327"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="334"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="271"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="278"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="223"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
         <source>1 more scan waiting</source>
         <translation>后面还有 1 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="231"/>
         <source>{count} more scans waiting</source>
         <translation>后面还有 {count} 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="285"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="280"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="292"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="283"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="290"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="293"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="300"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="295"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="302"/>
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="299"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="306"/>
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="353"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="360"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="358"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="365"/>
         <source>{uses} uses taken · {left}</source>
         <translation>本次核销 {uses} 次 · {left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="365"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="372"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="266"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="395"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="402"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="267"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="397"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="274"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="404"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -7905,44 +7895,44 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="93"/>
+        <location filename="../../desktop_app/cli/frame.py" line="92"/>
         <source>No terminal to ask on: set {variables}.</source>
         <translation>没有可供询问的终端：请设置 {variables}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="107"/>
+        <location filename="../../desktop_app/cli/frame.py" line="106"/>
         <location filename="../../desktop_app/cli/restore_commands.py" line="236"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="110"/>
+        <location filename="../../desktop_app/cli/frame.py" line="109"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="119"/>
+        <location filename="../../desktop_app/cli/frame.py" line="118"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="121"/>
+        <location filename="../../desktop_app/cli/frame.py" line="120"/>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="46"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="220"/>
+        <location filename="../../desktop_app/cli/frame.py" line="219"/>
         <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
         <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="249"/>
+        <location filename="../../desktop_app/cli/frame.py" line="243"/>
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="250"/>
+        <location filename="../../desktop_app/cli/frame.py" line="244"/>
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
@@ -8821,7 +8811,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="322"/>
+        <location filename="../../desktop_app/cli/frame.py" line="316"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
