@@ -59,6 +59,16 @@ def _disconnect_everyone(pg_server: Any, pg_url: str) -> None:
                    f"WHERE datname = '{_database(pg_url)}' AND pid <> pg_backend_pid()")
 
 
+def _attempts_refused(pg_server: Any, pg_url: str, sqlstate: str, words: str) -> None:
+    """The server refuses every new attempt's row with ``sqlstate``, as it would itself (a
+    full disk as the table grows, a user without the right to it)."""
+    pg_server.psql(
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"RAISE EXCEPTION '{words}' USING ERRCODE = '{sqlstate}'; END $$; "
+        "CREATE TRIGGER refused BEFORE INSERT ON redemption_attempt "
+        "FOR EACH ROW EXECUTE FUNCTION refuse()", database=_database(pg_url))
+
+
 def _not_damage(text: str) -> None:
     assert "damaged" not in text.replace("Nothing is damaged", "")
     assert "network cable" not in text
@@ -100,19 +110,14 @@ def test_the_servers_full_disk_is_said_so_and_takes_nothing(
     """The server raises 53100 as it extends a table on a full disk; a trigger raises the
     same SQLSTATE at the same place (the attempt's row), after the deciding UPDATE."""
     voucher = _sold(server_shop)
-    pg_server.psql(
-        "CREATE FUNCTION no_room() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "RAISE EXCEPTION 'could not extend file: No space left on device' "
-        "USING ERRCODE = '53100'; END $$; "
-        "CREATE TRIGGER disk_full BEFORE INSERT ON redemption_attempt "
-        "FOR EACH ROW EXECUTE FUNCTION no_room()", database=_database(pg_url))
+    _attempts_refused(pg_server, pg_url, "53100", "could not extend file: No space left")
     with pytest.raises(ServerDiskFull) as refused:
         redemption.redeem(server_shop, voucher.payload, "Front")
     said = error_message(refused.value)
     assert "disk of the shop's server" in said and "free space" in said
     _not_damage(said)
     assert Voucher.get_by_id(voucher.id).uses_left == 2  # rolled back with the attempt
-    pg_server.psql("DROP TRIGGER disk_full ON redemption_attempt", database=_database(pg_url))
+    pg_server.psql("DROP TRIGGER refused ON redemption_attempt", database=_database(pg_url))
     assert redemption.redeem(server_shop, voucher.payload, "Front").uses_left == 1
 
 
@@ -159,12 +164,7 @@ def test_any_other_refusal_names_its_code_and_is_no_damage(
     """A database user without the right to a table (42501), as a server set up by hand can
     be: "damaged, restore your latest backup" would have been the wrong advice."""
     voucher = _sold(server_shop)
-    pg_server.psql(
-        "CREATE FUNCTION no_right() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "RAISE EXCEPTION 'permission denied for table redemption_attempt' "
-        "USING ERRCODE = '42501'; END $$; "
-        "CREATE TRIGGER no_right BEFORE INSERT ON redemption_attempt "
-        "FOR EACH ROW EXECUTE FUNCTION no_right()", database=_database(pg_url))
+    _attempts_refused(pg_server, pg_url, "42501", "permission denied for table")
     with pytest.raises(ServerRefused) as refused:
         redemption.redeem(server_shop, voucher.payload, "Front")
     said = error_message(refused.value)
