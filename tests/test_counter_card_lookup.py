@@ -197,3 +197,19 @@ def test_a_clerk_takes_a_payment_by_phone_and_pin_and_no_code_shows(
     qtbot.waitUntil(lambda: any(r.spent_cents == 4500 for r in model.rows()), timeout=15_000)
     spent = next(r for r in model.rows() if r.spent_cents == 4500)
     assert spent.code == "****-****-****-*" + code[-4:] and spent.operator == CLERK
+
+
+def test_a_clerks_verdict_masks_the_card_code_as_the_list_below_does(
+        qtbot: QtBot, clerk_at_the_counter: tuple[Counter, int, str]) -> None:
+    """QA s39a F20.8: the list masked the card's code for a clerk, the big verdict above it
+    showed it whole."""
+    from desktop_app.core.counter_find import masked_code
+    from desktop_app.core.vouchers import typed_code
+
+    counter, card_id, _payload = clerk_at_the_counter
+    printed = typed_code(Voucher.get_by_id(card_id).code)
+    counter.tab.amount_panel.field.setText("12")
+    verdict, _ = counter.submit(printed)
+    assert verdict.reason == "redeemed"
+    facts = counter.tab.verdict.facts.text()
+    assert masked_code(printed) in facts and printed not in facts

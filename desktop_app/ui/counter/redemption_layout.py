@@ -89,6 +89,7 @@ class RedemptionLayout(QWidget):
         self.card_lookup: CardLookupDialog | None = None  # the one open, if any
         self.verdict = VerdictPanel(self)
         self.verdict.currency = shop.currency
+        self.verdict.masks_card_codes = not shop.is_owner
         self.verdict.clear_after_ms = settings.clear_after_s * 1000
         self.settings_panel = ScanSettingsPanel(settings, self)
         self.settings_panel.setVisible(False)

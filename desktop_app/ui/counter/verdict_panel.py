@@ -15,6 +15,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.counter import VoucherInfo
+from desktop_app.core.counter_find import masked_code
 from desktop_app.core.counter_recent import FAILED  # a failed check shown: it stays
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.text import display_width, printable
@@ -93,6 +94,8 @@ class VerdictPanel(QFrame):
         self.checking: Callable[[], list[str]] = list
         # Said under "Checking…" once a check has taken far too long (a hung server).
         self.busy_note = ""
+        # A clerk's counter: a gift card's code is its money, shown masked (``counter_find``)
+        self.masks_card_codes = False
         self.show_ready()
 
     def _build(self) -> None:
@@ -402,5 +405,8 @@ class VerdictPanel(QFrame):
             parts.append(self.tr("valid until {date}").format(
                 date=local_date_text(verdict.valid_until)) if verdict.valid_until
                 else self.tr("no expiry date"))
+        code = verdict.code
+        if self.masks_card_codes and verdict.balance is not None:
+            code = masked_code(code)  # a clerk's: as the list below shows it (QA s39a F20.8)
         return [self._product_line(verdict.product, parts),
-                self._code_line(verdict.code, verdict.customer, verdict.customer_phone)]
+                self._code_line(code, verdict.customer, verdict.customer_phone)]
