@@ -98,3 +98,5 @@ def test_a_voucher_scanned_into_the_orders_search_finds_its_order_and_redeems_no
     assert window.tabs.currentWidget() is tab and tab.search.text() == scanned
     rows = tab.model.rows()
     assert [row.id for row in rows] == [wanted.order_id]
+    selected = tab.selected_order()  # and shown, for the refund the customer came for
+    assert selected is not None and selected.id == wanted.order_id

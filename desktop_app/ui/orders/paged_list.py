@@ -20,6 +20,7 @@ from desktop_app.core import order_list
 from desktop_app.core.order_list import PAGE_SIZE, OrderQuery
 from desktop_app.core.orders import STATUSES, OrderRow
 from desktop_app.core.store import Shop
+from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.scanning.wedge import FINDS_VOUCHERS
 from desktop_app.ui.display import batch_label, count_text, failure_text, status_label
 from desktop_app.ui.orders.table_models import OrderTableModel
@@ -166,6 +167,9 @@ class PagedOrderList(QObject):
         select_id, self._select_when_listed = self._select_when_listed, None
         kept = self.selected_order()
         wanted = select_id if select_id is not None else (kept.id if kept else None)
+        if wanted is None and not keep_scroll and len(rows) == 1 \
+                and has_voucher_shape(self.query.search):
+            wanted = rows[0].id  # a voucher's code or QR found its one order: shown at once
         bar = self.table.verticalScrollBar()
         position = bar.value()
         self.reselecting = True
