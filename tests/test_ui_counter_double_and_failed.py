@@ -208,3 +208,27 @@ def test_a_long_explanation_is_said_smaller_and_leaves_the_list_room(counter: Co
     counter.window.resize(1024, 768)
     counter.qtbot.wait(50)
     assert panel.detail.height() <= 4 * panel.detail.fontMetrics().lineSpacing()
+
+
+def test_a_scan_of_three_uses_is_one_row_and_undone_at_once(counter: Counter) -> None:
+    """QA s39a F9: "× 3" showed three identical rows (as if scanned three times) and each
+    undo gave back one use, with a reason each time."""
+    voucher = sell(counter.shop, uses=10)
+    counter.tab.uses_picker.set_uses(3)
+    verdict, _ = counter.submit(voucher.payload)
+    assert verdict.reason == "redeemed" and verdict.uses_left == 7
+    recent = counter.tab.recent
+    model = recent.model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, RESULT)) == "Redeemed × 3"
+    assert recent.select_attempt(verdict.attempt_id)
+    recent.undo_button.click()
+    assert "Undo the 3 uses of" in recent.undo_panel.question.text()
+    recent.undo_panel.note.setText("one wash, not three")
+    with counter.qtbot.waitSignal(recent.undone, timeout=WAIT_MS):
+        recent.undo_panel.confirm.click()
+    assert uses_left(voucher) == 10
+    assert recent.message.text() == "Undone: 3 uses were given back (10 left now)."
+    results = [model.data(model.index(r, RESULT)) for r in range(model.rowCount())]
+    assert results.count("Undo") == 3 and "Redeemed × 3" not in results
+    assert sum(1 for text in results if text != "Undo") == 1  # the scan: still one row

@@ -7,7 +7,7 @@ counter.py, which imports them from here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peewee import JOIN
 
@@ -41,6 +41,13 @@ class RecentAttempt:
     spent_cents: int | None = None  # a gift card's spend: the amount it took
     kind: str = ""  # the product's kind: a card key's row says the key was marked used
     failure: str = ""  # FAILED rows only: why the check failed, as the counter says it
+    # The other uses one "× 3" scan took, each its own record: one row, undone at once
+    # (QA s39a F9: three identical rows, as if scanned three times, undone one by one).
+    also: tuple[int, ...] = ()
+
+    @property
+    def uses(self) -> int:
+        return 1 + len(self.also)
 
 
 def _attempt_code(shop: Shop, attempt: RedemptionAttempt) -> str:
@@ -71,13 +78,32 @@ def recent_attempts(shop: Shop, station: str, limit: int = RECENT_LIMIT) -> list
     undone = {row.undo_of_id for row in RedemptionAttempt.select(RedemptionAttempt.undo_of)
               .where(RedemptionAttempt.undo_of.in_(ids))} if ids else set()
     spent = _spent_by_attempt(ids)
-    return [RecentAttempt(
+    return _one_row_a_scan([RecentAttempt(
         attempt_id=row.id, at=row.created_at, code=_attempt_code(shop, row),
         product=row.voucher.product.name if row.voucher_id is not None else "",
         reason=row.reason, ok=row.ok, operator=row.operator.name, station=row.station,
         undone=row.id in undone, note=row.note, uses_left_after=row.uses_left_after,
         spent_cents=spent.get(row.id),
-        kind=row.voucher.product.kind if row.voucher_id is not None else "") for row in rows]
+        kind=row.voucher.product.kind if row.voucher_id is not None else "") for row in rows])
+
+
+def _one_row_a_scan(rows: list[RecentAttempt]) -> list[RecentAttempt]:
+    """Newest first: the uses one scan took (same voucher, moment, operator and station,
+    redeemed, all undone or none) in the newest of their rows, which says what was left."""
+    merged: list[RecentAttempt] = []
+    for row in rows:
+        last = merged[-1] if merged else None
+        if last is not None and _same_scan(last, row):
+            merged[-1] = replace(last, also=(*last.also, row.attempt_id))
+        else:
+            merged.append(row)
+    return merged
+
+
+def _same_scan(a: RecentAttempt, b: RecentAttempt) -> bool:
+    return (a.reason == b.reason == "redeemed" and a.undone == b.undone
+            and a.spent_cents is None and b.spent_cents is None and a.code == b.code
+            and (a.at, a.operator, a.station) == (b.at, b.operator, b.station))
 
 
 def _spent_by_attempt(attempt_ids: list[int]) -> dict[int, int]:

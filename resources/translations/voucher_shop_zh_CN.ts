@@ -1411,32 +1411,32 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="255"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="259"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="258"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="262"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="265"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="269"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="273"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="277"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="285"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="289"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="294"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="298"/>
         <source>A gift card&apos;s code is not shown here: {how}.</source>
         <translation>这里不显示礼品卡的券码：{how}。</translation>
     </message>
@@ -1549,17 +1549,17 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="194"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="198"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="227"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="231"/>
         <source>History of {code} ({product}): 1 attempt</source>
         <translation>{code}（{product}）的历史：1 条核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="229"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="233"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -3022,7 +3022,7 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="78"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="79"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
@@ -3072,22 +3072,22 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>订单 {number} 已付款，卡券显示在订单详情中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="74"/>
         <source>Search: number, customer, phone, voucher code</source>
         <translation>搜索：单号、顾客、电话、券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="223"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="227"/>
         <source>{shown} of {total} orders shown — scroll for more, or sort or search to reach older ones</source>
         <translation>已显示 {shown} / {total} 个订单——向下滚动查看更多，或排序、搜索以找到更早的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="233"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="237"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="236"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="240"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
@@ -4186,18 +4186,23 @@ Click “New order” to sell your first voucher.</source>
         <translation>上次消费：{who}，在 {station}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="285"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="286"/>
+        <source>{result} × {uses}</source>
+        <translation>{result} × {uses}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="293"/>
         <source>Spent {amount}, undone</source>
         <translation>已消费 {amount}，已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="290"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="298"/>
         <source>Not redeemed — failed: {reason}</source>
         <translation>未核销——失败：{reason}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="62"/>
-        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="293"/>
+        <location filename="../../desktop_app/ui/counter/redemption_models.py" line="301"/>
         <source>Spent {amount}</source>
         <translation>已消费 {amount}</translation>
     </message>
@@ -4281,47 +4286,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>RedemptionTab</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="248"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="249"/>
         <source>Scan here — or type a code and press Enter</source>
         <translation>在此扫码，或输入券码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="129"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="130"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="132"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="133"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="136"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="137"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="138"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="139"/>
         <source>The next scan shows the voucher, its customer and history; nothing is used</source>
         <translation>下一次扫码只显示卡券、顾客和历史记录，不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="144"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="145"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="145"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="146"/>
         <source>Find vouchers by customer name or phone</source>
         <translation>按顾客姓名或电话查找卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="150"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="151"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="151"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="152"/>
         <source>A gift card&apos;s balance, or a spend from it, for a customer without it in hand: their phone number, then the card&apos;s PIN</source>
         <translation>顾客没带卡时查询礼品卡余额或从卡中消费：先按手机号找卡，再输入该卡的 PIN 码</translation>
     </message>
@@ -4336,12 +4341,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码多核销 1 次（也可在扫码前输入次数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="209"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="210"/>
         <source>Redeem</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="213"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="214"/>
         <source>Type a printed code:</source>
         <translation>输入券上印的券码：</translation>
     </message>
@@ -4362,9 +4367,14 @@ Click “New order” to sell your first voucher.</source>
         <translation>您在本收银台的最近核销：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="263"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="264"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="270"/>
+        <source>Undone: {uses} uses were given back ({left} left now).</source>
+        <translation>已撤销：{uses} 次已退回（现剩余 {left} 次）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/uses_picker.py" line="103"/>
@@ -4372,7 +4382,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>下一次扫码将核销 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="246"/>
+        <location filename="../../desktop_app/ui/counter/redemption_layout.py" line="247"/>
         <source>Look up: scan a voucher — nothing is used</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
@@ -4427,7 +4437,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="269"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="274"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -6037,6 +6047,11 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="132"/>
+        <source>Undo the {uses} uses of {code} ({product}) taken by one scan by {operator}, {when}? They are given back to the voucher; the records stay.</source>
+        <translation>撤销 {operator}（{when}）一次扫码对 {code}（{product}）核销的 {uses} 次？次数退回到券上，原记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="136"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
@@ -6044,126 +6059,126 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="220"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="223"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="221"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="232"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="235"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244"/>
         <source>Nothing was used · Click to dismiss</source>
         <translation>未扣次数 · 点击关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="229"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
         <source>Scanned: {code}</source>
         <translation>扫描内容：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="259"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="262"/>
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="260"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="263"/>
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="266"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="269"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="267"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="270"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="334"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="337"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="278"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="281"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="233"/>
         <source>1 more scan waiting</source>
         <translation>后面还有 1 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="231"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="234"/>
         <source>{count} more scans waiting</source>
         <translation>后面还有 {count} 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="280"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="292"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="283"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="295"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="290"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="293"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="300"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="303"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="302"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="305"/>
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="306"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="309"/>
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="360"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="363"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="365"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="368"/>
         <source>{uses} uses taken · {left}</source>
         <translation>本次核销 {uses} 次 · {left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="372"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="375"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="273"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="402"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="276"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="405"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="274"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="404"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="407"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>

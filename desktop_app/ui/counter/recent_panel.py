@@ -249,9 +249,10 @@ class RecentPanel(QWidget):
         self.undo_panel.ask(row)
 
     def _undo(self, attempt_id: int, note: str) -> None:
-        counter = self.counter
+        counter, row = self.counter, self.undo_panel.row
+        ids = (attempt_id, *(row.also if row is not None else ()))  # every use of the scan
         self.undo_panel.set_busy(True)
-        tasks.run_in_background(self, lambda: counter.undo(attempt_id, note),
+        tasks.run_in_background(self, lambda: [counter.undo(i, note) for i in ids][-1],
                                 on_success=self._undone, on_failure=self._undo_failed)
 
     def _undone(self, result: UndoResult) -> None:
@@ -265,6 +266,10 @@ class RecentPanel(QWidget):
             currency = self.counter.shop.currency
             text = text.format(amount=money(spent, currency),
                                balance=money(result.balance, currency))
+        elif undone is not None and undone.uses > 1:
+            text = QCoreApplication.translate(
+                "RedemptionTab", "Undone: {uses} uses were given back ({left} left now)."
+            ).format(uses=undone.uses, left=result.uses_left)
         else:
             text = QCoreApplication.translate(
                 "RedemptionTab", "Undone: the use was given back ({left} left now).").format(

@@ -281,6 +281,14 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def result_text(row: RecentAttempt, currency: str) -> str:
+    said = _result_of_one(row, currency)
+    if row.uses > 1:  # one "× 3" scan, one row
+        return QCoreApplication.translate("Redemption", "{result} × {uses}").format(
+            result=said, uses=row.uses)
+    return said
+
+
+def _result_of_one(row: RecentAttempt, currency: str) -> str:
     if row.undone and row.spent_cents is not None:
         return QCoreApplication.translate("Redemption", "Spent {amount}, undone").format(
             amount=money(row.spent_cents, currency))

@@ -127,12 +127,16 @@ class UndoPanel(QFrame):
             question = self.tr(
                 "Undo the spend of {amount} from {code} ({product}) by {operator}, {when}? The "
                 "amount goes back on the card; the record stays.")
+        elif row.uses > 1:
+            question = self.tr(
+                "Undo the {uses} uses of {code} ({product}) taken by one scan by {operator}, "
+                "{when}? They are given back to the voucher; the records stay.")
         else:
             question = self.tr(
                 "Undo the redemption of {code} ({product}) by {operator}, {when}? The use is "
                 "given back to the voucher; the record stays.")
         self.question.setText(question.format(
-            code=row.code, product=row.product or "—", operator=row.operator,
+            code=row.code, product=row.product or "—", operator=row.operator, uses=row.uses,
             when=local_time_text(row.at), amount=money(row.spent_cents or 0, self.currency)))
         self.note.clear()
         self.message.clear()
