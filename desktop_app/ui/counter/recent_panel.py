@@ -278,7 +278,9 @@ class RecentPanel(QWidget):
         self.undone.emit(result)
 
     def _undo_failed(self, exc: Exception) -> None:
+        row = self.undo_panel.row
         self.undo_panel.set_busy(False)
         self.undo_panel.message.show_error(failure_text(exc))  # an unexpected one is logged
-        if isinstance(exc, ServerUnreachable):  # the list shows what the server has now
+        several = row is not None and row.uses > 1  # some of its uses may be back already
+        if isinstance(exc, ServerUnreachable) or several:  # the list shows what is so now
             self.refresh()
