@@ -15,9 +15,8 @@ import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import events
-from desktop_app.core.errors import ServerUnreachable
 from desktop_app.messages import error_message
-from desktop_app.ui.counter.server_status import ServerWatcher
+from desktop_app.ui.counter.server_status import ServerWatcher, refusal_of
 from desktop_app.ui.events import shop_events
 from desktop_app.ui.widgets import MessageLabel
 
@@ -53,11 +52,10 @@ class ServerAwayStatus(MessageLabel):
     def show_reachable(self, reachable: bool) -> None:
         if not reachable:
             self.away = True
-            problem = self._watcher.problem if self._watcher is not None else None
-            if problem is not None and not isinstance(problem, ServerUnreachable):
-                # It answers and refuses this counter: not something to wait for (QA s39b F11).
+            refusal = refusal_of(self._watcher)
+            if refusal is not None:  # it answers and refuses this counter: no wait ends it
                 self.show_warning(self.tr("⚠ The shop's server refuses this counter"))
-                self.setToolTip(error_message(problem))
+                self.setToolTip(error_message(refusal))
                 return
             self.show_warning(self.tr("⚠ The shop's server is not answering"))
             self.setToolTip(self.tr(

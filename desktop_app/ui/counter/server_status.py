@@ -116,18 +116,26 @@ def watch_server(shop: Shop, parent: QObject, reachable_changed: Callable[[bool]
     return watcher
 
 
+def refusal_of(watcher: ServerWatcher | None) -> ShopError | None:
+    """Why the server cannot be used when it answers and refuses this counter (its login, no
+    free connection): not something that passes by itself (QA s39b F11). None while it is
+    reachable, or merely unreachable."""
+    problem = watcher.problem if watcher is not None else None
+    return None if problem is None or isinstance(problem, ServerUnreachable) else problem
+
+
 def away_text(watcher: ServerWatcher | None) -> str:
     """``server_lost_text`` for what ``watcher`` found last."""
-    return server_lost_text(watcher.problem if watcher is not None else None)
+    return server_lost_text(refusal_of(watcher))
 
 
 def away_line_text(watcher: ServerWatcher | None) -> str:
     """The red line above the verdict while the server is away: what the counter does now,
     not "nothing was redeemed", which read as said of a "Not certain" scan shown under it
     (QA s39b F6). A refusal is said as what it is."""
-    problem = watcher.problem if watcher is not None else None
-    if problem is not None and not isinstance(problem, ServerUnreachable):
-        return error_message(problem)
+    refusal = refusal_of(watcher)
+    if refusal is not None:
+        return error_message(refusal)
     return QCoreApplication.translate(
         "RedemptionTab", "The shop's server cannot be reached: scans are refused until it is "
         "back. Redeeming then starts again by itself.")
@@ -137,16 +145,15 @@ def _code(problem: ShopError | None) -> str:
     return problem.code if problem is not None else ""
 
 
-def server_lost_text(problem: ShopError | None = None) -> str:
-    """The red line and a refused scan's verdict while the server is away: the scan was not
-    kept for later, so the cashier scans again (QA s36a F3: "resumes by itself" read as the
-    scan going through once the server was back). A server that answers and refuses this
-    counter (its password, no free connection) is said as such: it does not come back by
-    itself (QA s39b F11)."""
-    if problem is not None and not isinstance(problem, ServerUnreachable):
+def server_lost_text(refusal: ShopError | None = None) -> str:
+    """A refused scan's verdict while the server is away: the scan was not kept for later, so
+    the cashier scans again (QA s36a F3: "resumes by itself" read as the scan going through
+    once the server was back). A server that answers and refuses this counter
+    (``refusal_of``) is said as such: it does not come back by itself (QA s39b F11)."""
+    if refusal is not None:
         return QCoreApplication.translate(
             "RedemptionTab", "Nothing was redeemed: {problem} Scan the voucher again once "
-            "this is put right.").format(problem=error_message(problem))
+            "this is put right.").format(problem=error_message(refusal))
     return QCoreApplication.translate(
         "RedemptionTab", "The shop's server cannot be reached: nothing was redeemed. Redeeming "
         "starts again by itself when the server is back; then scan the voucher again.")

@@ -294,13 +294,15 @@ class LoginDialog(QDialog):
             self.message.clear()  # the failed unlock's reason is over (QA s13b N3)
 
     def _server_line_text(self, reachable: bool) -> str:
-        problem = self._watcher.problem if self._watcher is not None else None
         if reachable:
             return ""
-        if problem is not None and not isinstance(problem, ServerUnreachable):
+        from desktop_app.ui.counter.server_status import refusal_of  # a server's: its driver
+
+        refusal = refusal_of(self._watcher)
+        if refusal is not None:
             # A server that refuses this counter (its password): said once, not beside a
             # "cannot be reached … works again when it is back" it never will (QA s39b F11).
-            text = error_message(problem)
+            text = error_message(refusal)
             return "" if text == self.message.text() else text
         return self.tr("The shop's server cannot be reached now. Unlocking and redeeming work "
                        "again when it is back; this line then goes away by itself.")
