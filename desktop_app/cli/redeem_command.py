@@ -3,14 +3,11 @@ of the other commands (no look-ups, reports, batches or printing)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING
-
 from desktop_app.cli.frame import EXIT_OK, EXIT_REFUSED, Context, Outcome, open_as_operator, when
 from desktop_app.core import pending_scans, redemption
 from desktop_app.core.foreign_codes import foreign_code
 from desktop_app.core.lost_commit import RedemptionUncertain
-from desktop_app.core.money import money_text, parse_amount
+from desktop_app.core.money import parse_amount
 from desktop_app.i18n import translate
 from desktop_app.messages.labels import money
 from desktop_app.messages.verdict_texts import (
@@ -19,9 +16,6 @@ from desktop_app.messages.verdict_texts import (
     slip_text,
     verdict_headline,
 )
-
-if TYPE_CHECKING:
-    from desktop_app.core.counter import VoucherInfo
 
 
 def cmd_redeem(ctx: Context) -> Outcome:
@@ -33,7 +27,9 @@ def cmd_redeem(ctx: Context) -> Outcome:
         if earlier is not None:  # a retry of a redemption whose answer was lost
             from desktop_app.core import counter  # here: a look-up, rarely
 
-            return _earlier_went_through(counter.lookup(shop, code), earlier, currency)
+            verdict = pending_scans.earlier_verdict(shop, station, counter.lookup(shop, code),
+                                                    earlier)
+            return _earlier_went_through(verdict, code, currency)
         try:
             verdict = redemption.redeem(shop, code, station, uses=ctx.args.uses or 1,
                                         amount_cents=amount)
@@ -44,22 +40,17 @@ def cmd_redeem(ctx: Context) -> Outcome:
                    EXIT_OK if verdict.ok else EXIT_REFUSED)
 
 
-def _earlier_went_through(info: VoucherInfo, earlier: pending_scans.EarlierAttempt,
-                          currency: str) -> Outcome:
+def _earlier_went_through(verdict: redemption.Verdict, typed: str, currency: str) -> Outcome:
     """The earlier attempt at this station, not certain then, was saved: nothing more is
-    taken now (QA s39b F14: a script's retry took a second use)."""
-    from desktop_app.cli.voucher_commands import info_line
-
-    moment = dt.datetime.fromtimestamp(earlier.at, dt.UTC)
-    data = {"reason": "redeemed", "earlier_attempt": earlier.attempt_id,
-            "earlier_at": moment.isoformat(), "code": info.code, "product": info.product,
-            "uses_left": info.uses_left, "uses_total": info.uses_total,
-            "balance": None if info.balance is None else money_text(info.balance)}
+    taken now (QA s39b F14: a script's retry took a second use). Its verdict as the counter
+    shows it after a restart, the voucher as it is now."""
+    data = {**verdict.to_json(), "earlier_attempt": verdict.attempt_id,
+            "earlier_at": verdict.at.isoformat()}
     return Outcome(data, [translate(
         "cli", "Your earlier attempt {attempt} ({when}) at this station went through: {code} "
         "was redeemed then. Nothing more was taken.").format(
-            attempt=earlier.attempt_id, when=when(moment), code=info.code),
-        info_line(info, currency)], EXIT_OK)
+            attempt=verdict.attempt_id, when=when(verdict.at), code=verdict.code),
+        verdict_line(verdict, typed, currency)], EXIT_OK)
 
 
 def verdict_line(verdict: redemption.Verdict, typed: str, currency: str) -> str:
@@ -75,8 +66,8 @@ def verdict_line(verdict: redemption.Verdict, typed: str, currency: str) -> str:
             left=verdict.uses_left, total=verdict.uses_total)
     if verdict.customer or verdict.customer_phone:
         line += "  " + " ".join(p for p in (verdict.customer, verdict.customer_phone) if p)
-    if verdict.reason == "mistyped" and slip_text(typed):
-        line += "  " + slip_text(typed)  # a symbol missing or one too many
+    if verdict.reason == "mistyped" and (slip := slip_text(typed)):
+        line += "  " + slip  # a symbol missing or one too many
     if verdict.reason == "mistyped" and verdict.suspect_group is not None:
         line += "  " + translate("cli", "check group {group}").format(
             group=verdict.suspect_group + 1)
