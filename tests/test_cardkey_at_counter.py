@@ -101,7 +101,7 @@ def test_a_look_up_of_a_card_key_says_whether_it_was_marked_used(counter: Counte
     redemption.redeem(counter.shop, key.payload, "Counter 2")
     look_up(counter.qtbot, counter, key.payload)
     assert tab.verdict.headline.text() == "Look-up: card key marked as used"
-    assert tab.verdict.detail.text() == "Card key already marked as used"
+    assert tab.verdict.detail.text() == "Used: no longer refunded"  # QA s39a F20.5
     history = tab.history_panel.model
     assert history.data(history.index(0, 1)) == "Card key marked as used"
     import re  # QA s39b F9: to the second, a race's attempts told apart
@@ -110,4 +110,4 @@ def test_a_look_up_of_a_card_key_says_whether_it_was_marked_used(counter: Counte
     found = FoundModel()
     found.set_rows([lookup(counter.shop, key.code)])  # found by the customer
     assert [found.data(found.index(0, column)) for column in (4, 6)] == [
-        "card key marked as used", "Card key already marked as used"]
+        "card key marked as used", "Used: no longer refunded"]  # not the state twice

@@ -114,3 +114,41 @@ def test_a_phone_number_in_the_address_is_never_split_on_a_58_mm_receipt(
     printing.write_voucher_pdf(pdf, [view], "receipt58")
     lines = [line for line in pdf_text(pdf).splitlines() if "8888" in line or "6666" in line]
     assert len(lines) == 1 and "6666" in lines[0], lines
+
+
+SHOP_NOTE = "本券不兑现、不找零，节假日通用，最终解释权归本店所有"
+
+
+@pytest.mark.parametrize("layout", printing.LAYOUTS)
+def test_a_wrapped_note_ends_on_more_than_one_character(shop: Shop, tmp_path: Path,
+                                                        layout: str) -> None:
+    """QA s39a F20.9: "…最终解释权归本店所" then "有" alone on the voucher's last line."""
+    shop.set_setting("voucher_note", SHOP_NOTE)
+    [view] = sell(shop, name="洗车")
+    pdf = tmp_path / f"{layout}.pdf"
+    printing.write_voucher_pdf(pdf, [view], layout)
+    text = pdf_text(pdf)
+    start = text.index(SHOP_NOTE[:4])
+    lines = []
+    for line in text[start:].splitlines():
+        lines.append(line.strip())
+        if "".join(lines).endswith(SHOP_NOTE[-3:]):
+            break
+    assert "".join(lines) == SHOP_NOTE, lines
+    assert min(len(line) for line in lines) >= len(SHOP_NOTE) // (2 * len(lines)), lines
+
+
+def test_balanced_lines_keep_their_count_and_their_centre(qapp: object) -> None:
+    from desktop_app.printing.style import font, mm
+    from desktop_app.printing.text import CENTER, balanced, lay_out
+
+    text_font, width = font(7, bold=True), mm(52)
+    plain = lay_out(SHOP_NOTE, text_font, width, CENTER)
+    even = balanced(SHOP_NOTE, text_font, width)
+    assert even.lines == plain.lines > 1 and even.width <= width
+    lengths = [even.layout.lineAt(i).textLength() for i in range(even.lines)]
+    assert max(lengths) - min(lengths) <= 2, lengths
+    for i in range(even.lines):  # narrower lines, centred where the column's centre is
+        line = even.layout.lineAt(i)
+        assert abs(line.x() + line.width() / 2 - width / 2) < 0.5
+    assert balanced("短句", text_font, width).lines == 1

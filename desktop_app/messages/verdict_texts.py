@@ -166,12 +166,19 @@ def card_key_state_text(used: bool) -> str:
     return translate("Redemption", CARD_KEY_STATES[used])
 
 
+# Beside the state above (the look-up's headline, the found list's "Left"), a used key's
+# status says what else there is to know, not the same words again (QA s39a F20.5).
+CARD_KEY_USED_STATUS = QT_TRANSLATE_NOOP("Redemption", "Used: no longer refunded")
+
+
 def status_text(status: str, kind: str = "") -> str:
     """What a redemption would say now: ``Can be redeemed``, ``Empty: reload it…`` or the
-    refusal's headline; a card key's in its own words."""
+    refusal's headline; a card key's in its own words, shown beside its state."""
     if kind == "cardkey":
         if status == "redeemable":
             return translate("Redemption", CARD_KEY_STATUS)
+        if status == "already_redeemed":
+            return translate("Redemption", CARD_KEY_USED_STATUS)
         return verdict_headline(status, kind)
     if status in STATUS_TEXTS:
         return translate("Redemption", STATUS_TEXTS[status])

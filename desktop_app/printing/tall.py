@@ -24,6 +24,7 @@ from desktop_app.printing.blocks import (
 from desktop_app.printing.style import A4_MM, BAND, DOTS_PER_INCH, LINE, MUTED, PAPER, font, mm
 from desktop_app.printing.text import (
     CENTER,
+    balanced,
     fitted,
     headline,
     lay_out,
@@ -140,9 +141,9 @@ def _code(view: VoucherView, style: Tall, width: float, key_height: float | None
 def _foot(view: VoucherView, style: Tall, width: float) -> list[Block]:
     hint = hint_text(view)
     foot = lay_out(footer_text(view), font(style.small_pt), width, CENTER, color=MUTED)
-    note = ([text_block(lay_out(view.voucher_note, font(style.small_pt, bold=True), width,
-                                CENTER)), style.space(1.5)] if view.voucher_note else [])
-    told = ([text_block(lay_out(hint, font(style.small_pt), width, CENTER))] if hint else [])
+    note = ([text_block(balanced(view.voucher_note, font(style.small_pt, bold=True), width)),
+             style.space(1.5)] if view.voucher_note else [])
+    told = ([text_block(balanced(hint, font(style.small_pt), width))] if hint else [])
     return [*note, *told, style.space(2.5), rule(dashed=True), style.space(2),
             text_block(foot)]
 

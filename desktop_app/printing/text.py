@@ -53,11 +53,33 @@ def lay_out_in_lines(text: str, text_font: QFont, width: float, align: Qt.Alignm
     return _lay_out(text, text_font, width, align, WRAP, INK.rgba(), columns)
 
 
+@per_thread(maxsize=64)
+def balanced(text: str, text_font: QFont, width: float) -> Text:
+    """``text`` centred in ``width``, its lines as even as its line count allows: a shop's
+    note never ends on one character alone (QA s39a F20.9: "…最终解释权归本店所" / "有")."""
+    laid = lay_out(text, text_font, width, CENTER)
+    if laid.lines < 2:
+        return laid
+    low, high = width / laid.lines, width  # the narrowest lines keeping that count
+    while high - low > 0.5:
+        middle = (low + high) / 2
+        if _lay_out(text, text_font, width, CENTER, WRAP, INK.rgba(), (), middle).lines \
+                > laid.lines:
+            low = middle
+        else:
+            high = middle
+    return _lay_out(text, text_font, width, CENTER, WRAP, INK.rgba(), (), high)
+
+
 @per_thread(maxsize=512)
 def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
-             wrap: QTextOption.WrapMode, rgba: int, columns: tuple[int, ...] = ()) -> Text:
+             wrap: QTextOption.WrapMode, rgba: int, columns: tuple[int, ...] = (),
+             line_width: float | None = None) -> Text:
+    """``line_width``: lines that narrow, centred in ``width`` (see ``balanced``)."""
     # Fonts hash and compare by value; a colour does not hash, its value does.
     color = QColor.fromRgba(rgba)
+    indent = 0.0 if line_width is None else (width - line_width) / 2
+    width = width if line_width is None else line_width
     layout = QTextLayout(text, text_font)
     option = QTextOption(align)
     option.setWrapMode(wrap)
@@ -72,7 +94,7 @@ def _lay_out(text: str, text_font: QFont, width: float, align: Qt.AlignmentFlag,
             line.setLineWidth(width)
         else:
             line.setNumColumns(count, width)
-        line.setPosition(QPointF(0, height))
+        line.setPosition(QPointF(indent, height))
         height += line.height()
         natural = max(natural, line.naturalTextWidth())
     layout.endLayout()

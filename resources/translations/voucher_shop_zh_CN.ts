@@ -2045,7 +2045,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
@@ -2055,37 +2055,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="318"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="321"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="323"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="335"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="337"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="354"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="356"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="398"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="400"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="401"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="403"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -4036,6 +4036,11 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="171"/>
+        <source>Used: no longer refunded</source>
+        <translation>已使用，不再退款</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
         <source>Redeemed, undone</source>
         <translation>核销已撤销</translation>
@@ -4442,17 +4447,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="131"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="139"/>
         <source>The shop&apos;s server cannot be reached: scans are refused until it is back. Redeeming then starts again by itself.</source>
         <translation>无法连接店铺服务器：服务器恢复之前，所有扫码都不予核销。服务器恢复后会自动重新开始核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="147"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="154"/>
         <source>Nothing was redeemed: {problem} Scan the voucher again once this is put right.</source>
         <translation>没有核销任何内容：{problem}问题解决后请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/server_status.py" line="150"/>
+        <location filename="../../desktop_app/ui/counter/server_status.py" line="157"/>
         <source>The shop&apos;s server cannot be reached: nothing was redeemed. Redeeming starts again by itself when the server is back; then scan the voucher again.</source>
         <translation>无法连接店铺服务器：本次未核销任何卡券。服务器恢复后，收银台即可再次核销，届时请重新扫码。</translation>
     </message>
@@ -5365,17 +5370,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ServerAwayStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/server_away.py" line="59"/>
+        <location filename="../../desktop_app/ui/server_away.py" line="57"/>
         <source>⚠ The shop&apos;s server refuses this counter</source>
         <translation>⚠ 店铺服务器拒绝了本收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_away.py" line="62"/>
+        <location filename="../../desktop_app/ui/server_away.py" line="60"/>
         <source>⚠ The shop&apos;s server is not answering</source>
         <translation>⚠ 店铺服务器没有响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_away.py" line="64"/>
+        <location filename="../../desktop_app/ui/server_away.py" line="62"/>
         <source>Nothing saved is lost. Redeeming and changes wait for the server; every screen reads the shop again by itself when the server is back.</source>
         <translation>已保存的内容不会丢失。核销和更改需等待服务器；服务器恢复后，各个界面会自动重新读取店铺数据。</translation>
     </message>
@@ -8088,7 +8093,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="74"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="65"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
@@ -8159,28 +8164,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="58"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="49"/>
         <source>Your earlier attempt {attempt} ({when}) at this station went through: {code} was redeemed then. Nothing more was taken.</source>
         <translation>本收银台之前的那次核销（记录 {attempt}，{when}）已经成功：{code} 当时已核销。这次没有再扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="71"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="62"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="81"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="72"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="88"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="79"/>
         <source>{asked} asked</source>
         <translation>要求 {asked}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="91"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="82"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>
