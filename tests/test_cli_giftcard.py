@@ -128,7 +128,7 @@ def test_order_refund_says_the_money_to_pay_back(card: tuple[Path, dict[str, obj
     assert run(folder, "redeem", str(second["code"]), "--amount", "30").returncode == 0
     text = run(folder, "order", "refund", str(other["id"]))
     assert text.returncode == 0
-    assert f"Refunded order {other['id']}: pay back 70.00 CNY" in text.stdout
+    assert f"Refunded order {other['id']}: pay back ¥70.00;" in text.stdout  # not "70.00 CNY"
 
 
 def test_a_refund_names_the_reload_method_in_words(tmp_path: Path) -> None:
@@ -140,6 +140,7 @@ def test_a_refund_names_the_reload_method_in_words(tmp_path: Path) -> None:
     told = run(folder, "--lang", "zh_CN", "order", "refund", str(order)).stdout
     assert "现金" in told and "cash" not in told
     assert "1 张卡券作废" in told  # one voucher (QA: "1 vouchers void")
+    assert "其中 ¥20.00 属于充值订单" in told and "CNY" not in told  # the shop's money sign
 
 
 def test_cash_out_where_the_owner_allows_it(tmp_path: Path) -> None:

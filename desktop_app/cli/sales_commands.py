@@ -185,24 +185,26 @@ def cmd_order_refund(ctx: Context) -> Outcome:
         "refund": money_text(result.refund_cents)}
     if reloads:
         data["reloads"] = reloads
-    return Outcome(data, _refund_lines(data, currency))
+    return Outcome(data, _refund_lines(ctx.args.order_id, result, currency))
 
 
-def _refund_lines(data: dict[str, Any], currency: str) -> list[str]:
-    """What the counter hands back, the reloads' parts apart (each by its own method)."""
-    said = (translate("cli", "Refunded order {order}: pay back {refund} {currency}; 1 voucher "
-                             "void.") if data["voided"] == 1 else
-            translate("cli", "Refunded order {order}: pay back {refund} {currency}; {voided} "
-                             "vouchers void."))
-    lines = [said.format(currency=currency, **data)]
-    lines += [translate("cli", "  {refund} {currency} of it for reload order {order} "
-                               "(paid by {method}), refunded with its card.").format(
-        currency=currency, **{**part, "method": method_label(part["method"])})
-        for part in data.get("reloads", [])]
-    if data["keys_returned"]:
+def _refund_lines(order_id: int, result: refunds.RefundResult, currency: str) -> list[str]:
+    """What the counter hands back, the reloads' parts apart (each by its own method); money
+    in the shop's currency, as every other line says it (¥70.00, not "70.00 CNY")."""
+    said = (translate("cli", "Refunded order {order}: pay back {refund}; 1 voucher void.")
+            if result.voided == 1 else
+            translate("cli", "Refunded order {order}: pay back {refund}; {voided} vouchers "
+                             "void."))
+    lines = [said.format(order=order_id, refund=money(result.refund_cents, currency),
+                         voided=result.voided)]
+    lines += [translate("cli", "  {refund} of it for reload order {order} (paid by {method}), "
+                               "refunded with its card.").format(
+        refund=money(part.money_cents, currency), order=part.order_id,
+        method=method_label(part.method)) for part in result.reloads]
+    if result.keys_returned:
         lines.append(translate(
             "cli", "{keys} card keys are set aside as returned: the customer had them. Check "
-            "them before putting them back on sale.").format(keys=data["keys_returned"]))
+            "them before putting them back on sale.").format(keys=result.keys_returned))
     return lines
 
 

@@ -8073,22 +8073,22 @@ Click “New order” to sell your first voucher.</source>
         <translation>已付款；此订单没有卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="193"/>
-        <source>Refunded order {order}: pay back {refund} {currency}; 1 voucher void.</source>
-        <translation>订单 {order} 已退款：应退 {refund} {currency}；1 张卡券作废。</translation>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="194"/>
+        <source>Refunded order {order}: pay back {refund}; 1 voucher void.</source>
+        <translation>订单 {order} 已退款：应退 {refund}；1 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="195"/>
-        <source>Refunded order {order}: pay back {refund} {currency}; {voided} vouchers void.</source>
-        <translation>订单 {order} 已退款：应退 {refund} {currency}；{voided} 张卡券作废。</translation>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="196"/>
+        <source>Refunded order {order}: pay back {refund}; {voided} vouchers void.</source>
+        <translation>订单 {order} 已退款：应退 {refund}；{voided} 张卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="198"/>
-        <source>  {refund} {currency} of it for reload order {order} (paid by {method}), refunded with its card.</source>
-        <translation>  其中 {refund} {currency} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="200"/>
+        <source>  {refund} of it for reload order {order} (paid by {method}), refunded with its card.</source>
+        <translation>  其中 {refund} 属于充值订单 {order}（{method} 支付），随卡一起退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/sales_commands.py" line="203"/>
+        <location filename="../../desktop_app/cli/sales_commands.py" line="205"/>
         <source>{keys} card keys are set aside as returned: the customer had them. Check them before putting them back on sale.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
