@@ -90,7 +90,7 @@ def test_redeem_on_the_command_line_names_the_card_key(owner_shop: Shop, shop_di
 def test_a_look_up_of_a_card_key_says_whether_it_was_marked_used(counter: Counter) -> None:
     from test_ui_counter_lookup_follows import look_up
 
-    from desktop_app.core.counter import lookup
+    from desktop_app.core.voucher_lookup import lookup
     from desktop_app.ui.counter.lookup_models import FoundModel
 
     [key] = sell_card_keys(counter.shop)

@@ -19,6 +19,7 @@ from desktop_app.core import (
     products,
     redemption,
     refunds,
+    voucher_lookup,
     vouchers,
 )
 from desktop_app.core.counter import Counter, CounterResult
@@ -410,12 +411,12 @@ def test_a_clerk_sees_only_their_own_recent_attempts(shop: Shop, shop_dir: Path)
 def test_voucher_by_text_and_history_consume_nothing(shop: Shop) -> None:
     voucher = sell(shop, uses=2)
     first = redemption.redeem(shop, voucher.payload, "Front")
-    found = counter.voucher_by_text(shop, voucher.code.lower())
+    found = voucher_lookup.voucher_by_text(shop, voucher.code.lower())
     assert found.id == voucher.id and found.uses_left == 1
-    assert [a.id for a in counter.history(found)] == [first.attempt_id]
+    assert [a.id for a in voucher_lookup.history(found)] == [first.attempt_id]
     lookups: list[Callable[[], object]] = [
-        lambda: counter.voucher_by_text(shop, "HELLO"),
-        lambda: counter.voucher_by_text(shop, vouchers.typed_code(vouchers.new_code()))]
+        lambda: voucher_lookup.voucher_by_text(shop, "HELLO"),
+        lambda: voucher_lookup.voucher_by_text(shop, vouchers.typed_code(vouchers.new_code()))]
     for lookup in lookups:
         with pytest.raises(NotFound):
             lookup()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from test_giftcard_lookup import PIN, sell_cards
 
 from desktop_app.cli.giftcard_commands import lookup_lines
-from desktop_app.core import counter, giftcard_lookup, giftcards, redemption
+from desktop_app.core import giftcard_lookup, giftcards, redemption, voucher_lookup
 from desktop_app.core.models import Voucher
 from desktop_app.core.store import Shop
 from desktop_app.messages.verdict_texts import status_text
@@ -18,13 +18,13 @@ EMPTY = "Empty: reload it to spend it again"
 def test_an_emptied_card_says_so_wherever_it_is_looked_up(shop: Shop) -> None:
     (card,) = sell_cards(shop)
     giftcards.set_pin(shop, Voucher.get_by_id(card.id), PIN)
-    assert counter.lookup(shop, card.code).status == "redeemable"
+    assert voucher_lookup.lookup(shop, card.code).status == "redeemable"
     spent = redemption.redeem(shop, card.code, "Till", amount_cents=10000)
     assert spent.reason == "redeemed" and spent.balance == 0
     assert redemption.redeem(shop, card.code, "Till", amount_cents=1).reason == (
         "insufficient_balance")
 
-    shown = counter.lookup(shop, card.code)
+    shown = voucher_lookup.lookup(shop, card.code)
     assert (shown.status, shown.balance) == ("insufficient_balance", 0)
     found = giftcard_lookup.look_up_card(shop, card.id, PIN, "Phone desk")
     assert found.facts is not None and found.facts.status == "insufficient_balance"
@@ -35,7 +35,7 @@ def test_an_emptied_card_says_so_wherever_it_is_looked_up(shop: Shop) -> None:
     assert "insufficient_balance" not in lookup_lines(found, "CNY")[0]
 
     giftcards.reload(shop, Voucher.get_by_id(card.id), 500)
-    assert counter.lookup(shop, card.code).status == "redeemable"
+    assert voucher_lookup.lookup(shop, card.code).status == "redeemable"
 
 
 def test_a_voucher_with_no_expiry_says_so_not_a_missing_date(shop: Shop) -> None:
@@ -48,7 +48,7 @@ def test_a_voucher_with_no_expiry_says_so_not_a_missing_date(shop: Shop) -> None
 
     (card,) = sell_cards(shop)
     giftcards.set_pin(shop, Voucher.get_by_id(card.id), PIN)
-    info = counter.lookup(shop, card.code)
+    info = voucher_lookup.lookup(shop, card.code)
     assert info.valid_until is None
     assert "no expiry" in info_line(info, "CNY") and "—" not in info_line(info, "CNY")
     found = giftcard_lookup.look_up_card(shop, card.id, PIN, "Phone desk")

@@ -21,13 +21,13 @@ from conftest import OWNER, OWNER_PASSWORD
 from desktop_app.cli.frame import run_command
 from desktop_app.cli.parser import build_parser
 from desktop_app.core import (
-    counter,
     dates,
     file_clock,
     fulfilment,
     orders,
     products,
     redemption,
+    voucher_lookup,
 )
 from desktop_app.core.store import Shop, create_shop, open_shop
 
@@ -124,7 +124,7 @@ def test_a_clock_set_back_brings_no_expired_pass_or_card_back(
     assert redemption.redeem(back, month_pass.payload, "Counter").reason == "expired"
     spent = redemption.redeem(back, gift_card.payload, "Counter", amount_cents=1000)
     assert (spent.reason, spent.balance) == ("expired", 10000)
-    assert counter.lookup(back, month_pass.payload).status == "expired"
+    assert voucher_lookup.lookup(back, month_pass.payload).status == "expired"
     assert redemption.redeem(back, year_pass.payload, "Counter").ok
     set_clock(monkeypatch, dt.timedelta(days=20, minutes=-5))  # and minutes more: the same
     assert redemption.redeem(back, month_pass.payload, "Counter").reason == "expired"

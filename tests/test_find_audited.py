@@ -1,4 +1,4 @@
-"""A clerk's search by customer (``counter.find_vouchers``) on the embedded file and on the
+"""A clerk's search by customer (``voucher_lookup.find_vouchers``) on the embedded file and on the
 server: a gift card's code masked, a pass's shown, the search an audit event even on a shop
 under integrity hold (a read's evidence); "Card by phone…" lists the same cards unaudited by
 Find and without codes (QA s21a F4)."""
@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from conftest import CLERK, CLERK_PASSWORD
 
-from desktop_app.core import auth, counter, fulfilment, giftcard_lookup, giftcards, orders, products
+from desktop_app.core import (
+    auth,
+    fulfilment,
+    giftcard_lookup,
+    giftcards,
+    orders,
+    products,
+    voucher_lookup,
+)
 from desktop_app.core.counter_find import masked_code
 from desktop_app.core.models import AuditEvent, Voucher
 from desktop_app.core.store import Shop
@@ -36,14 +44,14 @@ def searches() -> list[tuple[str, str]]:
 def test_a_clerks_search_masks_gift_cards_and_is_audited(shop: Shop) -> None:
     card_code, pass_code = sell_card_and_pass(shop)
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
-    assert {v.code for v in counter.find_vouchers(shop, "李先生")} == {card_code, pass_code}
+    assert {v.code for v in voucher_lookup.find_vouchers(shop, "李先生")} == {card_code, pass_code}
     with shop.open_again(CLERK, CLERK_PASSWORD) as clerk:
-        found = counter.find_vouchers(clerk, "8765 4321")
+        found = voucher_lookup.find_vouchers(clerk, "8765 4321")
         assert {(v.code, v.code_hidden) for v in found} == {
             (masked_code(card_code), True), (pass_code, False)}
         clerk.integrity_problem = "rolled_back"  # a search is a read: held or not
         try:
-            assert len(counter.find_vouchers(clerk, "nobody")) == 0
+            assert len(voucher_lookup.find_vouchers(clerk, "nobody")) == 0
         finally:
             clerk.integrity_problem = None
         cards = giftcard_lookup.caller_cards(clerk, phone="4321")
@@ -59,8 +67,8 @@ def test_a_surname_alone_is_searched_one_letter_is_not(shop: Shop) -> None:
     from desktop_app.core.errors import InvalidInput
 
     card_code, pass_code = sell_card_and_pass(shop)
-    assert {v.code for v in counter.find_vouchers(shop, "李")} == {card_code, pass_code}
-    assert counter.find_vouchers(shop, "王") == []
+    assert {v.code for v in voucher_lookup.find_vouchers(shop, "李")} == {card_code, pass_code}
+    assert voucher_lookup.find_vouchers(shop, "王") == []
     with pytest.raises(InvalidInput) as refused:
-        counter.find_vouchers(shop, "l")
+        voucher_lookup.find_vouchers(shop, "l")
     assert refused.value.params["problem"] == "too_short"

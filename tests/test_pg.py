@@ -288,7 +288,7 @@ def test_init_on_the_server_prints_a_recovery_key_and_recover_works_there(
 
 def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
         pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop_app.core import counter, fulfilment, orders, phones, products
+    from desktop_app.core import fulfilment, orders, phones, products, voucher_lookup
 
     monkeypatch.setattr(phones, "PHONE_BATCH", 2)  # several batches of the five orders
     with ShopLocation(tmp_path / "pc", pg_url).create("Phones", "CNY", OWNER,
@@ -302,7 +302,7 @@ def test_find_by_customer_phone_opens_the_sealed_phones_in_batches(
             sold[name] = fulfilment.pay_order(shop, order.id)[0].id
 
         def found(text: str) -> list[int]:
-            return [v.id for v in counter.find_vouchers(shop, text)]
+            return [v.id for v in voucher_lookup.find_vouchers(shop, text)]
 
         assert found("8000") == [sold["王女士"]]
         assert found("1234 5678") == [sold["Ms Li"]]  # matched on its digits
@@ -318,7 +318,7 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
     cashier is told nothing was changed (the server rolled it back: not a guess, not a
     traceback), the use is not consumed, and the same counter works again on its next scan
     without a restart."""
-    from desktop_app.core import audit, counter, fulfilment, orders, products, redemption
+    from desktop_app.core import audit, fulfilment, orders, products, redemption, voucher_lookup
     from desktop_app.core.errors import ServerLost, ServerUnreachable
     from desktop_app.core.lost_commit import NotSaved
 
@@ -348,6 +348,6 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
                 f"WHERE datname = '{database}' AND pid <> pg_backend_pid()")
         pg_server.psql(kill)  # and a look-up (a read) on a broken connection: said, then back
         with pytest.raises(ServerUnreachable) as unreachable:
-            counter.lookup(shop, voucher.payload)
+            voucher_lookup.lookup(shop, voucher.payload)
         assert not isinstance(unreachable.value, ServerLost)
-        assert counter.lookup(shop, voucher.payload).uses_left == 0
+        assert voucher_lookup.lookup(shop, voucher.payload).uses_left == 0

@@ -8,13 +8,13 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core import (
-    counter,
     fulfilment,
     giftcard_lookup,
     order_list,
     orders,
     phones,
     products,
+    voucher_lookup,
 )
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.models import Order
@@ -39,7 +39,7 @@ def cards(shop: Shop, phone: str) -> list[int]:
 
 
 def found(shop: Shop, text: str) -> list[int]:
-    return [info.id for info in counter.find_vouchers(shop, text)]
+    return [info.id for info in voucher_lookup.find_vouchers(shop, text)]
 
 
 def listed(shop: Shop, text: str) -> list[int]:

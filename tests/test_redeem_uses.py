@@ -265,27 +265,27 @@ def test_a_redemption_is_six_statements_and_a_refusal_reads_instead_of_appending
 def test_lookup_consumes_nothing_and_clerks_see_no_payload(shop: Shop, shop_dir: Path) -> None:
     from conftest import CLERK, CLERK_PASSWORD
 
-    from desktop_app.core import auth, counter
+    from desktop_app.core import auth, voucher_lookup
     from desktop_app.core.errors import NotFound
 
     voucher = sell(shop, uses=3, customer="Ms Li", phone="+86 138 0000 4321")
     redemption.redeem(shop, voucher.payload, "c")
-    info = counter.lookup(shop, voucher.code)
+    info = voucher_lookup.lookup(shop, voucher.code)
     assert (info.uses_left, info.status, info.customer) == (2, "redeemable", "Ms Li")
     assert info.customer_phone.endswith("4321") and "0000" not in info.customer_phone
     assert info.payload == voucher.payload and [h.reason for h in info.history] == ["redeemed"]
-    assert [v.id for v in counter.find_vouchers(shop, "4321")] == [voucher.id]
+    assert [v.id for v in voucher_lookup.find_vouchers(shop, "4321")] == [voucher.id]
     # Saved with spaces, read out without them (or with hyphens) at the counter.
-    assert [v.id for v in counter.find_vouchers(shop, "13800004321")] == [voucher.id]
-    assert [v.id for v in counter.find_vouchers(shop, "138-0000-4321")] == [voucher.id]
-    assert [v.id for v in counter.find_vouchers(shop, "ms li")] == [voucher.id]
+    assert [v.id for v in voucher_lookup.find_vouchers(shop, "13800004321")] == [voucher.id]
+    assert [v.id for v in voucher_lookup.find_vouchers(shop, "138-0000-4321")] == [voucher.id]
+    assert [v.id for v in voucher_lookup.find_vouchers(shop, "ms li")] == [voucher.id]
     with pytest.raises(InvalidInput):
-        counter.find_vouchers(shop, " ")
+        voucher_lookup.find_vouchers(shop, " ")
     with pytest.raises(NotFound):
-        counter.lookup(shop, "garbage")
+        voucher_lookup.lookup(shop, "garbage")
     auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
     shop.close()
     with open_shop(shop_dir, CLERK, CLERK_PASSWORD) as clerk:
-        seen = counter.lookup(clerk, vouchers.mangle(voucher.payload, "azerty"))
+        seen = voucher_lookup.lookup(clerk, vouchers.mangle(voucher.payload, "azerty"))
         assert seen.payload == "" and seen.uses_left == 2
         assert Voucher.get_by_id(voucher.id).uses_left == 2

@@ -158,11 +158,11 @@ def test_disabled_operator_is_forbidden(shop: Shop) -> None:
     assert attempt.voucher_id == voucher.id and attempt.reason == "forbidden"
     assert verdict.voucher_id is None and verdict.customer == "" and verdict.code == ""
     # QA s39b F3: nor does a look-up show the customer to an operator disabled since login
-    from desktop_app.core import counter
+    from desktop_app.core import voucher_lookup
     from desktop_app.core.errors import OperatorDisabled
 
     with pytest.raises(OperatorDisabled):
-        counter.lookup(shop, voucher.payload)
+        voucher_lookup.lookup(shop, voucher.payload)
 
 
 def test_every_attempt_is_kept_with_operator_station_and_text(shop: Shop) -> None:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 from test_products import audit_events
 
-from desktop_app.core import cardkeys, counter, fulfilment, orders, products, redemption, refunds
+from desktop_app.core import (
+    cardkeys,
+    fulfilment,
+    orders,
+    products,
+    redemption,
+    refunds,
+    voucher_lookup,
+)
 from desktop_app.core.dates import local_time
 from desktop_app.core.errors import InvalidInput, InvalidState, OutOfStock
 from desktop_app.core.models import CardKey, Order, Product, Refund, Voucher
@@ -30,7 +38,7 @@ def test_refund_voids_unredeemed_and_returns_stock(shop: Shop) -> None:
     game_row = products.list_products(shop)[1]  # Game: the refunded key is set aside, off sale
     assert (game_row.stock, game_row.keys_unsold, game_row.keys_returned) == (1, 1, 1)
     assert redemption.redeem(shop, issued[0].payload, "c").reason == "voided"
-    assert counter.history(Voucher.get_by_id(issued[0].id))[0].id == first.attempt_id
+    assert voucher_lookup.history(Voucher.get_by_id(issued[0].id))[0].id == first.attempt_id
     with pytest.raises(InvalidState):
         refunds.refund_order(shop, order.id)
 

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from test_cli import as_json, run
 
 from desktop_app.core import redemption
-from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.store import Shop
+from desktop_app.core.voucher_lookup import VoucherInfo
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.lookups import FOLLOW_DELAY_MS
 from desktop_app.ui.counter.redemption_models import TONE_LOOKUP, TONE_OK

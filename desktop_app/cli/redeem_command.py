@@ -25,10 +25,9 @@ def cmd_redeem(ctx: Context) -> Outcome:
         currency = shop.currency
         earlier = pending_scans.settle_earlier(shop, code, station)
         if earlier is not None:  # a retry of a redemption whose answer was lost
-            from desktop_app.core import counter  # here: a look-up, rarely
+            from desktop_app.core.voucher_lookup import lookup  # here: a look-up, rarely
 
-            verdict = pending_scans.earlier_verdict(shop, station, counter.lookup(shop, code),
-                                                    earlier)
+            verdict = pending_scans.earlier_verdict(shop, station, lookup(shop, code), earlier)
             return _earlier_went_through(verdict, code, currency)
         try:
             verdict = redemption.redeem(shop, code, station, uses=ctx.args.uses or 1,

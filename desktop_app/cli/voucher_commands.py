@@ -17,13 +17,13 @@ from desktop_app.cli.frame import (
     when_exact,
 )
 from desktop_app.core import (
-    counter,
     dates,
     fulfilment,
     giftcards,
     reports,
     roles,
     sending,
+    voucher_lookup,
     vouchers,
 )
 from desktop_app.core.errors import (
@@ -53,7 +53,7 @@ def voucher_json(item: fulfilment.IssuedVoucher) -> dict[str, Any]:
     return data
 
 
-def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
+def info_json(info: voucher_lookup.VoucherInfo) -> dict[str, Any]:
     data = dataclasses.asdict(info)
     for key in ("valid_from", "valid_until", "issued_at"):
         data[key] = data[key].isoformat() if data[key] else None
@@ -73,7 +73,7 @@ def info_json(info: counter.VoucherInfo) -> dict[str, Any]:
     return data
 
 
-def info_line(info: counter.VoucherInfo, currency: str) -> str:
+def info_line(info: voucher_lookup.VoucherInfo, currency: str) -> str:
     """One voucher for a person: its status in words, and a gift card's balance, not "uses
     left 1 of 1" (QA)."""
     customer = " ".join(part for part in (info.customer, info.customer_phone) if part)
@@ -90,7 +90,7 @@ def info_line(info: counter.VoucherInfo, currency: str) -> str:
 
 def cmd_voucher_show(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        info = counter.lookup(shop, ctx.args.code)
+        info = voucher_lookup.lookup(shop, ctx.args.code)
         currency = shop.currency
     lines = [info_line(info, currency)]
     words = [headline(a.reason) for a in info.history]
@@ -100,7 +100,7 @@ def cmd_voucher_show(ctx: Context) -> Outcome:
     return Outcome(info_json(info), lines)
 
 
-def _money_moved(row: counter.HistoryRow, currency: str) -> str:
+def _money_moved(row: voucher_lookup.HistoryRow, currency: str) -> str:
     """A gift card's spend or undo, as its ledger writes it: what moved, the balance after."""
     if row.card_change_cents is None or row.card_balance_cents is None:
         return ""
@@ -112,7 +112,7 @@ def _money_moved(row: counter.HistoryRow, currency: str) -> str:
 
 def cmd_voucher_find(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        found = counter.find_vouchers(shop, ctx.args.customer)
+        found = voucher_lookup.find_vouchers(shop, ctx.args.customer)
         currency = shop.currency
     data = {"vouchers": [info_json(info) for info in found], "count": len(found)}
     lines = [info_line(info, currency) for info in found]
@@ -158,7 +158,7 @@ def cmd_voucher_qr(ctx: Context) -> Outcome:
     pdf = out.suffix.lower() == ".pdf"
     with open_as_operator(ctx) as shop:
         roles.require_owner(shop, "voucher_qr")
-        voucher = counter.voucher_by_text(shop, ctx.args.code)
+        voucher = voucher_lookup.voucher_by_text(shop, ctx.args.code)
         payload = fulfilment.voucher_payload(shop, voucher)
         view = voucher_view(shop, voucher)
         if pdf and view.card_key:  # the key in full leaves in the file: its row first
@@ -243,7 +243,7 @@ def cmd_voucher_batch(ctx: Context) -> Outcome:
 def cmd_voucher_reload(ctx: Context) -> Outcome:
     amount = parse_amount(ctx.args.amount)
     with open_as_operator(ctx) as shop:
-        card = counter.voucher_by_text(shop, ctx.args.code)
+        card = voucher_lookup.voucher_by_text(shop, ctx.args.code)
         change = giftcards.reload(shop, card, amount, ctx.args.method, ctx.args.station,
                                   ctx.args.ref or "")
         data = {"voucher": change.voucher_id, "code": vouchers.typed_code(card.code),
@@ -256,7 +256,7 @@ def cmd_voucher_reload(ctx: Context) -> Outcome:
 
 def cmd_voucher_cashout(ctx: Context) -> Outcome:
     with open_as_operator(ctx) as shop:
-        card = counter.voucher_by_text(shop, ctx.args.code)
+        card = voucher_lookup.voucher_by_text(shop, ctx.args.code)
         change = giftcards.cash_out(shop, card, ctx.args.station)
         data = {"voucher": change.voucher_id, "code": vouchers.typed_code(card.code),
                 "amount": money_text(change.money_cents),

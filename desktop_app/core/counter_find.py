@@ -23,7 +23,7 @@ from desktop_app.core.redemption import mask_phone
 from desktop_app.core.store import Shop
 
 if TYPE_CHECKING:
-    from desktop_app.core.counter import VoucherInfo
+    from desktop_app.core.voucher_lookup import VoucherInfo
 
 SHOWN_TAIL = 4  # a masked code's last characters, as a phone's last 4 digits
 MASK = "*"

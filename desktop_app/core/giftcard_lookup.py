@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from desktop_app.core import audit, counter, giftcards, phones, redemption, vouchers
+from desktop_app.core import audit, giftcards, phones, redemption, voucher_lookup, vouchers
 from desktop_app.core.counter_find import masked_code
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import Forbidden, InvalidInput, NotFound
@@ -131,7 +131,7 @@ def caller_cards(shop: Shop, *, order_id: int | None = None, phone: str = "") ->
         if len(digits) < MIN_PHONE_DIGITS:
             raise InvalidInput(field="phone", problem="too_short", minimum=MIN_PHONE_DIGITS)
         # The counter's customer search (names match too: harmless, the PIN decides).
-        ids = [card.id for card in counter.customer_vouchers(shop, phone.strip())
+        ids = [card.id for card in voucher_lookup.customer_vouchers(shop, phone.strip())
                if giftcards.is_card(card)]
     return _refs(ids)
 
@@ -209,5 +209,5 @@ def _pin_refusal(card: Voucher, check: giftcards.PinCheck) -> CardLookup | None:
 def _facts(card: Voucher, now: dt.datetime) -> CardFacts:
     card = Voucher.get_by_id(card.id)  # the balance as it is now
     recent = list(reversed(giftcards.ledger(card.id)))[:RECENT_ROWS]
-    return CardFacts(card.product.name, card.order_id, counter.status_now(card, now),
+    return CardFacts(card.product.name, card.order_id, voucher_lookup.status_now(card, now),
                      int(card.balance_cents or 0), card.valid_from, card.valid_until, recent)

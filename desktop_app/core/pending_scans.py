@@ -31,7 +31,7 @@ from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 
 if TYPE_CHECKING:
-    from desktop_app.core.counter import VoucherInfo
+    from desktop_app.core.voucher_lookup import VoucherInfo
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.counter import HistoryRow, VoucherInfo
+from desktop_app.core.voucher_lookup import HistoryRow, VoucherInfo
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.messages.verdict_texts import (
     card_key_state_text,

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.core import events
-from desktop_app.core.counter import VoucherInfo, find_vouchers, lookup
 from desktop_app.core.errors import NotFound
 from desktop_app.core.store import Shop
+from desktop_app.core.voucher_lookup import VoucherInfo, find_vouchers, lookup
 from desktop_app.ui import tasks
 from desktop_app.ui.counter.redemption_models import TONE_LOOKUP
 from desktop_app.ui.counter.redemption_panels import FindPanel, HistoryPanel

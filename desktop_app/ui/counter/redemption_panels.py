@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.counter_recent import RecentAttempt
 from desktop_app.core.store import Shop
+from desktop_app.core.voucher_lookup import VoucherInfo
 from desktop_app.ui.counter.lookup_models import FoundModel, HistoryModel, hidden_code_hint
 from desktop_app.ui.counter.redemption_models import (
     CLEAR_RANGE_S,

@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.core.counter import VoucherInfo
 from desktop_app.core.counter_find import masked_code
 from desktop_app.core.counter_recent import FAILED  # a failed check shown: it stays
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.text import display_width, printable
+from desktop_app.core.voucher_lookup import VoucherInfo
 from desktop_app.messages.clock_texts import with_clock_hint
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
