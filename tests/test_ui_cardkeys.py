@@ -327,3 +327,29 @@ def test_the_preview_points_out_a_key_shaped_unlike_the_others(
     idle()
     assert page.counts["new"].text() == "21"
     assert "Shaped unlike the others: 1 new keys (a…)" in page.notes.text()
+
+
+def test_choose_file_opens_in_documents_then_where_the_last_file_was(
+        qtbot: QtBot, shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s41a: the key file dialog opened in the folder the app was started from."""
+    from desktop_app.ui.folders import documents_folder
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    (tmp_path / "Documents").mkdir()
+    assert documents_folder() == tmp_path / "Documents"
+    game = products.add_product(shop, "Game", "30.00", "cardkey")
+    page = key_dialog(qtbot, shop, game.id, CardKeyDialog.IMPORT_PAGE).importer
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    chosen = page.file_dialog
+    assert Path(chosen.directory().absolutePath()) == tmp_path / "Documents"
+    keys = tmp_path / "stock" / "keys.txt"
+    keys.parent.mkdir()
+    keys.write_text("AAAA-1111-XXXX-0001\n")
+    chosen.fileSelected.emit(str(keys))
+    chosen.close()
+    idle()
+    assert page.file_label.text() == "keys.txt"
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    assert Path(page.file_dialog.directory().absolutePath()) == keys.parent
+    page.file_dialog.close()

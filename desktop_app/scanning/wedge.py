@@ -38,6 +38,19 @@ TAKES_SCANS_ITSELF = "takes_scans_itself"
 FINDS_VOUCHERS = "finds_vouchers"
 
 
+def aimed_at(widget: QWidget) -> QWidget:
+    """Where a key sent to ``widget`` lands: a completer's list (a popup window of its own,
+    which Qt gives the keys while it shows) passes them to the field it completes, its focus
+    proxy. Seen as keys on a list, a path typed fast into a file dialog was taken for a scan
+    and redeemed behind it (QA s41a F1)."""
+    window = widget.window()
+    if window.windowType() == Qt.WindowType.Popup:
+        field = window.focusProxy()
+        if field is not None and is_text_field(field):
+            return field
+    return widget
+
+
 def _monotonic_ms() -> float:
     return time.monotonic() * 1000
 
@@ -124,15 +137,16 @@ class ScannerInput(QObject):
         return self._classifier
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or self._forwarding:
+        if event.type() != QEvent.Type.KeyPress or self._forwarding \
+                or not isinstance(watched, QWidget):
             return False
-        if not isinstance(watched, QWidget) or not self._watches(watched.window()) \
-                or watched.property(TAKES_SCANS_ITSELF):
+        widget = aimed_at(watched)
+        if not self._watches(widget.window()) or widget.property(TAKES_SCANS_ITSELF):
             return False
         assert isinstance(event, QKeyEvent)
-        if self._is_propagation(watched, event):
+        if self._is_propagation(widget, event):
             return False
-        return self._on_key(watched, event)
+        return self._on_key(widget, event)
 
     def _watches(self, window: QWidget) -> bool:
         return self._window is None or window is self._window

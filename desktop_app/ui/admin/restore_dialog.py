@@ -36,6 +36,7 @@ from desktop_app.ui.admin.restore_request import BackupSummary, describe_backup
 from desktop_app.ui.admin.restore_request import RestoreRequest as RestoreRequest
 from desktop_app.ui.admin.restore_request import restored_text as restored_text
 from desktop_app.ui.display import failure_text
+from desktop_app.ui.folders import documents_folder
 from desktop_app.ui.session.password_dialog import FittingDialog, password_edit
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
@@ -182,7 +183,7 @@ class RestoreDialog(FittingDialog):
     # -- the file ----------------------------------------------------------------------------
 
     def choose_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Choose a backup"))
+        dialog = QFileDialog(self, self.tr("Choose a backup"), str(documents_folder()))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(backup_filter())
         dialog.fileSelected.connect(self.set_file)

@@ -33,6 +33,7 @@ from desktop_app.core.products import ProductDetail
 from desktop_app.core.store import Shop
 from desktop_app.messages.labels import REFUSED_SHOWN, refusal_label
 from desktop_app.ui.display import count_text
+from desktop_app.ui.folders import documents_folder
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import (
     ERROR_COLOR,
@@ -245,8 +246,12 @@ class KeyImportPage(QWidget):
     # -- the source -------------------------------------------------------------------------
 
     def ask_file(self) -> None:
+        # The folder of the last file chosen, else Documents: never the program's own folder
+        # (QA s41a: it opened where the app was started).
+        folder = (Path(self.source_path).parent if self.source_path is not None
+                  else documents_folder())
         dialog = QFileDialog(self, QCoreApplication.translate(
-            "CardKeyDialog", "Choose a key file"))
+            "CardKeyDialog", "Choose a key file"), str(folder))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([
             QCoreApplication.translate("CardKeyDialog", "Key lists (*.txt *.csv)"),

@@ -1,0 +1,67 @@
+"""Fast text typed into a field that completes as it is typed (a file dialog's file name, QA
+s41a F1): the first character opens the completer's list, a window of its own, and Qt hands
+the next keys to that list, which passes them on to the field. The application's scanner saw
+them aimed at a list, not at a text field, took them as a scan "elsewhere" and redeemed it
+behind the dialog: "work/qa/s41a/keys.csv — Not a voucher code", the field left with "/".
+The list's keys are the field's: fast text stays in the field and nothing is recorded.
+
+A real session on a real encrypted shop, driven by scan_driver's keys at a scanner's speed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QCompleter, QDialog, QLineEdit, QVBoxLayout
+from pytestqt.qtbot import QtBot
+from scan_driver import SCANNER_MS, WAIT_MS, Keys, at_work, session, uses_left  # noqa: F401
+
+from desktop_app.core.models import RedemptionAttempt
+from desktop_app.ui import tasks
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shop_session import ShopSession
+
+pytestmark = pytest.mark.usefixtures("temp_settings")
+
+PATH = "/work/qa/s41a/keys.csv"
+
+
+def completing_dialog(qtbot: QtBot, window: MainWindow) -> tuple[QDialog, QLineEdit]:
+    """A dialog over the window whose one field completes paths, as a file dialog's does."""
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    paths = QStringListModel(["/work", "/workshop", "/www"], field)
+    completer = QCompleter(paths, field)
+    field.setCompleter(completer)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    return dialog, field
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: the popup's window
+def test_fast_text_in_a_completing_field_stays_there(qtbot: QtBot,
+                                                     session: ShopSession) -> None:  # noqa: F811
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    window.tabs.setCurrentIndex(0)  # Inventory, as the owner importing card keys was
+    dialog, field = completing_dialog(qtbot, window)
+    attempts = RedemptionAttempt.select().count()
+    keys.now += 1000
+    keys.type(field, PATH[:3], SCANNER_MS)
+    popup = field.completer().popup()
+    assert popup.isVisible()  # the list took the keys from here on
+    keys.type(field, PATH[3:], SCANNER_MS)
+    keys.enter(field, SCANNER_MS)
+    qtbot.wait(300)  # past the filter's idle timeout
+    assert tasks.wait_until_idle(WAIT_MS)
+    assert field.text() == PATH
+    assert RedemptionAttempt.select().count() == attempts  # nothing redeemed, nothing refused
+
+    field.clear()  # a voucher scanned over the same dialog is still redeemed
+    keys.scan(field, payload)
+    qtbot.waitUntil(lambda: uses_left(voucher_id) == 1, timeout=WAIT_MS)
+    assert field.text() == ""  # and leaves nothing in the field
+    dialog.close()
