@@ -54,3 +54,20 @@ def test_the_recovery_key_restores_a_backup_made_before_a_recovery(
     restore.restore_backup(shop_dir, request.path, request.operator, request.password,
                            recovery_key=request.recovery_key)
     open_shop(shop_dir, OWNER, OWNER_PASSWORD).close()  # the backup's password is back
+
+
+def test_choose_opens_in_documents(qtbot: QtBot, shop: Shop, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s41a: Qt's file dialogs opened in the folder the app was started from."""
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    (tmp_path / "Documents").mkdir()
+    dialog = RestoreDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    assert dialog.file_dialog is not None
+    assert Path(dialog.file_dialog.directory().absolutePath()) == tmp_path / "Documents"
+    dialog.file_dialog.close()
