@@ -115,3 +115,24 @@ def test_the_scanners_fast_path_normalizes_as_the_full_rules_do(text: str) -> No
     """A payload as a scanner types it (ASCII letters and digits) skips the character-by-
     character rules; for such text they would have given the same."""
     assert vouchers.normalize(text) == vouchers.normalize_any(text)
+
+
+@FUZZ
+@given(st.one_of(st.text(alphabet=TYPED_CHARS, max_size=60), st.sampled_from(
+    PAYLOADS + [vouchers.typed_code(code).lower().replace("-", " ") for code in GENUINE])))
+def test_a_code_as_read_is_what_a_parse_would_name(text: str) -> None:
+    """"Checking…" names the code a scan reads as before the check: whenever the check names
+    a voucher, the same code (never another one)."""
+    parsed = parse(text)
+    if parsed.reason is None:
+        assert vouchers.code_as_read(text) == vouchers.typed_code(parsed.code)
+
+
+def test_a_code_as_read_needs_no_key() -> None:
+    code = GENUINE[0]
+    assert vouchers.code_as_read(PAYLOADS[0]) == vouchers.typed_code(code)
+    assert vouchers.code_as_read(vouchers.payload("another-shop", "00" * 32, code)) == \
+        vouchers.typed_code(code)  # another shop's, or forged: read as it says
+    assert vouchers.code_as_read(vouchers.typed_code(code).lower()) == vouchers.typed_code(code)
+    assert vouchers.code_as_read("134567890123456789") is None  # a payment code
+    assert vouchers.code_as_read("hello") is None

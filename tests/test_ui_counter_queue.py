@@ -39,12 +39,14 @@ def test_a_scan_still_waiting_never_shows_ready_to_scan(counter: Counter,
         tab.verdict.tone_changed.connect(tones.append)
         qtbot.wait(400)  # the first verdict's time is up several times over
         assert tab.verdict.tone == TONE_BUSY and TONE_READY not in tones
-        # QA s39b F15: "Checking…" named no voucher, nor the scan queued behind it
-        assert second.payload[:12] in tab.verdict.facts.text()
+        # QA s39b F15: "Checking…" named no voucher, nor the scan queued behind it; it names
+        # the QR's printed code, not the QR's text (QA s40)
+        assert f"Scanned: {second.code}" in tab.verdict.facts.text()
+        assert second.payload[:12] not in tab.verdict.facts.text()
         third = sell(counter.shop, uses=3)
         tab.submit(third.payload, SCANNER)
         tab.verdict.clear()
-        assert second.payload[:12] in tab.verdict.facts.text()
+        assert f"Scanned: {second.code}" in tab.verdict.facts.text()
         assert "1 more scan waiting" in tab.verdict.facts.text()
     finally:
         release.set()
@@ -143,3 +145,22 @@ def test_a_read_that_loses_the_server_once_is_tried_again_before_it_is_said(
     tab.recent.may_retry = False  # the retry failed as well: now it is said
     tab.recent._refresh_failed(ServerUnreachable(host="127.0.0.1"))
     assert "cannot be reached" in tab.recent.message.text()
+
+
+def test_checking_masks_the_code_for_a_clerk(qtbot: QtBot) -> None:
+    """Nothing says yet whether a scan being checked is a gift card's, whose code is its
+    money: a clerk's "Checking…" shows its code as the list shows a card's (QA s39a F20.8)."""
+    from desktop_app.core import vouchers
+    from desktop_app.ui.counter.verdict_panel import VerdictPanel
+
+    code = vouchers.new_code()
+    panel = VerdictPanel()
+    qtbot.addWidget(panel)
+    panel.show_busy([vouchers.payload("shop", "00" * 32, code)])
+    assert f"Scanned: {vouchers.typed_code(code)}" in panel.facts.text()  # an owner's
+    panel.masks_card_codes = True
+    panel.show_busy([vouchers.payload("shop", "00" * 32, code)])
+    assert vouchers.typed_code(code) not in panel.facts.text()
+    assert vouchers.typed_code(code)[-4:] in panel.facts.text()
+    panel.show_busy(["NOT-A-VOUCHER"])
+    assert "Scanned: NOT-A-VOUCHER" in panel.facts.text()

@@ -275,6 +275,18 @@ def _has_shape(value: str) -> bool:
             and check_symbol(value[:CODE_LEN]) == value[CODE_LEN:])
 
 
+def code_as_read(text: str) -> str | None:
+    """The printed form of the code ``text`` reads as, unchecked (a payload's tag and shop
+    are not: no key is needed), for saying what is being checked before the check has said
+    anything (the counter's "Checking…", QA s40); None when it reads as no code."""
+    value = normalize(text)
+    if not _has_shape(value):
+        return None
+    if len(value) == PAYLOAD_LEN:
+        return typed_code(value[2 + SHOP_LEN : 2 + SHOP_LEN + CODE_LEN])
+    return typed_code(value[:CODE_LEN])
+
+
 # Of several refused readings, the one that says most: this shop's payload with a bad tag,
 # then another shop's payload, then not a payload at all.
 _TELLS_MORE = ("invalid_signature", "wrong_shop", "malformed", "mistyped", "")

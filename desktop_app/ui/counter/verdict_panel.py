@@ -19,6 +19,7 @@ from desktop_app.core.counter_recent import FAILED  # a failed check shown: it s
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.text import display_width, printable
 from desktop_app.core.voucher_lookup import VoucherInfo
+from desktop_app.core.vouchers import code_as_read
 from desktop_app.messages.clock_texts import with_clock_hint
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
@@ -227,7 +228,12 @@ class VerdictPanel(QFrame):
         """For a check that takes longer than a blink (a busy disk, a row another counter
         holds): what is checked, and how many more wait behind it (QA s39b F15)."""
         before, _, after = self.tr("Scanned: {code}").partition("{code}")
-        line: Line = [(before, False), (printable(scanned[0]), True), (after, False)]
+        # A QR's code, not its text; masked for a clerk, as nothing says yet whether it is
+        # a gift card's, whose code is its money (QA s39a F20.8)
+        code = code_as_read(scanned[0])
+        shown = printable(scanned[0]) if code is None else (
+            masked_code(code) if self.masks_card_codes else code)
+        line: Line = [(before, False), (shown, True), (after, False)]
         more = len(scanned) - 1
         if more:
             line.append((SEPARATOR + (self.tr("1 more scan waiting") if more == 1 else self.tr(
