@@ -163,3 +163,26 @@ def test_the_camera_is_asked_for_the_size_chosen_in_settings(counter: Counter,
     source = counter.tab.camera.start([image])
     assert (source.width, source.height) == (1280, 720)
     counter.tab.camera.release()
+
+
+def test_the_camera_button_plays_a_file_named_in_the_environment(
+        counter: Counter, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    """QA s41a N1: only the tests could drive the capture with a file; SHOP_CAMERA_FILE lets a
+    person do it in the app (the Camera button, the picker saying which file)."""
+    from desktop_app.ui.counter.camera_panel import CAMERA_FILE_ENV
+
+    voucher = sell(counter.shop, uses=5)
+    video = write_video(tmp_path / "held.avi", held_voucher(voucher.payload, 8))
+    monkeypatch.setenv(CAMERA_FILE_ENV, str(video))
+    camera = counter.tab.camera
+    camera.probe()  # no webcam on this machine: the file stands in, the preview stays
+    qtbot.waitUntil(camera.refresh.isEnabled, timeout=WAIT_MS)
+    assert camera.picker.currentText() == "File: held.avi" and not camera.collapsed
+    with qtbot.waitSignal(counter.tab.verdict_shown, timeout=WAIT_MS) as shown:
+        camera.toggle.click()
+        assert camera.running
+    assert shown.args[0].reason == "redeemed" and counter.tab.last_source == CAMERA
+    qtbot.waitUntil(lambda: not camera.running, timeout=WAIT_MS)
+    assert uses_left(voucher) == 4 and attempts() == 1
+    assert camera.source is not None and camera.source.spec == str(video)

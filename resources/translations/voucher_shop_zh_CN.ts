@@ -503,50 +503,55 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>{problem}{still_works}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="110"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="122"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="112"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="124"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头识别二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="120"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="132"/>
         <source>Look for cameras again</source>
         <translation>重新查找摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="130"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="236"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="142"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="257"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="298"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="173"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="192"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="186"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="210"/>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="190"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="204"/>
+        <source>File: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="208"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="226"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="247"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="269"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="290"/>
         <source>Several codes in view: show one voucher at a time.</source>
         <translation>画面中有多个码：请一次只出示一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="271"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="292"/>
         <source>The camera sees a code that is not a voucher.</source>
         <translation>摄像头看到一个不是卡券的码。</translation>
     </message>
@@ -720,183 +725,183 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>其中已在其他商品库存中：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="172"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="173"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="178"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="179"/>
         <source>…or paste the keys here: one per line, or CSV rows with the key in the first column (a second column, such as a password, stays with its key; one headed as a note, such as 备注, is left out).</source>
         <translation>……或在此粘贴卡密：每行一个，或 CSV 行且卡密在第一列（第二列如密码会与卡密一起保留；表头为备注等说明的列不导入）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="195"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="184"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="185"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="186"/>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="187"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="325"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="57"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="58"/>
         <source>The first row was taken for a header and left out: {header}.</source>
         <translation>第一行被识别为表头，未导入：{header}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="63"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="64"/>
         <source>Same card number, different password or other column: {count}. Left out with the duplicates, so that no number is sold twice; ask the supplier which one is right.</source>
         <translation>卡号相同、密码或其他列不同：{count} 个。已与重复项一起排除，避免同一卡号卖出两次；请向供应商确认哪一个正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="68"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="69"/>
         <source>Keys from rows of several columns: {count}. Each row is kept as one key, its columns joined by “{separator}” (e.g. card number{separator}password), and the customer receives all of it. To import the first column alone, remove the other columns from the file.</source>
         <translation>来自多列行的卡密：{count} 个。每行作为一个卡密保存，各列以“{separator}”连接（例如 卡号{separator}密码），顾客会收到完整内容。若只想导入第一列，请先从文件中删除其他列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="75"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="76"/>
         <source>Already in stock under another product: {count}. These are left out, so that no key is sold twice.</source>
         <translation>已在其他商品库存中：{count} 个。这些不会导入，以免同一卡密被卖两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="79"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="80"/>
         <source>Looks unusual: {count} new keys hold a space and then Chinese text (a note in the key&apos;s own cell?). The customer would receive all of it: check the file.</source>
         <translation>看起来不寻常：{count} 个新卡密含有空格和中文（是否把备注写进了卡密所在的单元格？）。顾客会收到全部内容，请检查文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="85"/>
         <source>Shaped unlike the others: {count} new keys ({keys}), a stray row of the file perhaps: a customer would be sold it as a key. Remove it from the file before importing.</source>
         <translation>与其他卡密格式不同：{count} 个新卡密（{keys}），可能是文件里的多余行：导入后会被当作卡密卖给顾客。请先从文件中删除再导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="101"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="102"/>
         <source>line {line} ({masked})</source>
         <translation>第 {line} 行（{masked}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="104"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="105"/>
         <source>{reason}: {lines}</source>
         <translation>{reason}：{lines}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="108"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="109"/>
         <source>and {count} more</source>
         <translation>另有 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="110"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="111"/>
         <source>Lines refused as no key — {groups}.</source>
         <translation>未被当作卡密的行 — {groups}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="119"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="120"/>
         <source>Columns kept in each key: {kept}.</source>
         <translation>每个卡密保留的列：{kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="121"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="122"/>
         <source>Columns kept in each key: {kept}; left out: {ignored}.</source>
         <translation>每个卡密保留的列：{kept}；不导入：{ignored}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="130"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="131"/>
         <source>{low} to {high} characters</source>
         <translation>{low} 至 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="133"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="134"/>
         <source>at least {low} characters</source>
         <translation>至少 {low} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="136"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="137"/>
         <source>at most {high} characters</source>
         <translation>最多 {high} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="141"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="142"/>
         <source>digits</source>
         <translation>纯数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="142"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="143"/>
         <source>capital letters and digits</source>
         <translation>大写字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="143"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="144"/>
         <source>letters and digits</source>
         <translation>字母和数字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="146"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="147"/>
         <source>This product sets no key pattern: a line of {low} or more characters with a letter or digit in it counts as a key. To catch stray lines, edit the product and set one.</source>
         <translation>此商品未设卡密格式：凡 {low} 个字符以上、含字母或数字的行都算作卡密。要挡住无关的行，请编辑商品并设定格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="151"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="152"/>
         <source>Keys of this product: {pattern} (hyphens allowed); other lines count as malformed.</source>
         <translation>本商品的卡密：{pattern}（可含连字符）；不符合的行计为格式错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="201"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="202"/>
         <source>Text or CSV, UTF-8 or GBK (not an Excel workbook). Duplicates (a card number in the file twice, already imported, or in stock under another product), a header row, blank and malformed lines are left out.</source>
         <translation>文本或 CSV，UTF-8 或 GBK 编码（不支持 Excel 工作簿）。重复的卡密（文件内同一卡号出现两次、已导入、或已在其他商品库存中）、表头行、空行和格式错误的行不会导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="224"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="225"/>
         <source>New keys</source>
         <translation>新卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="225"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="226"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="226"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="227"/>
         <source>Under another product</source>
         <translation>在其他商品中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="228"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="229"/>
         <source>Blank lines</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="229"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="230"/>
         <source>Malformed</source>
         <translation>格式错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="253"/>
         <source>Choose a key file</source>
         <translation>选择卡密文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="257"/>
         <source>Key lists (*.txt *.csv)</source>
         <translation>卡密列表 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="258"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="312"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="317"/>
         <source>First new keys: {keys}</source>
         <translation>前几个新卡密：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="319"/>
+        <location filename="../../desktop_app/ui/inventory/key_import_page.py" line="324"/>
         <source>Import new keys ({count})</source>
         <translation>导入新卡密（{count} 个）</translation>
     </message>
@@ -5081,141 +5086,141 @@ Click “New order” to sell your first voucher.</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="141"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="279"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="336"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="90"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="92"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="103"/>
         <source>Use the recovery key</source>
         <translation>使用恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="106"/>
         <source>7 groups of 4, as written on paper</source>
         <translation>7 组、每组 4 个字符，与纸上所写一致</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="112"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="113"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="115"/>
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="127"/>
         <source>A password changed or recovered since does not open an older backup: use the shop&apos;s recovery key instead.</source>
         <translation>之后修改或找回的密码打不开较早的备份：请改用店铺的恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="135"/>
         <source>Bring the shop to this computer from the other computer&apos;s backup.</source>
         <translation>用另一台电脑的备份，把店铺搬到这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="137"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="141"/>
         <source>Restore a backup from another computer</source>
         <translation>从另一台电脑恢复备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="146"/>
         <source>The shop is set up here from the backup: its data, operators and passwords as they were when it was made. Nothing done on the other computer after that is in it, so the backup to restore is the final one that Shop → Move to another computer… makes there.</source>
         <translation>店铺将按备份在这里建立：数据、操作员和密码都是备份时的样子。此后在另一台电脑上的操作都不在其中，因此应恢复在那台电脑上用“店铺 → 迁移到另一台电脑…”写入的最终备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="150"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="175"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="177"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="288"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="339"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="340"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="186"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="214"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="228"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="229"/>
         <source>A whole backup, made {moment}.</source>
         <translation>完整备份，写于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="230"/>
         <source>A whole backup, made {moment}. Restoring checks that it is this shop&apos;s.</source>
         <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="281"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="285"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="287"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
@@ -5230,7 +5235,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="337"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="338"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>
@@ -6064,126 +6069,126 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="223"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="235"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="244"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
         <source>Nothing was used · Click to dismiss</source>
         <translation>未扣次数 · 点击关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="229"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="247"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
         <source>Scanned: {code}</source>
         <translation>扫描内容：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="262"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="268"/>
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="263"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="269"/>
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="269"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="270"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="276"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="337"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="343"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="281"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="287"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="233"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="239"/>
         <source>1 more scan waiting</source>
         <translation>后面还有 1 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="234"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="240"/>
         <source>{count} more scans waiting</source>
         <translation>后面还有 {count} 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="283"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="295"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="289"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="301"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="293"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="299"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="303"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="309"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="305"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="311"/>
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="309"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="315"/>
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="363"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="369"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="368"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="374"/>
         <source>{uses} uses taken · {left}</source>
         <translation>本次核销 {uses} 次 · {left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="375"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="381"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="276"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="405"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="282"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="411"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="407"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="283"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="413"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -8093,7 +8098,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="65"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="64"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
@@ -8164,28 +8169,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="49"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="48"/>
         <source>Your earlier attempt {attempt} ({when}) at this station went through: {code} was redeemed then. Nothing more was taken.</source>
         <translation>本收银台之前的那次核销（记录 {attempt}，{when}）已经成功：{code} 当时已核销。这次没有再扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="62"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="61"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="72"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="71"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="79"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="78"/>
         <source>{asked} asked</source>
         <translation>要求 {asked}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="82"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="81"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>

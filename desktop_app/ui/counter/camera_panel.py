@@ -7,8 +7,10 @@ lists the cameras off the GUI thread, and hands each decoded text on with ``deco
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -32,6 +34,16 @@ from desktop_app.ui.counter.camera_view import CameraView, problem_text
 from desktop_app.ui.widgets import MessageLabel
 
 log = logging.getLogger(__name__)
+
+# A video, an image or a folder of images the Camera button plays instead of a webcam, in real
+# time: the counter's camera tried by hand or shown on a PC that has none (QA s41a N1: only the
+# tests could drive the capture with a file).
+CAMERA_FILE_ENV = "SHOP_CAMERA_FILE"
+CAMERA_FILE_FPS = 15.0
+
+
+def camera_file() -> str | None:
+    return os.environ.get(CAMERA_FILE_ENV, "").strip() or None
 
 
 class MeasuredSource(CameraSource):
@@ -169,9 +181,10 @@ class CameraPanel(QFrame):
     def _on_probed(self, cameras: list[int]) -> None:
         self.refresh.setEnabled(True)
         self._fill_picker(cameras)
-        if not cameras and not self.scanner.running:
+        found = bool(cameras) or camera_file() is not None
+        if not found and not self.scanner.running:
             self.view.set_message(self.tr("No camera found"))
-        self.set_collapsed(not cameras and not self.scanner.running)
+        self.set_collapsed(not found and not self.scanner.running)
 
     @property
     def collapsed(self) -> bool:
@@ -186,6 +199,11 @@ class CameraPanel(QFrame):
 
     def _fill_picker(self, cameras: list[int]) -> None:
         self.picker.clear()
+        played = camera_file()
+        if played is not None:
+            self.picker.addItem(self.tr("File: {name}").format(name=Path(played).name),
+                                self._camera_index)
+            return
         for index in sorted(set(cameras) | ({self._camera_index} if cameras else set())):
             self.picker.addItem(self.tr("Camera {number}").format(number=index + 1), index)
         if not cameras:
@@ -203,7 +221,10 @@ class CameraPanel(QFrame):
     # -- on and off -------------------------------------------------------------------------
 
     def _on_toggled(self, on: bool) -> None:
-        if on:
+        played = camera_file()
+        if on and played is not None:
+            self.start(played, fps=CAMERA_FILE_FPS)
+        elif on:
             self.start(self._camera_index)
         else:
             self.wanted = False
