@@ -70,3 +70,22 @@ def test_paid_orders_since_say_their_vouchers_will_be_refused(
         assert "One of those orders was paid (¥299.00): its vouchers (2)" in text, text
         assert "refused as unknown after the restore" in text
     assert "none of those vouchers" not in loss_text(loss)  # no redemption carried
+
+
+def test_redemptions_carried_over_keep_their_vouchers_usable(shop: Shop, shop_dir: Path,
+                                                           tmp_path: Path, qtbot: QtBot) -> None:
+    """QA s41a F2: "(1; none of those vouchers can be used again)" of a pass with 3 of 5 uses
+    left: read as the restore killing customers' passes."""
+    from desktop_app.core import fulfilment, orders, products, redemption
+    from desktop_app.ui.admin.restore_loss_text import loss_text
+
+    wash = products.add_product(shop, "Wash x5", "199", "service", uses=5)
+    [sold] = fulfilment.pay_order(shop, orders.create_order(shop, [(wash.id, 1)]).id, "cash")
+    out = backup.write_backup(shop, tmp_path / "before.vsbackup")
+    assert redemption.redeem(shop, sold.payload, "Counter 1").ok
+    shop.close()
+    _, loss = restore.check_restore_and_loss(shop_dir, out, OWNER, OWNER_PASSWORD)
+    text = loss_text(loss)
+    assert "every redemption the shop's data holds (1: the uses they took stay used, what " \
+           "each voucher has left stays usable)" in text, text
+    assert "can be used again" not in text

@@ -134,12 +134,14 @@ def loss_text(loss: restore.RestoreLoss) -> str:
             "RestoreDialog", "The shop's current data cannot be read, so what the backup "
             "lacks is unknown: everything since the backup may be lost.")
     elif loss.redemptions:  # no grand total: its parts never added up to it (QA round 2)
+        # The uses stay used; a pass's other uses are not lost with them (QA s41a F2: "none
+        # of those vouchers can be used again" read as the restore killing customers' passes)
         text = QCoreApplication.translate(
             "RestoreDialog", "Lost since this backup — orders: {orders}; refunds: {refunds}; "
             "operator changes: {operators}; other changes (products, settings, card-key "
             "imports): {other}. Carried over: every redemption the shop's data holds "
-            "({redemptions}; none of those vouchers can be used again), vouchers voided and "
-            "operators disabled.")
+            "({redemptions}: the uses they took stay used, what each voucher has left stays "
+            "usable), vouchers voided and operators disabled.")
     else:  # QA s39a F5: "(0; none of those vouchers can be used again)" of no voucher
         text = QCoreApplication.translate(
             "RestoreDialog", "Lost since this backup — orders: {orders}; refunds: {refunds}; "
