@@ -136,9 +136,17 @@ def test_recover_refuses_a_clerk_name(shop: Shop, shop_dir: Path) -> None:
     key = shop.recovery_key
     assert key is not None
     shop.close()
-    with pytest.raises(Forbidden):
+    with pytest.raises(Forbidden) as refused:
         auth.recover_owner(shop_dir, CLERK, key, "a brand new pass 9")
+    assert refused.value.params == {"action": "recover", "operator": CLERK}
     open_shop(shop_dir, CLERK, CLERK_PASSWORD).close()
+    env = {"SHOP_RECOVERY_KEY": key, "SHOP_NEW_PASSWORD": "a brand new pass 9"}
+    said = run(shop_dir, "recover", CLERK, "--json", env=env)  # QA s41a F3: whose fault, said
+    assert said.returncode == 3
+    answer = as_json(said)
+    assert (answer["error"], answer["operator"]) == ("forbidden", CLERK)
+    assert f"“{CLERK}” is not an owner of this shop" in answer["message"]
+    assert "The key is right" in answer["message"]
 
 
 # --- case 8: a clerk cannot lock the owner out ---------------------------------------------

@@ -332,6 +332,44 @@ def test_forgotten_owner_password_with_the_recovery_key(
     open_shop(shop_dir, OWNER, "a brand new pass 9").close()
 
 
+def test_a_recovery_that_names_a_clerk_is_put_right_in_the_dialog(
+        qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
+    """QA s41a F3: the counter PC's login holds the clerk's name; "Owner password forgotten?"
+    then asked a new password for "the owner “clerk”" and, the key right, refused it with
+    "Only the shop owner may do this. Ask the owner to log in". The dialog names the owner in
+    a field of its own, says a clerk's name is the problem, and keeps the key typed."""
+    from tests.conftest import CLERK, CLERK_PASSWORD
+
+    key = shop.recovery_key
+    assert key is not None
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    close_shop(shop)
+    dialog = open_login(qtbot, shop_dir)
+    qtbot.keyClicks(dialog.operator, CLERK)
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    recovery = dialog.recovery_dialog
+    assert recovery is not None and recovery.isVisible()
+    assert recovery.owner.text() == CLERK and CLERK not in recovery.windowTitle()
+    qtbot.keyClicks(recovery.current, key)
+    qtbot.keyClicks(recovery.fields.password, "a brand new pass 9")
+    qtbot.keyClicks(recovery.fields.confirm, "a brand new pass 9")
+    qtbot.mouseClick(recovery.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not recovery.busy and recovery.message.isVisible(), timeout=WAIT_MS)
+    said = recovery.message.text()
+    assert f"“{CLERK}” is not an owner of this shop" in said and "The key is right" in said
+    assert "Ask the owner to log in" not in said
+    assert recovery.current.text() == key and recovery.owner.hasFocus()  # nothing to retype
+    recovery.owner.clear()
+    assert not recovery.save_button.isEnabled()  # whose password, then?
+    qtbot.keyClicks(recovery.owner, OWNER)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(recovery.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.shop is not None and dialog.shop.operator.name == OWNER
+    close_shop(dialog.shop)
+    open_shop(shop_dir, OWNER, "a brand new pass 9").close()
+    open_shop(shop_dir, CLERK, CLERK_PASSWORD).close()  # the clerk's own password untouched
+
+
 def test_no_shop_name_in_plain_settings_and_login_shows_the_folder(
         qtbot: QtBot, shop: Shop, shop_dir: Path, temp_settings: Path) -> None:
     QSettings().setValue("shops/0123456789abcdef/name", shop.name)  # an earlier version's

@@ -217,8 +217,8 @@ def set_recovered_password(shop: Shop, owner: str, new_password: str) -> Shop:
     """The tail of a recovery on either engine: ``shop`` was unlocked by the recovery key as
     ``owner``, who must be an owner; their new password is set and audited."""
     try:
-        if shop.operator.role != "owner":
-            raise Forbidden(action="recover")
+        if shop.operator.role != "owner":  # the key was right: the name is not an owner's
+            raise Forbidden(action="recover", operator=owner)
         if shop.moved_to is not None:  # the password that matters is the server's (QA s11a)
             raise ShopMoved(**shop.moved_to)
         # Allowed on a held shop too: both ways out of a hold (acknowledge, restore) need an

@@ -278,7 +278,7 @@ def error_message(exc: ShopError) -> str:
     if exc.code == "shop_exists" and "://" in str(params.get("path", "")):
         return _fill(SHOP_EXISTS_ON_SERVER_TEXT, {"server": server_address(params["path"])})
     if exc.code == "forbidden" and exc.params.get("action") in FORBIDDEN_TEXTS:
-        return _in_context(FORBIDDEN_TEXTS[exc.params["action"]])
+        return _fill(FORBIDDEN_TEXTS[exc.params["action"]], params)
     if exc.code == "not_found" and exc.params.get("reason") in NOT_FOUND_TEXTS:
         return _in_context(NOT_FOUND_TEXTS[exc.params["reason"]])
     if exc.code == "not_found" and exc.params.get("reason") in TEXT_NAMES_NO_VOUCHER:

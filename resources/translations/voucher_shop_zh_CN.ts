@@ -1883,129 +1883,129 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="121"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="124"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="127"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="138"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="141"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="147"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="156"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="190"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="182"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="183"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="210"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="229"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="236"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="241"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
@@ -2050,7 +2050,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="308"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
@@ -2060,37 +2060,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="328"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="337"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="338"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="356"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="357"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="400"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="401"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="403"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="404"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -2653,12 +2653,12 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="87"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="86"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="136"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
@@ -3268,7 +3268,7 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="178"/>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
@@ -3288,54 +3288,64 @@ Click “New order” to sell your first voucher.</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="281"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="282"/>
         <source>Type your current password, then the new one twice. The new one works from your next login or unlock, at every counter.</source>
         <translation>先输入当前密码，再输入两遍新密码。新密码从下次登录或解锁起生效，在每个柜台都适用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="286"/>
         <source>Backups made before the change still open with the current password (or the shop&apos;s recovery key): keep it somewhere safe.</source>
         <translation>修改之前做的备份仍然只能用当前密码（或店铺的恢复密钥）打开：请把当前密码妥善记下。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/session/password_dialog.py" line="292"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/session/recover_owner_dialog.py" line="24"/>
         <source>Forgotten password</source>
         <translation>忘记密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="300"/>
-        <source>Type the shop&apos;s recovery key (shown when the shop was made, or when an owner last made a new one) and a new password for the owner “{name}”.</source>
-        <translation>请输入店铺的恢复密钥（创建店铺时，或店主最近一次生成新密钥时显示过），并为店主“{name}”设置新密码。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/session/recover_owner_dialog.py" line="42"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/session/recover_owner_dialog.py" line="30"/>
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/password_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/session/recover_owner_dialog.py" line="25"/>
+        <source>Type an owner&apos;s name, the shop&apos;s recovery key (shown when the shop was made, or when an owner last made a new one) and a new password for that owner.</source>
+        <translation>请输入店主账号、店铺的恢复密钥（创建店铺时或店主最近一次生成新密钥时显示）以及该店主的新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recover_owner_dialog.py" line="32"/>
         <source>Set new password</source>
         <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recover_owner_dialog.py" line="49"/>
+        <source>The owner&apos;s name, as at the login</source>
+        <translation>店主登录时用的账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/recover_owner_dialog.py" line="52"/>
+        <source>Owner:</source>
+        <translation>店主账号：</translation>
     </message>
 </context>
 <context>
@@ -8980,7 +8990,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="271"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库，命令行 verify）并确认发现的问题。</translation>
     </message>
@@ -9055,7 +9065,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>此店铺由较新版本的 Voucher Shop 保存（数据格式 {found}；本版本最多支持 {supported}）。请安装店内其他电脑所用的版本或更新的版本，再在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="256"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
         <source>This shop was moved to the server {host} (database {database}), so nothing can be redeemed or changed in this folder any more; it is kept for reading only. Use the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in the app, click Use the shop on the server.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
@@ -9160,152 +9170,157 @@ Click “New order” to sell your first voucher.</source>
         <translation>只有店主可以在这里为礼品卡收付款。店主可以在 设置 → 店铺 中允许核销员这样做（核销员可以为礼品卡充值和提现）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="127"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="124"/>
+        <source>“{operator}” is not an owner of this shop: the recovery key sets a new password for an owner. The key is right: type an owner&apos;s name and try again.</source>
+        <translation>“{operator}”不是本店的店主：恢复密钥只能为店主设置新密码。密钥正确，请输入店主账号后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="132"/>
         <source>This voucher is not a gift card: it counts uses, not money, so it cannot be reloaded or cashed out.</source>
         <translation>此卡券不是礼品卡：它按次数计，不按金额计，因此不能充值或提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="138"/>
         <source>The shop&apos;s last owner cannot be disabled: someone must be able to manage the shop. Add another owner first.</source>
         <translation>不能停用店铺的最后一位店主：总要有人能管理店铺。请先添加另一位店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="136"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="141"/>
         <source>Order {id} was not paid: the validity of “{product}” has ended, so its vouchers would be expired at once. Cancel the order (or give the product new dates in Inventory first). No money was taken.</source>
         <translation>订单 {id} 未付款：“{product}”的有效期已结束，发出的卡券会立即过期。请取消该订单（或先在库存中为该商品设置新的日期）。未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
         <source>This reload was paid back when its gift card&apos;s order {order} was refunded (what was left of it went back with the card). There is nothing more to refund.</source>
         <translation>此充值在其礼品卡的订单 {order} 退款时已退还（剩余部分随卡一起退回）。没有更多可退的了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="143"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
         <source>This gift card is empty: there is nothing to pay out.</source>
         <translation>这张礼品卡余额为零：没有可付出的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="145"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="150"/>
         <source>Nothing is left to refund on order {id}: every unit of it was used or refunded already, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {id} 已没有可退的内容：每一份都已使用或已退款，没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="148"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="153"/>
         <source>Nothing is left on this gift card of order {order}: it was spent, so there is nothing to pay back and the order stays paid.</source>
         <translation>订单 {order} 的这张礼品卡已用完：没有可退的金额，订单保持已付款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="151"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="156"/>
         <source>Nothing was paid out: this gift card was spent from at a counter after you were asked, so it would now pay out {now}, not {asked}. Do not hand over {asked}; check the card again and cash it out again.</source>
         <translation>未付出现金：询问您之后，有收银台从这张礼品卡中消费了金额，现在应付现金 {now}，而不是 {asked}。请不要交给顾客 {asked}；重新核对这张卡后再提现。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="155"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
         <source>Nothing was refunded: order {id} changed after you confirmed (a counter redeemed a use or spent from a gift card of it meanwhile), so the refund would now pay back {now}, not {asked}. Do not pay back {asked}; check the new amount and refund again.</source>
         <translation>未退款：您确认后订单 {id} 有变动（其间有收银台核销了一次，或从其礼品卡中消费了金额），现在退款应退 {now}，而不是 {asked}。请不要退给顾客 {asked}；核对新的金额后再退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="160"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="165"/>
         <source>This gift card holds {balance}, more than the {limit} a card may be paid out in cash. The owner sets that limit in Settings → Shop (Gift card cash-out up to).</source>
         <translation>这张礼品卡余额为 {balance}，超过了可付现的上限 {limit}。店主可在 设置 → 店铺 中设置该上限（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="168"/>
         <source>Nothing of this reload is left on the gift card: it was spent or paid out, so there is nothing to refund.</source>
         <translation>这笔充值在礼品卡上已无剩余：已被消费或提现，因此没有可退的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="166"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="171"/>
         <source>Gift cards are not cashed out in this shop. The owner can allow small remainders in Settings → Shop (Gift card cash-out up to).</source>
         <translation>本店不为礼品卡提现。店主可以在 设置 → 店铺 中允许提现少量余额（礼品卡提现上限）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="169"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="174"/>
         <source>Part of this reload was spent already: the gift card holds {left} of the {amount} reloaded. To pay back what is left on it, refund the gift card&apos;s order {order}.</source>
         <translation>这笔充值已被部分消费：充值 {amount}，礼品卡上还剩 {left}。要退还卡上剩余的金额，请对礼品卡的订单 {order} 退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="177"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
         <source>The backup file {path} cannot be read. Check that it is still there and that you may open it.</source>
         <translation>无法读取备份文件 {path}。请检查它是否还在、您是否有权限打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="180"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
         <source>The file {path} is not a Voucher Shop backup. Nothing was restored.</source>
         <translation>文件 {path} 不是 Voucher Shop 备份，未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="182"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
         <source>The backup file {path} is damaged or incomplete, so nothing was restored and the shop is unchanged. Use another backup.</source>
         <translation>备份文件 {path} 已损坏或不完整，未恢复任何内容，店铺保持不变。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="185"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="190"/>
         <source>The backup {path} belongs to another shop, so it was not restored here.</source>
         <translation>备份 {path} 属于另一个店铺，因此没有在这里恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="187"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="192"/>
         <source>The backup {path} was made by a newer version of Voucher Shop (data format {found}; this version reads up to {supported}), so nothing was restored and the shop is unchanged. Install that newer version of Voucher Shop or a later one, then restore the backup with it.</source>
         <translation>备份 {path} 由较新版本的 Voucher Shop 制作（数据格式 {found}；本版本最多支持 {supported}），因此没有恢复任何内容，店铺保持不变。请安装那个较新版本或更新的版本，再用它恢复此备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="213"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="218"/>
         <source>The database is damaged: restore your latest backup (Admin → Restore from backup…). Part of the shop&apos;s database file cannot be read (a disk fault or a power cut), so redeeming and selling are stopped: nothing more is saved into it. The restore keeps the damaged file aside; do not delete it.</source>
         <translation>数据库已损坏：请恢复最近的备份（管理 → 从备份恢复…）。店铺数据库文件的一部分无法读取（磁盘出错或断电），因此已暂停核销和销售：不会再向其中保存任何内容。恢复时会把损坏的文件另存一旁；请不要删除它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="219"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="224"/>
         <source>Redeeming is stopped: the shop&apos;s files were replaced or moved while the shop was open here, so nothing more is saved in this session. Close the shop and open it again (Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>核销已停止：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="231"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
         <source>Redeeming is stopped: the shop&apos;s database on the server is older than the last records this computer saw, so an older copy (a pg_dump) was put back on the server, and vouchers redeemed since may look unused again. The owner puts the newest dump back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：服务器上的店铺数据库比本机见过的最新记录还旧，说明服务器上放回了旧副本（一份 pg_dump），此后已核销的卡券可能又显示为未使用。请店主放回最新的转储（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner checks the shop (Admin → Verify) and acknowledges what was found, or puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database).</source>
         <translation>核销已停止：无法确认店铺记录的可靠性。请店主检查店铺（管理 → 校验数据库）并确认发现的问题，或放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="245"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="247"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="249"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
         <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything over or charge again yet: when the server answers, look the voucher up (voucher show) and check for that attempt.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="282"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="287"/>
         <source>The address asks for encryption (TLS), and the shop&apos;s server {host} does not offer it. Ask whoever set up the server to switch TLS on; until then only on the shop&apos;s own cable may the address leave sslmode out.</source>
         <translation>地址要求加密连接（TLS），但店铺服务器 {host} 不提供。请让服务器的管理人员开启 TLS；在此之前，只有在店铺自己的网线上，地址才可以不写 sslmode。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="288"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="293"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="293"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="298"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="273"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="278"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（verify）并确认发现的问题。</translation>
     </message>
@@ -9325,117 +9340,117 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店还没有恢复密钥（店铺创建时还没有恢复密钥功能）。请仍记得密码的店主登录后生成一个：管理 → 新的恢复密钥…（或命令 recovery-key --new）。如果所有店主的密码都已丢失，就再也无法生成恢复密钥，任何密钥也帮不上忙：只能用备份，并使用备份当时的店主密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="298"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="303"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="303"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="308"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="310"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
         <source>This shop moved to another computer on {at} with the final backup {backup}. This computer keeps a copy for reading only: nothing can be redeemed or changed here any more. Work in the shop on the new computer.</source>
         <translation>本店已于 {at} 通过最终备份 {backup} 迁移到另一台电脑。这台电脑保留一份只能查看的副本：这里不能再核销或修改任何内容。请在新电脑上使用本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="314"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
         <source>This shop lives on a server: it has no folder to move. On another computer, connect to the same server instead.</source>
         <translation>本店在服务器上，没有可迁移的文件夹。请在另一台电脑上连接同一台服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="317"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="322"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="329"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="334"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="372"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="386"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="391"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="388"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="393"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="390"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="395"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="392"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="397"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="394"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="399"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="395"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="400"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="398"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="403"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="400"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="405"/>
         <source>the shop&apos;s database file is damaged</source>
         <translation>店铺的数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="402"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="407"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -9480,17 +9495,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法撤销这次核销：这张卡券已退款，没有可退回的次数。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="405"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="409"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="414"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="415"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -9615,7 +9630,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="197"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
         <source>Redeeming is stopped: the shop&apos;s records are older than the last ones saved on this computer or beside a backup, so an old copy of the database may have been put back. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录比本机或备份旁保存的最新记录还旧，可能有人放回了数据库的旧副本。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -9630,17 +9645,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法写入 {path}：{reason}。请选择其他位置，或让该文件夹可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is missing, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件缺失，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="207"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="212"/>
         <source>Redeeming is stopped: the file that vouches for the shop&apos;s records is damaged, so a rollback of the database cannot be ruled out. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：用于证明店铺记录的文件已损坏，因此无法排除数据库被回退的可能。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="225"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="230"/>
         <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner restores the latest good backup, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>核销已停止：店铺记录无法得到验证。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -10000,127 +10015,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="353"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="358"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="361"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="367"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="364"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="369"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="365"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="367"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="372"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="369"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="375"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="376"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="378"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="379"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="375"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="376"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="381"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="382"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="379"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="384"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>

@@ -46,7 +46,8 @@ from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.session import last_operator
 from desktop_app.ui.session.busy_row import BusyRow, UnlockFn
-from desktop_app.ui.session.password_dialog import PasswordDialog, recover_owner_dialog
+from desktop_app.ui.session.password_dialog import PasswordDialog
+from desktop_app.ui.session.recover_owner_dialog import RecoverOwnerDialog
 from desktop_app.ui.session.restore_here import open_restore_dialog, restore_in_background
 from desktop_app.ui.session.scan_notices import (
     fast_text_dropped_text,
@@ -339,7 +340,7 @@ class LoginDialog(QDialog):
             return None
         location = ShopLocation(self.data_dir, self.database_url or None)
         has_key = None if location.on_server else folder_has_recovery_key(self.data_dir)
-        dialog = recover_owner_dialog(location, owner, self, has_key)
+        dialog = RecoverOwnerDialog(location, owner, self, has_key)
         dialog.succeeded.connect(self._unlocked)
         self.recovery_dialog = dialog
         dialog.open()

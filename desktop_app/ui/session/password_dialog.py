@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import auth, keyslots
-from desktop_app.core.engine import ShopLocation
-from desktop_app.core.errors import InvalidInput, NoRecoveryKey, ShopError, WrongPassword
+from desktop_app.core.errors import InvalidInput, ShopError, WrongPassword
 from desktop_app.core.store import Shop
 from desktop_app.i18n import sentences
 from desktop_app.messages import error_message, problem_message
@@ -189,6 +188,7 @@ class PasswordDialog(FittingDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.current = password_edit(self)
         self.current_message = MessageLabel(self)
+        self._add_leading_rows(form)
         if self.ask_current:
             box = QWidget(self)
             column = QVBoxLayout(box)
@@ -215,6 +215,9 @@ class PasswordDialog(FittingDialog):
         body.addStretch(1)
         body.addWidget(self._build_buttons(button_text))
         frame_with_header(self, HeaderBar(title, intro, self), body)
+
+    def _add_leading_rows(self, form: QFormLayout) -> None:
+        """Rows above the password's, for a dialog that asks more (whose password)."""
 
     def _build_buttons(self, button_text: str) -> QDialogButtonBox:
         buttons, self.save_button, self.cancel_button = dialog_buttons(
@@ -288,29 +291,3 @@ def change_password_dialog(shop: Shop, parent: QWidget | None = None) -> Passwor
         ask_current=True,
         button_text=QCoreApplication.translate("PasswordDialog", "Change password"),
         parent=parent)
-
-
-def recover_owner_dialog(location: ShopLocation, owner: str, parent: QWidget | None = None,
-                         has_key: bool | None = None) -> PasswordDialog:
-    """An owner's new password from the shop's recovery key, when every owner password is
-    forgotten; ``succeeded`` carries the shop, opened as that owner. ``has_key`` False: the
-    shop has no recovery key, and the dialog says what can be done instead (QA s19b F5)."""
-    dialog = PasswordDialog(
-        QCoreApplication.translate("PasswordDialog", "Forgotten password"),
-        error_message(NoRecoveryKey()) if has_key is False else QCoreApplication.translate(
-            "PasswordDialog", "Type the shop's recovery key (shown when the shop was made, or "
-            "when an owner last made a new one) and a new password for the owner “{name}”."
-        ).format(name=owner),
-        lambda key, new: location.recover(owner, key, new),
-        ask_current=True, current_label=QCoreApplication.translate(
-            "PasswordDialog", "Recovery key:"),
-        button_text=QCoreApplication.translate("PasswordDialog", "Set new password"),
-        parent=parent)
-    dialog.current.setEchoMode(QLineEdit.EchoMode.Normal)  # a long key: let it be checked
-    dialog.current.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-    if has_key is False:  # nothing to type: no key opens this shop
-        dialog.current.setEnabled(False)
-        dialog.fields.set_enabled(False)
-        dialog.save_button.setEnabled(False)
-        dialog.cancel_button.setText(QCoreApplication.translate("PasswordDialog", "Close"))
-    return dialog
