@@ -93,8 +93,7 @@ def test_redeem_with_a_wrong_password_exits_3_and_counts(
     assert plain.returncode == 3 and plain.stdout == "" and plain.stderr.strip()
     right = run(folder, "redeem", payload, env=OWNER_ENV)
     assert right.returncode == 0, right.stderr
-    assert ("Failed login attempts as you since your last login (or since your account was "
-            "made): 2.") in right.stderr
+    assert "Before this login, 2 wrong passwords were typed for your name." in right.stderr
 
 
 def test_redeem_stays_locked_out_with_the_right_password(

@@ -231,7 +231,7 @@ def test_partial_refund_of_a_card_key_line(qtbot: QtBot, shop: Shop) -> None:
     assert tab.detail.refund_line_button.isEnabled()
     qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)
     assert tab.dialog is None or not isinstance(tab.dialog, LineRefundDialog)
-    assert tab.message.text().startswith("Choose the line to refund part of")
+    assert tab.message.text() == "Select a line of the order first, then click Refund part…"
     tab.detail.lines.selectRow(0)
     assert tab.detail.refund_line_button.isEnabled()
     qtbot.mouseClick(tab.detail.refund_line_button, Qt.MouseButton.LeftButton)

@@ -300,7 +300,8 @@ def test_after_login_the_window_tells_failed_attempts_since_the_last(
         with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
             dialog.submit()
         assert session.window is not None
-        assert "since your account was made): 2" in session.window.statusBar().currentMessage()
+        assert session.window.statusBar().currentMessage() == (
+            "Before this login, 2 wrong passwords were typed for your name.")  # QA s41a F6
     finally:
         session.shutdown()
 

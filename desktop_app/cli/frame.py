@@ -38,6 +38,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.text import display_width, printable
 from desktop_app.i18n import current_language, install_translator, translate
 from desktop_app.messages import command_line_error_message
+from desktop_app.messages.labels import failed_logins_text
 
 if TYPE_CHECKING:  # the store loads with the command that opens it (see derive_key_ahead)
     from desktop_app.core.store import Shop
@@ -151,7 +152,7 @@ def open_as_operator(ctx: Context, login: tuple[str, str] | None = None) -> Shop
     settles = restore_stopped_half_way(ctx)
     shop = ctx.location.open(name, password)
     if shop.failed_logins and not ctx.json:
-        print(failed_logins_line(shop.failed_logins), file=sys.stderr)
+        print(failed_logins_text(shop.failed_logins), file=sys.stderr)
     tell_clock_off(ctx)
     return tell_restore_notice(ctx, shop, settles)
 
@@ -212,12 +213,6 @@ def tell_restore_notice(ctx: Context, shop: Shop, settled_now: bool) -> Shop:
     else:
         print(printable(text), file=sys.stderr)
     return shop
-
-
-def failed_logins_line(count: int) -> str:
-    # "Since your last login" alone puzzled a new clerk at their first one (QA s35a F9).
-    return translate("cli", "Failed login attempts as you since your last login (or since "
-                            "your account was made): {count}.").format(count=count)
 
 
 def when(moment: dt.datetime | None) -> str:

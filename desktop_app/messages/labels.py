@@ -134,3 +134,14 @@ REPORT_TITLES = {
 def report_title(name: str) -> str:
     """A report's name (``sales``) as the tab titles it; an unknown name as stored."""
     return label("ReportsTab", REPORT_TITLES, name)
+
+
+def failed_logins_text(count: int) -> str:
+    """Wrong passwords typed for this operator's name since their last login, said at this
+    one (the app's status bar, the command line). "Since your last login" puzzled a new clerk
+    at their first (QA s35a F9), its "(or since your account was made)" and "as you" everyone
+    (QA s41a F6): before this login, whatever came before it."""
+    if count == 1:
+        return translate("labels", "Before this login, 1 wrong password was typed for your name.")
+    return translate("labels", "Before this login, {count} wrong passwords were typed for your "
+                               "name.").format(count=count)

@@ -27,6 +27,7 @@ from desktop_app.core.restore import restore_backup
 from desktop_app.core.store import Shop, reopen_shop
 from desktop_app.core.vouchers import has_voucher_shape
 from desktop_app.messages import unexpected_error_message
+from desktop_app.messages.labels import failed_logins_text
 from desktop_app.scanning.app_scanner import ApplicationScanner
 from desktop_app.ui import settings, tasks
 from desktop_app.ui.admin.backup_common import restore_refusal_text
@@ -194,9 +195,7 @@ class ShopSession(QObject):
         in the status bar, so an owner learns that someone tried."""
         count, shop.failed_logins = shop.failed_logins, 0
         if count:
-            window.statusBar().showMessage(self.tr(
-                "Failed login attempts as you since your last login (or since your account "
-                "was made): {count}.").format(count=count), FAILED_LOGINS_SHOWN_MS)
+            window.statusBar().showMessage(failed_logins_text(count), FAILED_LOGINS_SHOWN_MS)
 
     def _show_window(self, window: MainWindow) -> None:
         if self.dialog is not None:

@@ -3077,6 +3077,11 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>订单 {number} 已付款，卡券显示在订单详情中。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="331"/>
+        <source>Select a line of the order first, then click Refund part…</source>
+        <translation>请先在订单明细中选中一行，再点“部分退款…”。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/orders/paged_list.py" line="74"/>
         <source>Search: number, customer, phone, voucher code</source>
         <translation>搜索：单号、顾客、电话、券码</translation>
@@ -3107,11 +3112,6 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/ui/orders/orders_tab.py" line="277"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="331"/>
-        <source>Choose the line to refund part of in the order&apos;s lines, then Refund part…</source>
-        <translation>请先在订单明细中选择要部分退款的一行，再点“部分退款…”。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/orders/orders_tab.py" line="362"/>
@@ -5929,22 +5929,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="198"/>
-        <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
-        <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="246"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="245"/>
         <source>Scans kept at the lock screen more than a minute ago were not redeemed: {count}. Scan those vouchers again.</source>
         <translation>锁定界面保留超过一分钟的扫码未核销：{count} 个。请重新扫描这些卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="320"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="319"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="351"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="350"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -7930,44 +7925,39 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="92"/>
+        <location filename="../../desktop_app/cli/frame.py" line="93"/>
         <source>No terminal to ask on: set {variables}.</source>
         <translation>没有可供询问的终端：请设置 {variables}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="106"/>
+        <location filename="../../desktop_app/cli/frame.py" line="107"/>
         <location filename="../../desktop_app/cli/restore_commands.py" line="236"/>
         <source>Operator: </source>
         <translation>账号： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="109"/>
+        <location filename="../../desktop_app/cli/frame.py" line="110"/>
         <source>Password: </source>
         <translation>密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="118"/>
+        <location filename="../../desktop_app/cli/frame.py" line="119"/>
         <source>New password for {name}: </source>
         <translation>{name} 的新密码： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="120"/>
+        <location filename="../../desktop_app/cli/frame.py" line="121"/>
         <location filename="../../desktop_app/cli/giftcard_commands.py" line="46"/>
         <source>Type it again: </source>
         <translation>再输入一次： </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="219"/>
-        <source>Failed login attempts as you since your last login (or since your account was made): {count}.</source>
-        <translation>自您上次登录（或账号创建）以来，用您的账号登录失败的次数：{count}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/cli/frame.py" line="243"/>
+        <location filename="../../desktop_app/cli/frame.py" line="238"/>
         <source>no expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="244"/>
+        <location filename="../../desktop_app/cli/frame.py" line="239"/>
         <source>valid until {until}</source>
         <translation>有效期至 {until}</translation>
     </message>
@@ -8846,7 +8836,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>检查本安装能否正常工作，然后退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/frame.py" line="316"/>
+        <location filename="../../desktop_app/cli/frame.py" line="311"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>发生意外错误；详情见日志文件。</translation>
     </message>
@@ -10356,6 +10346,16 @@ Click “New order” to sell your first voucher.</source>
         <location filename="../../desktop_app/messages/labels.py" line="115"/>
         <source>not the product&apos;s key pattern</source>
         <translation>不符合该商品的卡密格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="145"/>
+        <source>Before this login, 1 wrong password was typed for your name.</source>
+        <translation>本次登录前，有人用您的账号输错了 1 次密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/labels.py" line="146"/>
+        <source>Before this login, {count} wrong passwords were typed for your name.</source>
+        <translation>本次登录前，有人用您的账号输错了 {count} 次密码。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/display.py" line="42"/>

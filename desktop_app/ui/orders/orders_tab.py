@@ -328,7 +328,7 @@ class OrdersTab(QWidget):
         order, line = self.selected_order(), self.detail.line_to_refund()
         if order is not None and line is None and self.detail.has_refundable_line():
             self.message.show_info(self.tr(
-                "Choose the line to refund part of in the order's lines, then Refund part…"))
+                "Select a line of the order first, then click Refund part…"))
             self.detail.lines.setFocus()
             return
         if order is None or line is None or line.refundable <= 0:
