@@ -323,6 +323,11 @@ def test_a_spend_on_a_refunded_card_cannot_be_undone(shop: Shop) -> None:
     assert refused.value.params["state"] == "voucher_refunded"  # said so, with the refund's time
     assert refused.value.params["refunded_at"]
     assert balance(card) == 0 and audit.verify_shop(shop) == []
+    from desktop_app.messages import error_message  # QA s41a F8: "no use to give back"
+
+    said = error_message(refused.value)
+    assert said.startswith("This spend cannot be undone: the card was refunded on ")
+    assert "use" not in said and "the money cannot go back onto it" in said
 
 
 def test_a_zero_value_or_amount_is_refused_in_plain_words(shop: Shop) -> None:

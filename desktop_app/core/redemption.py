@@ -399,5 +399,6 @@ def _refuse_refunded(voucher_id: int, attempt_id: int) -> None:
     refund's time; nothing is written (no undo row, no audit event)."""
     voucher = Voucher.get_by_id(voucher_id)
     if voucher.state == "void":
+        card = {"giftcard": True} if voucher.balance_cents is not None else {}
         raise InvalidState(what="redemption", id=attempt_id, state="voucher_refunded",
-                           voucher=voucher_id, **refund_records.refunded_facts(voucher))
+                           voucher=voucher_id, **card, **refund_records.refunded_facts(voucher))

@@ -313,7 +313,9 @@ def error_message(exc: ShopError) -> str:
 
 def _refunded_since(exc: ShopError) -> str:
     """A change refused because what it changes was refunded since: when, where known."""
-    dated, undated = REFUNDED_SINCE_TEXTS[str(exc.params["state"])]
+    state = str(exc.params["state"])
+    card = state == "voucher_refunded" and exc.params.get("giftcard")
+    dated, undated = REFUNDED_SINCE_TEXTS["card_refunded" if card else state]
     when = exc.params.get("refunded_at")
     if not when:
         return _fill(undated, exc.params)

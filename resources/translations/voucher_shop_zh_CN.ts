@@ -9485,6 +9485,16 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法撤销这次核销：这张卡券已退款，没有可退回的次数。没有做任何更改。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="41"/>
+        <source>This spend cannot be undone: the card was refunded on {when} and its balance paid back, so the money cannot go back onto it. Nothing was changed.</source>
+        <translation>无法撤销这次消费：这张卡已于 {when} 退款，余额已退给顾客，这笔钱不能再退回卡内。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="44"/>
+        <source>This spend cannot be undone: the card was refunded and its balance paid back, so the money cannot go back onto it. Nothing was changed.</source>
+        <translation>无法撤销这次消费：这张卡已退款，余额已退给顾客，这笔钱不能再退回卡内。没有做任何更改。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
@@ -10511,12 +10521,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="358"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="360"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="359"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="361"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
