@@ -146,3 +146,33 @@ def test_the_window_shows_the_hold_a_change_found_mid_session(
         qtbot.waitUntil(lambda: window.integrity_banner.isVisible(), timeout=3000)
         assert "replaced or moved while the shop was open" in window.integrity_banner.text()
         window.close()
+
+
+def test_a_second_login_in_the_same_process_leaves_the_first_connections_locks_alone(
+        shop: Shop, shop_dir: Path) -> None:
+    """QA s41a F9: after a switch of operator at the lock screen (the next operator's shop is
+    opened, then the first one closed), a command beside the app deleted the shop's log and
+    made a new one, and the app went on writing into the deleted one: held "files replaced"
+    at its next change. Opening checked each shop file by opening and closing it, and closing
+    any descriptor of a file drops every record lock the process holds on it: SQLite's."""
+    from conftest import CLERK, CLERK_PASSWORD, OWNER, OWNER_PASSWORD
+
+    from desktop_app.core import auth, products
+    from desktop_app.core.store import open_shop
+
+    auth.add_operator(shop, CLERK, "clerk", CLERK_PASSWORD)
+    wal = Path(f"{database_path(shop_dir)}-wal")
+    log_before = wal.stat().st_ino
+    second = open_shop(shop_dir, CLERK, CLERK_PASSWORD)  # the lock screen's next operator
+    shop.close()
+    assert run(shop_dir, "product", "add", "--name", "Tea", "--price", "5",
+               env={"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}).returncode == 0
+    assert wal.exists() and wal.stat().st_ino == log_before  # the app's log is the folder's
+    assert second.opened_files is not None and second.opened_files.replaced(shop_dir) is None
+    second.close()
+    again = open_shop(shop_dir, OWNER, OWNER_PASSWORD)
+    try:
+        products.add_product(again, "Cake", "5", "service", uses=1)  # no hold: writes go on
+        assert {p.name for p in products.list_products(again)} >= {"Tea", "Cake"}
+    finally:
+        again.close()

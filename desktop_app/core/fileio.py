@@ -62,19 +62,35 @@ def check_opens_for_writing(paths: Iterable[Path],
     refused: list[tuple[Path, OSError]] = []
     for path in paths:
         try:
-            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            _try_for_writing(path)
         except FileNotFoundError:
             continue
         except OSError as exc:
             if exc.errno not in _NOT_WRITABLE:
                 raise_for_os_error(exc, path, not_writable)
             refused.append((path, exc))
-            continue
-        os.close(fd)
     if refused:
         first, why = refused[0]
         raise not_writable(path=str(first), reason=os_reason(why), folder=str(first.parent),
                            files=", ".join(path.name for path, _ in refused))
+
+
+def _try_for_writing(path: Path) -> None:
+    """OSError when ``path`` would not open for writing. On POSIX it is asked, not opened:
+    SQLite's locks are the process's record locks, and closing any descriptor of a file drops
+    every one the process holds on it, an open connection's too, without it knowing. Another
+    process's connection then took the shop's log for its own and deleted it, and the open
+    shop went on writing into a log no longer in the folder (QA s41a F9: a second login in
+    the same window, then a command beside it; held as "files replaced")."""
+    if os.name == "nt":  # a handle's byte-range locks are its own: opening is safe there
+        os.close(os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0)))
+        return
+    if not os.path.lexists(path):
+        raise FileNotFoundError(errno.ENOENT, "not there", str(path))
+    if not os.access(path, os.W_OK):
+        read_only = os.statvfs(path).f_flag & os.ST_RDONLY
+        raise PermissionError(errno.EROFS if read_only else errno.EACCES, "not writable",
+                              str(path))
 
 
 def _new_temporary(path: Path) -> tuple[int, Path]:
