@@ -159,3 +159,29 @@ def test_a_payment_stand_in_view_is_no_red_verdict(counter: Counter, tmp_path: P
     assert [verdict.reason for verdict in verdicts] == ["redeemed"]
     assert uses_left(voucher) == 4 and attempts() == 1
     assert said[:1] == ["The camera sees a code that is not a voucher."]
+
+
+def test_a_voucher_held_after_its_read_stays_outlined_and_is_not_read_again() -> None:
+    """QA s41a F10: one read, then the preview's outline went after 1.2 s while the voucher
+    was still held up. Each later sighting is held, not read: the outline follows it."""
+    voucher, other = random_payload(), random_payload()
+    reads = CameraReads()
+    first = reads.frame([Decoded(voucher, "zxing")], now=10.0)
+    assert [item.text for item in first.reads] == [voucher] and first.held == []
+    later = [reads.frame([Decoded(voucher, "zxing")], now=10 + i / FPS) for i in range(1, 30)]
+    assert all(frame.reads == [] and [item.text for item in frame.held] == [voucher]
+               for frame in later)
+    both = reads.frame([Decoded(voucher, "zxing"), Decoded(other, "zxing")], now=11.5)
+    assert both.reads == [] and both.held == []  # several in view: none is outlined as read
+
+
+def test_the_preview_outlines_a_held_voucher_for_as_long_as_it_is_held(
+        counter: Counter, tmp_path: Path, qtbot: QtBot) -> None:
+    voucher = sell(counter.shop, uses=5)
+    frames = [voucher_frame(voucher.payload, i) for i in seconds(2.0)]
+    camera = counter_tab(counter).camera
+    held: list[list[object]] = []
+    camera.scanner.still_in_view.connect(held.append)
+    verdicts = run_video(counter, qtbot, write_video(tmp_path / "held.avi", frames))
+    assert [verdict.reason for verdict in verdicts] == ["redeemed"] and attempts() == 1
+    assert len(held) >= 5 and all(len(polygon) == 4 for polygon in held)

@@ -78,6 +78,7 @@ class CameraScanner(QObject):
     frame_ready = Signal(QImage)
     decoded = Signal(str, list)
     noticed = Signal(str)
+    still_in_view = Signal(list)  # the corners of a voucher read before, still held there
     failed = Signal(str)
     stopped = Signal()
 
@@ -138,6 +139,7 @@ class CameraScanner(QObject):
         session.capture.preview_posted.connect(self._on_preview)
         session.decoder.found.connect(self._on_found)
         session.decoder.noticed.connect(self._on_noticed)
+        session.decoder.held.connect(self._on_held)
         for thread in session.threads():
             thread.problem.connect(self._on_problem)
             thread.done.connect(self._on_worker_done)
@@ -196,6 +198,11 @@ class CameraScanner(QObject):
     def _on_found(self, session_id: int, text: str, polygon: list[object]) -> None:
         if self._session is not None and self._session.id == session_id:
             self.decoded.emit(text, polygon)
+
+    @Slot(int, list)
+    def _on_held(self, session_id: int, polygon: list[object]) -> None:
+        if self._session is not None and self._session.id == session_id:
+            self.still_in_view.emit(polygon)
 
     @Slot(int, str)
     def _on_noticed(self, session_id: int, kind: str) -> None:

@@ -22,7 +22,7 @@ per appearance, quietly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop_app.core.counter import REPEAT_WINDOW_S
 from desktop_app.core.vouchers import has_voucher_shape
@@ -40,6 +40,9 @@ class FrameReads:
 
     reads: list[Decoded]
     notice: str = ""
+    # A voucher already read, still alone in view: no read, but the preview keeps it
+    # outlined while it is there (QA s41a F10: the outline went 1.2 s after the one read).
+    held: list[Decoded] = field(default_factory=list)
 
 
 class CameraReads:
@@ -61,7 +64,8 @@ class CameraReads:
         if vouchers and not self._settled(vouchers[0].text, now):
             return FrameReads([])
         if vouchers:
-            return FrameReads(self._new_sightings(vouchers, now))
+            new = self._new_sightings(vouchers, now)
+            return FrameReads(new, held=[] if new else vouchers)
         others = self._new_sightings(_distinct(found), now)
         return FrameReads([], NOT_A_VOUCHER if others else "")
 

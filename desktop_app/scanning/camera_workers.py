@@ -219,6 +219,7 @@ class _CaptureThread(_Worker):
 class _DecodeThread(_Worker):
     found = Signal(int, str, list)
     noticed = Signal(int, str)  # camera_reads' SEVERAL_IN_VIEW or NOT_A_VOUCHER: no read
+    held = Signal(int, list)  # a voucher already read, still in view: its corners, no read
 
     def __init__(self, session: CameraSession) -> None:
         super().__init__(session)
@@ -268,6 +269,8 @@ class _DecodeThread(_Worker):
             self.noticed.emit(self.session.id, outcome.notice)
         for item in outcome.reads:
             self.found.emit(self.session.id, item.text, list(item.polygon))
+        for item in outcome.held:
+            self.held.emit(self.session.id, list(item.polygon))
 
     def _rest(self, started: float) -> None:
         # Cap the decode rate of a live source: a shop PC has other work to do.

@@ -114,6 +114,7 @@ class CameraPanel(QFrame):
         self.scanner.frame_ready.connect(self._on_frame)
         self.scanner.decoded.connect(self._on_decoded)
         self.scanner.noticed.connect(self._on_noticed)
+        self.scanner.still_in_view.connect(self._outline)
         self.scanner.failed.connect(self._on_failed)
         self.scanner.stopped.connect(self._on_stopped)
         self._build()
@@ -273,10 +274,15 @@ class CameraPanel(QFrame):
     def _on_frame(self, image: QImage) -> None:
         self.view.set_frame(image)
 
-    @Slot(str, list)
-    def _on_decoded(self, text: str, polygon: Sequence[Sequence[float]]) -> None:
+    @Slot(list)
+    def _outline(self, polygon: Sequence[Sequence[float]]) -> None:
+        """The code at ``polygon`` outlined: read now, or still in view after its read."""
         source = self._source
         self.view.show_code(polygon, source.frame_size if source is not None else None)
+
+    @Slot(str, list)
+    def _on_decoded(self, text: str, polygon: Sequence[Sequence[float]]) -> None:
+        self._outline(polygon)
         if not self.problem:
             self.message.clear()  # a read: any "several codes" word is past
         self.decoded.emit(text)
