@@ -315,7 +315,7 @@ def _refunded_since(exc: ShopError) -> str:
     """A change refused because what it changes was refunded since: when, where known."""
     state = str(exc.params["state"])
     card = state == "voucher_refunded" and exc.params.get("giftcard")
-    dated, undated = REFUNDED_SINCE_TEXTS["card_refunded" if card else state]
+    dated, undated = REFUNDED_SINCE_TEXTS["card_spend_refunded" if card else state]
     when = exc.params.get("refunded_at")
     if not when:
         return _fill(undated, exc.params)
