@@ -10,9 +10,11 @@ A real session on a real encrypted shop, driven by scan_driver's keys at a scann
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QCompleter, QDialog, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCompleter, QDialog, QFileDialog, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 from scan_driver import SCANNER_MS, WAIT_MS, Keys, at_work, session, uses_left  # noqa: F401
 
@@ -65,3 +67,45 @@ def test_fast_text_in_a_completing_field_stays_there(qtbot: QtBot,
     qtbot.waitUntil(lambda: uses_left(voucher_id) == 1, timeout=WAIT_MS)
     assert field.text() == ""  # and leaves nothing in the field
     dialog.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: the popup's window
+def test_fast_text_in_qts_own_file_dialog_stays_there(qtbot: QtBot, tmp_path: Path,
+                                                      session: ShopSession) -> None:  # noqa: F811
+    """The same in Qt's own file dialog (the app's on Linux), whose list of matches comes
+    from the disk a moment after the first keys (QA s41a F1, seen again after the fix above
+    with a plain completer)."""
+    keys, window, _voucher_id, _payload = at_work(qtbot, session)
+    window.tabs.setCurrentIndex(0)
+    folder = tmp_path / "qa" / "s41a"
+    folder.mkdir(parents=True)
+    (folder / "keys.csv").write_text("AAAA-1111\n")
+    for name in ("alpha", "beta"):
+        (tmp_path / name).mkdir()
+    dialog = QFileDialog(window, "Choose a key file", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    chosen: list[str] = []
+    dialog.fileSelected.connect(chosen.append)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert field is not None
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.wait(500)  # the folder read, as a person would wait
+    attempts = RedemptionAttempt.select().count()
+    path = str(folder / "keys.csv")
+    keys.now += 1000
+    for char in path:
+        keys.type(dialog, char, SCANNER_MS)
+        qtbot.wait(5)  # the disk's answers come in between, as they do at 30 ms a key
+    keys.enter(dialog, SCANNER_MS)
+    qtbot.wait(300)
+    assert tasks.wait_until_idle(WAIT_MS)
+    assert RedemptionAttempt.select().count() == attempts  # nothing recorded at the counter
+    assert chosen == [], chosen  # the scanner's Enter confirms nothing
+    shown = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert dialog.isVisible() and shown is not None, (dialog.isVisible(), shown)
+    assert shown.text() == path  # the path stays for the person
+    dialog.close()
+

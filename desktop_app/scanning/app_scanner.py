@@ -21,7 +21,7 @@ from desktop_app.scanning.burst_rule import (
     is_pin_box,
     takes_typed_text,
 )
-from desktop_app.scanning.field_state import FieldState, is_text_field
+from desktop_app.scanning.field_state import FieldState, is_text_field, same_widget
 from desktop_app.scanning.keystrokes import SCANNER, Burst
 from desktop_app.scanning.wedge import (
     ELSEWHERE,
@@ -107,6 +107,12 @@ class ApplicationScanner(ScannerInput):
 
     def _watches(self, window: QWidget) -> bool:
         return not self._is_claimed(window)
+
+    def _follow(self, widget: QWidget) -> None:
+        super()._follow(widget)
+        last = self._last_widget
+        if last is not None and last is not widget and same_widget(last, widget):
+            self._last_widget = widget
 
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
         if event.key() in MODIFIER_KEYS:

@@ -6,7 +6,7 @@ validator, a spin box's range) and a person's text before the burst must come ou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import shiboken6
 from PySide6.QtWidgets import (
@@ -28,11 +28,31 @@ def is_text_field(widget: QWidget) -> bool:
     return isinstance(widget, QAbstractSpinBox)
 
 
+def address(widget: QWidget) -> int:
+    """The widget's C++ address: the same widget whatever Python object stands for it."""
+    return int(shiboken6.getCppPointer(widget)[0])
+
+
+def same_widget(one: QWidget, other: QWidget) -> bool:
+    """Whether two Python objects stand for one widget (a dead one is no widget)."""
+    return (one is other or (shiboken6.isValid(one) and shiboken6.isValid(other)
+            and address(one) == address(other)))
+
+
 @dataclass(frozen=True)
 class FieldState:
     field: QWidget
     value: object
     cursor: int = 0
+    # Where the field is: a widget of a class of Qt's own reached through a completer list
+    # (a file dialog's name box) comes as a new Python object key after key (see wedge).
+    at: int = 0
+
+    def followed(self, widget: QWidget) -> FieldState:
+        """This state, held by ``widget`` when it is the same field under another wrapper."""
+        if widget is self.field or not self.at or address(widget) != self.at:
+            return self
+        return replace(self, field=widget)
 
     def put_back(self) -> None:
         field, value = self.field, self.value
@@ -63,6 +83,11 @@ def _move_cursor(field: QPlainTextEdit | QTextEdit, position: int) -> None:
 
 def state_of(field: QWidget) -> FieldState | None:
     """The field's contents now; None for a field this cannot put back."""
+    state = _contents_of(field)
+    return None if state is None else replace(state, at=address(field))
+
+
+def _contents_of(field: QWidget) -> FieldState | None:
     if isinstance(field, QLineEdit):
         return FieldState(field, field.text(), field.cursorPosition())
     if isinstance(field, QSpinBox | QDoubleSpinBox):
