@@ -82,3 +82,15 @@ def test_in_chinese_the_clerk_is_a_clerk_and_no_space_joins_the_sentences(
     finally:
         remove_translators(qapp)  # type: ignore[arg-type]
     assert "。忘记密码了？核销员请店主" in said and "店员" not in said and "。 " not in said
+
+
+def test_the_lock_screens_long_refusal_is_shown_whole(qtbot: QtBot, clerk_shop: Path) -> None:
+    """QA s41a F13: at 1024x768 the lock screen's four lines after a wrong password were
+    squeezed into two, their first and last lines cut: the dialog now grows for them."""
+    dialog = open_login(qtbot, clerk_shop, locked=True, operator=CLERK)
+    qtbot.waitExposed(dialog)
+    log_in(qtbot, dialog, CLERK, "not the password")
+    qtbot.wait(50)  # the layout's request handled
+    message = dialog.message
+    assert message.height() >= message.heightForWidth(message.width())
+    assert dialog.height() <= dialog.screen().availableGeometry().height()

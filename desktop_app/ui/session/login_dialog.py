@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -46,7 +45,7 @@ from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.session import last_operator
 from desktop_app.ui.session.busy_row import BusyRow, UnlockFn
-from desktop_app.ui.session.password_dialog import PasswordDialog
+from desktop_app.ui.session.password_dialog import FittingDialog, PasswordDialog
 from desktop_app.ui.session.recover_owner_dialog import RecoverOwnerDialog
 from desktop_app.ui.session.restore_here import open_restore_dialog, restore_in_background
 from desktop_app.ui.session.scan_notices import (
@@ -74,7 +73,7 @@ log = logging.getLogger(__name__)
 FOLDER_TEXT_WIDTH = 460
 
 
-class LoginDialog(QDialog):
+class LoginDialog(FittingDialog):
     """Operator and password; unlocks in the background. After ``accepted``, see ``shop``.
 
     ``unlock(operator, password)`` runs on the worker thread and returns the opened shop;
