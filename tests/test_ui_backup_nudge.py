@@ -122,6 +122,21 @@ def test_a_clerk_is_not_told(qtbot: QtBot, shop: Shop, shop_dir: Path) -> None:
         reopen_shop(shop)
 
 
+def test_a_shop_moved_to_another_computer_is_not_told(qtbot: QtBot, shop: Shop,
+                                                      tmp_path: Path) -> None:
+    """QA s41a F12: the old folder, read-only since its final backup, still said "if this
+    computer's disk fails, the shop is lost": the shop lives on the new computer."""
+    from desktop_app.core import move_out
+
+    move_out.write_final_backup(shop, tmp_path / "final.vsbackup")
+    window = open_window(qtbot, shop)
+    wait_idle(qtbot)
+    assert window.integrity_banner.isVisible()  # it says where the shop went
+    assert window.backup_banner.isHidden()
+    window.close()
+    wait_idle(qtbot)
+
+
 @pytest.mark.parametrize("shop", ["server"], indirect=True)
 def test_a_shop_on_a_server_is_not_told(qtbot: QtBot, shop: Shop) -> None:
     window = open_window(qtbot, shop)

@@ -180,6 +180,8 @@ class WindowBackups(_Window):
         sold. Said in the banner, which blocks no sale, until they are on or it is hidden."""
         if not self.shop.is_owner or self.backup_banner_says == BANNER_FAILED:
             return  # the settings are owners'; a failed backup says more, and stays
+        if self.shop.moved_to is not None:
+            return  # the shop lives on elsewhere: this read-only folder is not it (QA s41a F12)
         if off and not self.backups_off_hidden:
             self._set_backup_banner(BANNER_OFF, QCoreApplication.translate(
                 "MainWindow", "No automatic backups: if this computer's disk fails, the shop "
