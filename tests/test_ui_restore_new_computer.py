@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_ui_admin_session import log_in, product_names
 
@@ -75,6 +75,8 @@ def test_the_first_start_restores_a_backup_from_another_computer_then_logs_in(
     made_at = backup.read_backup(backed_up).created_at
     assert local_time(made_at) in question and "look unused" in question
     assert "cannot be read" not in question
+    assert dialog.loss_box.icon() == QMessageBox.Icon.Warning  # the other PC may have gone on
+    assert dialog.loss_yes_button.text() == "Restore anyway"
     dialog.loss_yes_button.click()
 
     qtbot.waitUntil(lambda: isinstance(first_start.dialog, LoginDialog)
@@ -111,3 +113,41 @@ def test_clicking_into_the_owner_field_does_not_check_the_file_again(
     assert not dialog.busy and dialog.summary is not None and dialog.operator.isEnabled()
     dialog.set_file(str(backed_up) + "x")  # another file is checked, of course
     assert dialog.busy or dialog.summary is None
+
+
+def test_the_other_computers_final_backup_is_asked_as_good_news(
+        qtbot: QtBot, shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s41a F11: the final backup the dialog recommends came under a warning sign with
+    "Restore anyway" and Cancel as the default."""
+    from desktop_app.core import move_out
+
+    (tmp_path / "usb").mkdir()
+    final = move_out.write_final_backup(shop, tmp_path / "usb" / "final.vsbackup")
+    shop.close()
+    monkeypatch.setenv("SHOP_WITNESS_DIR", str(tmp_path / "new-pc-witnesses"))
+    session = ShopSession(tmp_path / "new-pc")
+    session.start()
+    try:
+        setup = session.dialog
+        assert isinstance(setup, SetupDialog)
+        qtbot.mouseClick(setup.restore_button, Qt.MouseButton.LeftButton)
+        dialog = setup.restore_dialog
+        assert dialog is not None
+        dialog.set_file(str(final.path))
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+        qtbot.keyClicks(dialog.operator, OWNER)
+        qtbot.keyClicks(dialog.password, OWNER_PASSWORD)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.loss_box is not None or bool(dialog.message.text()),
+                        timeout=WAIT_MS)
+        box = dialog.loss_box
+        assert box is not None, dialog.message.text()
+        assert "nothing done there is missing" in box.text()
+        assert box.icon() == QMessageBox.Icon.Information
+        assert dialog.loss_yes_button.text() == "Restore"
+        assert box.defaultButton() is dialog.loss_yes_button
+        dialog.loss_yes_button.click()
+        qtbot.waitUntil(lambda: isinstance(session.dialog, LoginDialog)
+                        and "is restored" in session.dialog.message.text(), timeout=WAIT_MS)
+    finally:
+        session.shutdown()

@@ -503,55 +503,55 @@ Keep it on another disk or a USB stick, away from this computer.</source>
         <translation>{problem}{still_works}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="122"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="123"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="124"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="125"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头识别二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="132"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="133"/>
         <source>Look for cameras again</source>
         <translation>重新查找摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="142"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="257"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="298"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="143"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="258"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="304"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="186"/>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="210"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="187"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="211"/>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="204"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="205"/>
         <source>File: {name}</source>
         <translation>文件：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="208"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="209"/>
         <source>Camera {number}</source>
         <translation>摄像头 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="247"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="248"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="290"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="296"/>
         <source>Several codes in view: show one voucher at a time.</source>
         <translation>画面中有多个码：请一次只出示一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="292"/>
+        <location filename="../../desktop_app/ui/counter/camera_panel.py" line="298"/>
         <source>The camera sees a code that is not a voucher.</source>
         <translation>摄像头看到一个不是卡券的码。</translation>
     </message>
@@ -1883,129 +1883,129 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="140"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="155"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="172"/>
         <source>Your name</source>
         <translation>您的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="176"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="181"/>
         <source>Operator:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="182"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Operator</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="235"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="240"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
@@ -2050,7 +2050,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
@@ -2060,37 +2060,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="318"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="323"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="337"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="356"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="401"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="400"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="404"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="403"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -2336,12 +2336,12 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>自动备份已关闭：可在“管理 → 备份设置”中开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="184"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="186"/>
         <source>No automatic backups: if this computer&apos;s disk fails, the shop is lost. Choose a USB stick or another disk.</source>
         <translation>未开启自动备份：这台电脑的硬盘一旦损坏，店铺数据将丢失。请选择U盘或另一块磁盘。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_backups.py" line="191"/>
+        <location filename="../../desktop_app/ui/window_backups.py" line="193"/>
         <source>The automatic backup failed, so the latest changes are not in a backup yet. {reason}</source>
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
@@ -5051,201 +5051,206 @@ Click “New order” to sell your first voucher.</source>
         <translation>这份备份写于 {moment}。此后在另一台电脑上的任何操作（核销、礼品卡消费、销售）都不在其中：那些卡券在这里会显示为未使用，可能被再次使用。如果另一台电脑还能用，请在那台电脑上使用“店铺 → 迁移到另一台电脑…”，然后改为恢复那份最终备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="102"/>
         <source>A newer backup of this shop is in the same folder: {file}, made {moment}. This one lacks what was done between them: restore that one instead.</source>
         <translation>同一文件夹中有本店更新的备份：{file}，写于 {moment}。这份备份缺少两者之间的操作：请改为恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="111"/>
         <source>The folder this backup is in remembers newer records of this shop than the backup holds (a newer backup was written there). Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore the newest backup instead.</source>
         <translation>这份备份所在的文件夹记得本店比该备份更新的记录（那里写入过更新的备份）。这些记录中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中检查并确认问题。请改为恢复最新的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="118"/>
         <source>This computer saw newer records of this shop than this backup holds, and they are not in this folder (it holds no shop). Vouchers redeemed in them could be redeemed again, so after this restore redeeming stays stopped until an owner checks the latest redemptions in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>这台电脑见过比这份备份更新的店铺记录，但它们不在这个文件夹里（这里没有店铺）。这些记录中已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中核对最近的核销记录并确认问题。如果有更新的备份，请恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="125"/>
         <source>The shop&apos;s current data is too damaged to read, so its records newer than this backup (this computer saw them) cannot be carried over: they stay in the damaged data, which the restore keeps in a before-restore folder. Vouchers redeemed since the backup could be redeemed again, so after this restore redeeming stays stopped until an owner checks the latest redemptions in Verify and acknowledges.</source>
         <translation>店铺当前的数据已损坏，无法读取，因此其中比这份备份更新的记录（这台电脑见过它们）无法带入：它们留在已损坏的数据中，恢复时会把这些数据保存在“before-restore”文件夹里。备份之后已核销的卡券可能被再次核销，因此恢复后将暂停核销，直到店主在“校验数据库”中核对最近的核销并确认问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="149"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: every redemption the shop&apos;s data holds ({redemptions}: the uses they took stay used, what each voucher has left stays usable), vouchers voided and operators disabled.</source>
         <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：店铺数据中的全部核销记录（{redemptions} 次：已核销的次数仍算已用，卡券剩余的次数照常可用）、已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="156"/>
         <source>Lost since this backup — orders: {orders}; refunds: {refunds}; operator changes: {operators}; other changes (products, settings, card-key imports): {other}. Carried over: vouchers voided and operators disabled.</source>
         <translation>自这份备份以来会丢失的内容——订单：{orders}；退款：{refunds}；操作员更改：{operators}；其他更改（商品、设置、卡密导入）：{other}。会保留：已作废的卡券和已停用的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="167"/>
         <source>Since this backup the shop was moved to the server {server}: what was done on the server since the move (sales, redemptions, refunds) is not in this backup and is not carried over. Stop the counters on the server first.</source>
         <translation>此备份之后，店铺已迁移到服务器 {server}：迁移后在服务器上完成的操作（销售、核销、退款）不在此备份中，也不会被带过来。请先停止服务器上的各收银台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="173"/>
         <source>This shop was moved to another computer with the final backup {backup}. Restoring makes it work on this computer again: do it only if the shop is not used on the other computer any more, or a voucher could be used on both.</source>
         <translation>本店已通过最终备份 {backup} 迁移到另一台电脑。恢复后，店铺会在这台电脑上重新启用：只有在另一台电脑已不再使用本店时才这样做，否则同一张卡券可能在两台电脑上都被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="169"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="179"/>
         <source>Card keys handed out since: {keys}. They stay out of stock (their orders are lost).</source>
         <translation>此后已发出的卡密：{keys} 个。它们不会回到库存（其订单会丢失）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="142"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="280"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="336"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="339"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="91"/>
         <source>The backup file (.vsbackup)</source>
         <translation>备份文件（.vsbackup）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="93"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="104"/>
         <source>Use the recovery key</source>
         <translation>使用恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="107"/>
         <source>7 groups of 4, as written on paper</source>
         <translation>7 组、每组 4 个字符，与纸上所写一致</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="113"/>
         <source>Backup file:</source>
         <translation>备份文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
         <source>Owner:</source>
         <translation>店主账号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="115"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="116"/>
         <source>Recovery key:</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="125"/>
         <source>The name and password of an owner as they were when the backup was made: the backup is opened with its own keys.</source>
         <translation>只能用做备份时的店主账号和密码打开：备份用它自己的密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="128"/>
         <source>A password changed or recovered since does not open an older backup: use the shop&apos;s recovery key instead.</source>
         <translation>之后修改或找回的密码打不开较早的备份：请改用店铺的恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="136"/>
         <source>Bring the shop to this computer from the other computer&apos;s backup.</source>
         <translation>用另一台电脑的备份，把店铺搬到这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="138"/>
         <source>Put the shop back as it was when a backup was made.</source>
         <translation>把店铺恢复到做备份时的样子。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="142"/>
         <source>Restore a backup from another computer</source>
         <translation>从另一台电脑恢复备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="147"/>
         <source>The shop is set up here from the backup: its data, operators and passwords as they were when it was made. Nothing done on the other computer after that is in it, so the backup to restore is the final one that Shop → Move to another computer… makes there.</source>
         <translation>店铺将按备份在这里建立：数据、操作员和密码都是备份时的样子。此后在另一台电脑上的操作都不在其中，因此应恢复在那台电脑上用“店铺 → 迁移到另一台电脑…”写入的最终备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="151"/>
         <source>Restoring closes the shop and replaces all its data with the backup&apos;s: orders, payments and other changes made since the backup are no longer in the shop; redemptions made since are carried over, and operators disabled since stay disabled. It needs the shop closed in every other window and counter. The current data is kept aside in a “before-restore” folder inside the shop folder. Afterwards everyone logs in again, with the passwords the backup knows.</source>
         <translation>恢复会关闭店铺，并用备份中的数据替换全部数据：备份之后的订单、付款和其他更改将不再保留；备份之后的核销记录会被带入，备份之后停用的操作员仍保持停用。恢复前须在其他所有窗口和收银台关闭本店。当前数据会另存到店铺文件夹中的“before-restore”文件夹。恢复后所有人都要用备份中的密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="176"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="178"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="289"/>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="340"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="290"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="344"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="187"/>
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="215"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="229"/>
         <source>A whole backup of this shop, made {moment}.</source>
         <translation>这是本店的完整备份，制作于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="230"/>
         <source>A whole backup, made {moment}.</source>
         <translation>完整备份，写于 {moment}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="231"/>
         <source>A whole backup, made {moment}. Restoring checks that it is this shop&apos;s.</source>
         <translation>完整备份，制作于 {moment}。恢复时会核对它是否属于本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="282"/>
         <source>Close the shop and replace all its data with the backup made {moment}?</source>
         <translation>关闭店铺，并用 {moment} 制作的备份替换全部数据？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="286"/>
         <source>Everyone working in this shop on this computer is logged out. The current data is kept in a “before-restore” folder.</source>
         <translation>在这台电脑上使用本店的所有人都会被退出登录。当前数据会保存在“before-restore”文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="287"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="288"/>
         <source>Close the shop and restore</source>
         <translation>关闭店铺并恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="312"/>
         <source>Checking the backup and the password…</source>
         <translation>正在检查备份和密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="342"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="143"/>
         <source>The shop&apos;s current data cannot be read, so what the backup lacks is unknown: everything since the backup may be lost.</source>
         <translation>无法读取店铺的当前数据，因此不清楚备份缺少哪些内容：备份之后的所有数据都可能丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin/restore_loss_text.py" line="132"/>
         <source>This computer saw newer records of this shop than this backup and the shop&apos;s current data both hold: the data was put back to an older copy. Vouchers redeemed in those records could be redeemed again, so after this restore redeeming stays stopped until an owner checks it in Verify and acknowledges. Restore a newer backup if you have one.</source>
         <translation>本电脑见过此店铺更新的记录，而这份备份和店铺当前数据都没有：数据曾被换回旧副本。这些记录中已核销的卡券可能被再次核销，因此恢复后核销仍会停止，直到店主在“校验”中检查并确认。如有更新的备份，请恢复那一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/admin/restore_dialog.py" line="342"/>
         <source>Restore anyway</source>
         <translation>仍要恢复</translation>
     </message>

@@ -32,6 +32,7 @@ from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
 from desktop_app.ui.admin.backup_common import backup_filter, restore_refusal_text
 from desktop_app.ui.admin.restore_loss_text import loss_text as loss_text
+from desktop_app.ui.admin.restore_loss_text import nothing_missing
 from desktop_app.ui.admin.restore_request import BackupSummary, describe_backup
 from desktop_app.ui.admin.restore_request import RestoreRequest as RestoreRequest
 from desktop_app.ui.admin.restore_request import restored_text as restored_text
@@ -333,12 +334,15 @@ class RestoreDialog(FittingDialog):
 
     def ask_about_loss(self, request: RestoreRequest, loss: restore.RestoreLoss) -> QMessageBox:
         """Say what the backup lacks, and ask once more: the owner decides with the facts."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"),
-                          loss_text(loss), QMessageBox.StandardButton.NoButton, self)
-        self.loss_yes_button = box.addButton(self.tr("Restore anyway"),
-                                             QMessageBox.ButtonRole.DestructiveRole)
+        good = nothing_missing(loss)
+        box = QMessageBox(QMessageBox.Icon.Information if good else QMessageBox.Icon.Warning,
+                          self.tr("Restore from backup"), loss_text(loss),
+                          QMessageBox.StandardButton.NoButton, self)
+        self.loss_yes_button = box.addButton(
+            self.tr("Restore") if good else self.tr("Restore anyway"),
+            QMessageBox.ButtonRole.AcceptRole if good else QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
+        box.setDefaultButton(self.loss_yes_button if good else cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self._loss_answered(button, request))
         self.loss_box = box

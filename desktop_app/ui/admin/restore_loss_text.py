@@ -85,6 +85,16 @@ def new_computer_text(loss: restore.RestoreLoss) -> str:
         "instead.").format(moment=moment)
 
 
+def nothing_missing(loss: restore.RestoreLoss) -> bool:
+    """The other computer's final backup into a new computer's empty folder, and nothing
+    else to say: the question is the good news, not a warning (QA s41a F11: "Restore
+    anyway" under a warning sign for the one backup the dialog itself recommends)."""
+    return (loss.into_empty and loss.backup.final and not loss.stays_held
+            and not loss.moved_to and not loss.moved_out and not loss.card_keys
+            and not any((newer_parts(loss), paid_order_parts(loss), _refund_parts(loss),
+                         _giftcard_parts(loss), password_parts(loss))))
+
+
 def newer_parts(loss: restore.RestoreLoss) -> list[str]:
     """A newer backup of the same shop in the chosen file's folder (QA s18a F3)."""
     if not loss.backup.newer_file:
