@@ -117,3 +117,98 @@ def test_a_path_typed_fast_into_the_file_dialog_on_x11_stays_there(
     said = json.loads(out.read_text())
     assert said["scans"] == []  # nothing taken for a scan, nothing redeemed
     assert said["text"] == str(keys) and said["shown"]  # the path stays for the person
+
+
+APP_CHILD = textwrap.dedent("""
+    import json, sys, threading
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
+    from desktop_app.core import products
+    from desktop_app.core.models import RedemptionAttempt
+    from desktop_app.core.store import create_shop
+    from desktop_app.ui.inventory.cardkey_dialog import CardKeyDialog
+    from desktop_app.ui.shop_session import ShopSession
+
+    folder, out = Path(sys.argv[1]), sys.argv[2]
+    app = QApplication([])
+    shop = create_shop(folder / "shop", "X11 Shop", "CNY", "Owner", "owner-pass-2026")
+    game = products.add_product(shop, "Game", "100", "cardkey")
+    shop.close()
+    session = ShopSession(folder / "shop")
+    session.start()
+    login = session.dialog
+    login.operator.setText("Owner")
+    login.password.setText("owner-pass-2026")
+    login.submit()
+    keys = {}
+
+    def open_chooser():
+        window = session.window
+        dialog = CardKeyDialog(session.shop, products.product_detail(session.shop, game.id),
+                               CardKeyDialog.IMPORT_PAGE, window)
+        dialog.show()
+        dialog.importer.ask_file()
+        keys["dialog"] = dialog
+        QTimer.singleShot(1500, ready)
+
+    def ready():
+        chooser = keys["dialog"].importer.file_dialog
+        chooser.activateWindow()
+        chooser.findChild(QLineEdit, "fileNameEdit").setFocus()
+        print("READY", flush=True)
+
+    def done():
+        chooser = keys["dialog"].importer.file_dialog
+        box = chooser.findChild(QLineEdit, "fileNameEdit") if chooser else None
+        with open(out, "w") as f:
+            json.dump({"attempts": RedemptionAttempt.select().count(),
+                       "text": box.text() if box else None}, f)
+        session.shutdown()
+        app.quit()
+
+    told = threading.Event()
+    threading.Thread(target=lambda: (sys.stdin.readline(), told.set()), daemon=True).start()
+    poll = QTimer()
+    poll.timeout.connect(lambda: told.is_set() and done())
+    poll.start(100)
+    QTimer.singleShot(3000, open_chooser)
+    app.exec()
+""")
+
+
+def test_the_apps_key_file_chooser_on_x11_keeps_a_fast_path(display: str,
+                                                              tmp_path: Path) -> None:
+    """The QA's steps in the app itself: logged in, Import card keys, Choose file…, a path
+    typed at 30 ms a key and Enter, recorded at the counter as "Not a voucher code" (QA s41a
+    F1). Fails without the completer's keys taken as the name box's; the new-object churn
+    seen in the by-hand run did not show in this child either."""
+    folder = tmp_path / "qa" / "s41a"
+    folder.mkdir(parents=True)
+    keys = folder / "keys.csv"
+    keys.write_text("AAAA-1111\n")
+    script, out = tmp_path / "app_child.py", tmp_path / "out.json"
+    script.write_text(APP_CHILD)
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    with subprocess.Popen([sys.executable, str(script), str(tmp_path), str(out)], env=env,
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None and child.stdin is not None
+        try:
+            line = child.stdout.readline()
+            if "READY" not in line:
+                pytest.skip(f"Qt's xcb platform did not start here: {line!r}")
+            xdotool = {**os.environ, "DISPLAY": display}
+            subprocess.run(["xdotool", "type", "--delay", "30", str(keys)], env=xdotool,
+                           check=True)
+            subprocess.run(["xdotool", "key", "Return"], env=xdotool, check=True)
+            time.sleep(1.0)
+            child.stdin.write("done\n")
+            child.stdin.flush()
+            child.wait(30)
+        finally:
+            if child.poll() is None:
+                child.kill()
+    said = json.loads(out.read_text())
+    assert said["attempts"] == 0  # nothing recorded at the counter
+    assert said["text"] == str(keys)
