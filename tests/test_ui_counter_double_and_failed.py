@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import transactions
+from desktop_app.core import redemption, transactions
 from desktop_app.core.errors import DatabaseLocked, DiskFull
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
@@ -232,3 +232,36 @@ def test_a_scan_of_three_uses_is_one_row_and_undone_at_once(counter: Counter) ->
     results = [model.data(model.index(r, RESULT)) for r in range(model.rowCount())]
     assert results.count("Undo") == 3 and "Redeemed × 3" not in results
     assert sum(1 for text in results if text != "Undo") == 1  # the scan: still one row
+
+
+def test_a_shared_voucher_with_a_unit_paid_back_says_so_when_refused(
+        counter: Counter, shop_dir: Path) -> None:
+    """QA s41a F14: two coffees on one voucher, one drunk, the other refunded; scanned again
+    it read "Already redeemed … 0 of 1 left" and nothing of the coffee paid back."""
+    from test_cli import as_json, run
+
+    from desktop_app.core import fulfilment, orders, products, refunds
+    from desktop_app.core.models import Voucher
+
+    shop = counter.shop
+    coffee = products.add_product(shop, "Coffee", "18.00", "service", uses=1)
+    order = orders.create_order(shop, [(coffee.id, 2)])
+    [shared] = fulfilment.pay_order(shop, order.id, "cash")
+    assert redemption.redeem(shop, shared.payload, "Counter 1").ok  # one coffee drunk
+    line = orders.order_detail(shop, order.id).lines[0]
+    refunds.refund_line(shop, line.id, 1)  # the other paid back
+    assert Voucher.get_by_id(shared.id).uses_total == 1
+    verdict, _ = counter.scan(shared.payload)
+    assert verdict.reason == "already_redeemed" and verdict.refunded_uses == 1
+    assert verdict.refunded_at is not None
+    detail = counter.tab.verdict.detail.text()
+    assert "Last redeemed by" in detail and "1 use of it was refunded on " in detail
+    lone = sell(shop)
+    redemption.redeem(shop, lone.payload, "c")
+    assert redemption.redeem(shop, lone.payload, "c").refunded_uses == 0
+    shop.close()
+    env = {"SHOP_OPERATOR": OWNER, "SHOP_PASSWORD": OWNER_PASSWORD}
+    said = run(shop_dir, "redeem", shared.payload, "--json", env=env)
+    assert said.returncode == 3 and as_json(said)["refunded_uses"] == 1, said.stdout
+    worded = run(shop_dir, "redeem", shared.payload, env=env).stdout
+    assert "1 use of it was refunded on" in worded, worded

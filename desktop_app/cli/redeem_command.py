@@ -13,6 +13,7 @@ from desktop_app.messages.labels import money
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
     malformed_text,
+    refunded_uses_text,
     slip_text,
     verdict_headline,
 )
@@ -80,4 +81,6 @@ def verdict_line(verdict: redemption.Verdict, typed: str, currency: str) -> str:
     if verdict.reason in ("already_redeemed", "insufficient_balance") and verdict.last_at:
         line += "  " + translate("cli", "last by {who} at {station}, {when}").format(
             who=verdict.last_operator, station=verdict.last_station, when=when(verdict.last_at))
+    if verdict.refunded_uses:  # QA s41a F14: a coffee of two paid back
+        line += "  " + refunded_uses_text(verdict)
     return line

@@ -222,6 +222,18 @@ def uses_per_unit(line: OrderLine, voucher: Voucher) -> int:
     return max(1, voucher.uses_total // max(1, line.quantity - line.refunded_quantity))
 
 
+def uses_refunded_off(voucher: Voucher) -> int:
+    """The uses part refunds took off ``voucher``, the one its line's units share and still
+    valid (a voucher of its own is voided by its refund instead): the customer who had two
+    coffees on it, one drunk and one paid back, is told so at the counter (QA s41a F14)."""
+    line: OrderLine = voucher.order_line
+    if voucher.state != "valid" or not line.refunded_quantity or line.quantity < 2:
+        return 0
+    if Voucher.select().where(Voucher.order_line == line).count() != 1:
+        return 0
+    return line.refunded_quantity * uses_per_unit(line, voucher)
+
+
 def _refund_step(line: OrderLine) -> int:
     """How many units one voucher of the line stands for (a service line: all of them; one
     unit at a time where they share one voucher, see ``shared_voucher``)."""

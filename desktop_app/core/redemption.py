@@ -69,10 +69,14 @@ class Verdict:
     uses: int = 1  # how many uses this attempt asked for
     suspect_group: int | None = None  # mistyped: the printed group the typo is in, if known
     kind: str = ""  # the product's: service | cardkey | goods | giftcard ("" without a voucher)
+    # A shared voucher's uses a part refund took off it, and when (already_redeemed and
+    # not_enough_uses: "0 of 1 left" said nothing of the coffee paid back, QA s41a F14)
+    refunded_uses: int = 0
+    refunded_at: dt.datetime | None = None
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
-        for key in ("at", "valid_from", "valid_until", "last_at"):
+        for key in ("at", "valid_from", "valid_until", "last_at", "refunded_at"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
         for key in ("balance", "spent", "asked"):
@@ -230,10 +234,24 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
                 fields["last_operator"] = last[0]
                 fields["last_at"] = RedemptionAttempt.created_at.python_value(last[1])
                 fields["last_station"] = last[2]
+        if reason in ("already_redeemed", "not_enough_uses"):
+            fields.update(_refunded_part(facts.id))
     return Verdict(ok=reason == "redeemed", reason=reason, operator=shop.operator.name,
                    station=station, at=now, attempt_id=attempt_id, uses=uses,
                    suspect_group=suspect_group, spent=asked if reason == "redeemed" else None,
                    asked=asked, **fields)  # type: ignore[arg-type]
+
+
+def _refunded_part(voucher_id: int) -> dict[str, object]:
+    """A refusal's word of the uses a part refund took off the voucher, if any."""
+    from desktop_app.core.orders import uses_refunded_off  # a refusal's, rarely: not at import
+
+    voucher = Voucher.get_by_id(voucher_id)
+    refunded = uses_refunded_off(voucher)
+    if not refunded:
+        return {}
+    return {"refunded_uses": refunded,
+            "refunded_at": refund_records.voucher_refunded_at(voucher)}
 
 
 def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | None,

@@ -4,9 +4,15 @@ No Qt."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from desktop_app.core.dates import local_time
 from desktop_app.core.foreign_codes import PAYMENT_CODE, PRODUCT_BARCODE, foreign_code
 from desktop_app.core.vouchers import length_slip, normalize
 from desktop_app.i18n import QT_TRANSLATE_NOOP, label, translate
+
+if TYPE_CHECKING:
+    from desktop_app.core.redemption import Verdict
 
 # The big word on the verdict panel, and the result column of the table.
 HEADLINES: dict[str, str] = {
@@ -183,3 +189,26 @@ def status_text(status: str, kind: str = "") -> str:
     if status in STATUS_TEXTS:
         return translate("Redemption", STATUS_TEXTS[status])
     return headline(status)
+
+
+# A shared voucher's uses a part refund took off it, beside a refusal of it (QA s41a F14).
+REFUNDED_USES = {
+    1: QT_TRANSLATE_NOOP("Redemption", "1 use of it was refunded on {when}."),
+    2: QT_TRANSLATE_NOOP("Redemption", "{uses} uses of it were refunded on {when}."),
+}
+REFUNDED_USES_UNDATED = {
+    1: QT_TRANSLATE_NOOP("Redemption", "1 use of it was refunded."),
+    2: QT_TRANSLATE_NOOP("Redemption", "{uses} uses of it were refunded."),
+}
+
+
+def refunded_uses_text(verdict: Verdict) -> str:
+    """"1 use of it was refunded on 12-04 09:27.", in local time; "" when none was."""
+    uses = verdict.refunded_uses
+    if not uses:
+        return ""
+    many = 1 if uses == 1 else 2
+    if verdict.refunded_at is None:
+        return translate("Redemption", REFUNDED_USES_UNDATED[many]).format(uses=uses)
+    return translate("Redemption", REFUNDED_USES[many]).format(
+        uses=uses, when=local_time(verdict.refunded_at))

@@ -3891,169 +3891,189 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>Redemption</name>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="13"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="19"/>
         <source>Redeemed</source>
         <translation>核销成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="14"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="20"/>
         <source>Already redeemed</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="15"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="21"/>
         <source>Unknown code</source>
         <translation>券码不存在，请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="16"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="22"/>
         <source>Forged or altered</source>
         <translation>伪造或被篡改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="17"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="23"/>
         <source>Not this shop&apos;s voucher</source>
         <translation>非本店卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="18"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="24"/>
         <source>Not a voucher code</source>
         <translation>无效券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="19"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="25"/>
         <source>Check the code</source>
         <translation>请核对券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="20"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="26"/>
         <source>Not enough uses left</source>
         <translation>剩余次数不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="21"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="27"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="22"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="28"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="23"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="29"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="24"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="30"/>
         <source>Not valid yet</source>
         <translation>未到生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="25"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="31"/>
         <source>Not allowed</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="26"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="32"/>
         <source>Balance too low</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="27"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="33"/>
         <source>Enter the amount</source>
         <translation>请输入金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="28"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="34"/>
         <source>Not a gift card</source>
         <translation>不是礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="29"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="35"/>
         <source>Undo</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="67"/>
         <source>Last redeemed by {who} at {station}, {when}.</source>
         <translation>上次核销：{who}，在 {station}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="73"/>
         <source>This is a gift card: type the amount to spend and press Enter. No need to scan it again.</source>
         <translation>这是礼品卡：请输入消费金额并按回车，无需重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="84"/>
         <source>A character is missing – check the code.</source>
         <translation>少了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="79"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="85"/>
         <source>There is one character too many – check the code.</source>
         <translation>多了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="91"/>
         <source>This is a customer&apos;s payment code (WeChat Pay or Alipay), not a voucher: ask for the voucher&apos;s QR code or its printed code. Nothing was charged.</source>
         <translation>这是顾客的付款码（微信支付或支付宝），不是卡券：请顾客出示卡券二维码或券上印的券码。没有扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="88"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="94"/>
         <source>This is a product&apos;s barcode, not a voucher: scan the voucher&apos;s QR code or type its printed code.</source>
         <translation>这是商品条码，不是卡券：请扫描卡券二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="103"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="109"/>
         <source>one character missing</source>
         <translation>少了一个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="104"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="110"/>
         <source>one character too many</source>
         <translation>多了一个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="128"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="134"/>
         <source>Card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="129"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="135"/>
         <source>Card key already marked as used</source>
         <translation>卡密此前已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="131"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="137"/>
         <source>The key is on the customer&apos;s voucher. A used key is no longer refunded.</source>
         <translation>卡密印在顾客的券上。已使用的卡密不再退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="151"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="157"/>
         <source>Empty: reload it to spend it again</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="157"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="163"/>
         <source>Can be marked as used</source>
         <translation>可以标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="159"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="165"/>
         <source>card key not yet marked as used</source>
         <translation>卡密尚未标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="160"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="166"/>
         <source>card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="171"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="177"/>
         <source>Used: no longer refunded</source>
         <translation>已使用，不再退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="196"/>
+        <source>1 use of it was refunded on {when}.</source>
+        <translation>其中 1 次已于 {when} 退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="197"/>
+        <source>{uses} uses of it were refunded on {when}.</source>
+        <translation>其中 {uses} 次已于 {when} 退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="200"/>
+        <source>1 use of it was refunded.</source>
+        <translation>其中 1 次已退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="201"/>
+        <source>{uses} uses of it were refunded.</source>
+        <translation>其中 {uses} 次已退款。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/redemption_models.py" line="53"/>
@@ -4061,67 +4081,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="37"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="43"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="39"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="45"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="50"/>
         <source>It was not issued by this shop, or its QR code was misread. It cannot be used here: if the customer bought it here, type its printed code.</source>
         <translation>此券不是本店发行的，或二维码读错了。不能在本店使用：如果顾客是在本店购买的，请输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="47"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="53"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="49"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
         <source>A character is wrong or two are swapped – check the code.</source>
         <translation>券码有字符输错或顺序颠倒，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="51"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="57"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="59"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="61"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="56"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="62"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="57"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="63"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="58"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="64"/>
         <source>This operator may not redeem vouchers now: the account was disabled or its role changed. Ask the owner.</source>
         <translation>此操作员现在不能核销卡券：账号已被停用或角色已变更。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="69"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="70"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="76"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
@@ -4257,7 +4277,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="150"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="156"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>
@@ -6079,126 +6099,126 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="224"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="226"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="225"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="227"/>
         <source>Scan a voucher&apos;s QR code, or type its printed code.</source>
         <translation>扫描券上的二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="243"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="250"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="252"/>
         <source>Nothing was used · Click to dismiss</source>
         <translation>未扣次数 · 点击关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="230"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="253"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="232"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="255"/>
         <source>Scanned: {code}</source>
         <translation>扫描内容：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="256"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="258"/>
         <source>Not redeemed</source>
         <translation>核销失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="268"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="270"/>
         <source>Not certain — check before charging again</source>
         <translation>结果不确定——再次扣款前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="269"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="271"/>
         <source>Not certain — check before handing over</source>
         <translation>结果不确定——交付前请先核实</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="275"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="277"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="276"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="278"/>
         <source>Scan a voucher to see it. Nothing is used.</source>
         <translation>扫描卡券即可查看。不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="343"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="345"/>
         <source>Customer: {who}</source>
         <translation>顾客：{who}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="287"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="289"/>
         <source>Look-up: {left}</source>
         <translation>查询：{left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="239"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="241"/>
         <source>1 more scan waiting</source>
         <translation>后面还有 1 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="240"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="242"/>
         <source>{count} more scans waiting</source>
         <translation>后面还有 {count} 次扫码在等待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="289"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="301"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="291"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="303"/>
         <source>Look-up only — nothing was used</source>
         <translation>仅查询 — 未扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="299"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="301"/>
         <source>Look-up: {what}</source>
         <translation>查询：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="309"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="311"/>
         <source>Repeat — nothing consumed</source>
         <translation>重复读取——未扣次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="311"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="313"/>
         <source>Your earlier scan ({time}) went through: its answer had been lost. Nothing more was taken.</source>
         <translation>您之前（{time}）的那次扫码已经成功，只是当时没有收到应答。没有再次扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="315"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="317"/>
         <source>{code} waits for its amount: type it and press Enter.</source>
         <translation>{code} 正在等待输入金额：请输入金额后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="369"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="377"/>
         <source>Balance left {amount}</source>
         <translation>剩余余额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="374"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="382"/>
         <source>{uses} uses taken · {left}</source>
         <translation>本次核销 {uses} 次 · {left}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="381"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="389"/>
         <source>Only {left} left, {asked} asked for. Nothing was used.</source>
         <translation>仅剩 {left} 次，要求核销 {asked} 次。未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="282"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="411"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="284"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="419"/>
         <source>valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="283"/>
-        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="413"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="285"/>
+        <location filename="../../desktop_app/ui/counter/verdict_panel.py" line="421"/>
         <source>no expiry date</source>
         <translation>长期有效</translation>
     </message>
@@ -8103,7 +8123,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{keys} 个卡密已作为退回件搁置：顾客曾拿到过它们。重新上架前请先检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="64"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="65"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="83"/>
         <source>uses left {left} of {total}</source>
         <translation>剩余 {left}/{total} 次</translation>
@@ -8174,28 +8194,28 @@ Click “New order” to sell your first voucher.</source>
         <translation>已为 {code} 上的 {emptied} 付出现金 {amount}；余额 {balance}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="48"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="49"/>
         <source>Your earlier attempt {attempt} ({when}) at this station went through: {code} was redeemed then. Nothing more was taken.</source>
         <translation>本收银台之前的那次核销（记录 {attempt}，{when}）已经成功：{code} 当时已核销。这次没有再扣除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="61"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="62"/>
         <location filename="../../desktop_app/cli/voucher_commands.py" line="81"/>
         <source>balance {balance}</source>
         <translation>余额 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="71"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="72"/>
         <source>check group {group}</source>
         <translation>请核对第 {group} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="78"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="79"/>
         <source>{asked} asked</source>
         <translation>要求 {asked}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/cli/redeem_command.py" line="81"/>
+        <location filename="../../desktop_app/cli/redeem_command.py" line="82"/>
         <source>last by {who} at {station}, {when}</source>
         <translation>最近一次：{who}，在 {station}，{when}</translation>
     </message>

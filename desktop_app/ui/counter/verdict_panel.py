@@ -20,6 +20,7 @@ from desktop_app.core.redemption import Verdict
 from desktop_app.core.text import display_width, printable
 from desktop_app.core.voucher_lookup import VoucherInfo
 from desktop_app.core.vouchers import code_as_read
+from desktop_app.i18n import sentences
 from desktop_app.messages.clock_texts import with_clock_hint
 from desktop_app.messages.verdict_texts import (
     EXPLANATIONS,
@@ -27,6 +28,7 @@ from desktop_app.messages.verdict_texts import (
     headline,
     malformed_text,
     mistyped_text,
+    refunded_uses_text,
     status_text,
     verdict_headline,
 )
@@ -359,6 +361,12 @@ class VerdictPanel(QFrame):
         return [(code + (SEPARATOR if customer else ""), False), *customer]
 
     def _detail(self, verdict: Verdict, typed: str) -> str:
+        said = self._refusal_detail(verdict, typed)
+        if verdict.refunded_uses:  # "0 of 1 left" of two coffees, one paid back (QA s41a F14)
+            return sentences(said, refunded_uses_text(verdict))
+        return said
+
+    def _refusal_detail(self, verdict: Verdict, typed: str) -> str:
         if verdict.reason == "mistyped":
             return mistyped_text(typed)  # a symbol wrong, missing or one too many
         if verdict.reason == "malformed":
