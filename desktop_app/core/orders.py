@@ -219,19 +219,12 @@ def shared_voucher(line: OrderLine) -> Voucher | None:
 
 def uses_per_unit(line: OrderLine, voucher: Voucher) -> int:
     """The uses one unit not yet refunded stands for on the line's shared voucher."""
-    return max(1, voucher.uses_total // max(1, line.quantity - line.refunded_quantity))
+    return uses_each(voucher.uses_total, line.quantity - line.refunded_quantity)
 
 
-def uses_refunded_off(voucher: Voucher) -> int:
-    """The uses part refunds took off ``voucher``, the one its line's units share and still
-    valid (a voucher of its own is voided by its refund instead): the customer who had two
-    coffees on it, one drunk and one paid back, is told so at the counter (QA s41a F14)."""
-    line: OrderLine = voucher.order_line
-    if voucher.state != "valid" or not line.refunded_quantity or line.quantity < 2:
-        return 0
-    if Voucher.select().where(Voucher.order_line == line).count() != 1:
-        return 0
-    return line.refunded_quantity * uses_per_unit(line, voucher)
+def uses_each(uses_total: int, units_left: int) -> int:
+    """``uses_per_unit`` of a shared voucher's ``uses_total`` over its ``units_left``."""
+    return max(1, uses_total // max(1, units_left))
 
 
 def _refund_step(line: OrderLine) -> int:

@@ -27,7 +27,7 @@ from desktop_app.core import (
 )
 from desktop_app.core.dates import utc_now
 from desktop_app.core.errors import InvalidInput, InvalidState, NotFound, ServerLost
-from desktop_app.core.models import Order, RedemptionAttempt, Voucher
+from desktop_app.core.models import Order, RedemptionAttempt, Refund, Voucher
 from desktop_app.core.money import money_text
 from desktop_app.core.roles import REDEEMING_ROLES, require_owner
 from desktop_app.core.store import Shop
@@ -235,23 +235,26 @@ def _verdict(shop: Shop, reason: str, attempt_id: int, station: str, now: dt.dat
                 fields["last_at"] = RedemptionAttempt.created_at.python_value(last[1])
                 fields["last_station"] = last[2]
         if reason in ("already_redeemed", "not_enough_uses"):
-            fields.update(_refunded_part(facts.id))
+            fields.update(_refunded_part(shop, facts.id))
     return Verdict(ok=reason == "redeemed", reason=reason, operator=shop.operator.name,
                    station=station, at=now, attempt_id=attempt_id, uses=uses,
                    suspect_group=suspect_group, spent=asked if reason == "redeemed" else None,
                    asked=asked, **fields)  # type: ignore[arg-type]
 
 
-def _refunded_part(voucher_id: int) -> dict[str, object]:
-    """A refusal's word of the uses a part refund took off the voucher, if any."""
-    from desktop_app.core.orders import uses_refunded_off  # a refusal's, rarely: not at import
+def _refunded_part(shop: Shop, voucher_id: int) -> dict[str, object]:
+    """A refusal's word of the uses a part refund took off a voucher its line's units share
+    (a voucher of its own is voided by its refund instead); one fixed read."""
+    from desktop_app.core.orders import uses_each  # a refusal's, rarely: not at import
 
-    voucher = Voucher.get_by_id(voucher_id)
-    refunded = uses_refunded_off(voucher)
-    if not refunded:
+    row = sql.execute(shop.db, sql.REFUNDED_PART, (voucher_id,)).fetchone()
+    if row is None:
         return {}
-    return {"refunded_uses": refunded,
-            "refunded_at": refund_records.voucher_refunded_at(voucher)}
+    quantity, refunded, uses_total, state, vouchers_of_line, last_refund = row
+    if state != "valid" or not refunded or quantity < 2 or vouchers_of_line != 1:
+        return {}
+    return {"refunded_uses": refunded * uses_each(uses_total, quantity - refunded),
+            "refunded_at": Refund.refunded_at.python_value(last_refund)}
 
 
 def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | None,

@@ -71,6 +71,16 @@ WHERE redemption_attempt.voucher_id = ? AND redemption_attempt.ok = ?
 ORDER BY redemption_attempt.id DESC LIMIT 1
 """
 
+# A refusal's word of a part refund (QA s41a F14): the voucher's line's units and those
+# refunded, how many vouchers the line has (one: they share it), and the line's last refund.
+REFUNDED_PART = """
+SELECT order_line.quantity, order_line.refunded_quantity, voucher.uses_total, voucher.state,
+       (SELECT count(*) FROM voucher AS sharing WHERE sharing.order_line_id = order_line.id),
+       (SELECT max(refund.refunded_at) FROM refund WHERE refund.order_line_id = order_line.id)
+FROM voucher JOIN order_line ON order_line.id = voucher.order_line_id
+WHERE voucher.id = ?
+"""
+
 INSERT_ATTEMPT = """
 INSERT INTO redemption_attempt (voucher_id, operator_id, station, scanned_text, reason, ok,
                                 uses_left_after, note, created_at)
