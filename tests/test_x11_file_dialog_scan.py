@@ -92,29 +92,7 @@ def test_a_path_typed_fast_into_the_file_dialog_on_x11_stays_there(
     keys.write_text("AAAA-1111\n")
     for name in ("alpha", "beta", "work"):
         (tmp_path / name).mkdir()
-    script, out = tmp_path / "child.py", tmp_path / "out.json"
-    script.write_text(CHILD)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    with subprocess.Popen([sys.executable, str(script), str(tmp_path), str(out)], env=env,
-                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as child:
-        assert child.stdout is not None and child.stdin is not None
-        try:
-            line = child.stdout.readline()
-            if "READY" not in line:
-                pytest.skip(f"Qt's xcb platform did not start here: {line!r}")
-            xdotool = {**os.environ, "DISPLAY": display}
-            subprocess.run(["xdotool", "type", "--delay", "30", str(keys)], env=xdotool,
-                           check=True)
-            subprocess.run(["xdotool", "key", "Return"], env=xdotool, check=True)
-            time.sleep(1.0)  # past the filter's idle timeout, the dialog's answers in
-            child.stdin.write("done\n")
-            child.stdin.flush()
-            child.wait(20)
-        finally:
-            if child.poll() is None:
-                child.kill()
-    said = json.loads(out.read_text())
+    said = type_a_path_in_child(CHILD, display, tmp_path, keys)
     assert said["scans"] == []  # nothing taken for a scan, nothing redeemed
     assert said["text"] == str(keys) and said["shown"]  # the path stays for the person
 
@@ -187,8 +165,18 @@ def test_the_apps_key_file_chooser_on_x11_keeps_a_fast_path(display: str,
     folder.mkdir(parents=True)
     keys = folder / "keys.csv"
     keys.write_text("AAAA-1111\n")
-    script, out = tmp_path / "app_child.py", tmp_path / "out.json"
-    script.write_text(APP_CHILD)
+    said = type_a_path_in_child(APP_CHILD, display, tmp_path, keys)
+    assert said["attempts"] == 0  # nothing recorded at the counter
+    assert said["text"] == str(keys)
+
+
+def type_a_path_in_child(source: str, display: str, tmp_path: Path, path: Path
+                         ) -> dict[str, object]:
+    """Run ``source`` on ``display`` with its folder and answer file; once it says READY,
+    type ``path`` at 30 ms a key and Enter as xdotool types, then tell it to write what it
+    saw; that answer."""
+    script, out = tmp_path / "child.py", tmp_path / "out.json"
+    script.write_text(source)
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path),
            "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     with subprocess.Popen([sys.executable, str(script), str(tmp_path), str(out)], env=env,
@@ -198,17 +186,16 @@ def test_the_apps_key_file_chooser_on_x11_keeps_a_fast_path(display: str,
             line = child.stdout.readline()
             if "READY" not in line:
                 pytest.skip(f"Qt's xcb platform did not start here: {line!r}")
-            xdotool = {**os.environ, "DISPLAY": display}
-            subprocess.run(["xdotool", "type", "--delay", "30", str(keys)], env=xdotool,
+            keys = {**os.environ, "DISPLAY": display}
+            subprocess.run(["xdotool", "type", "--delay", "30", str(path)], env=keys,
                            check=True)
-            subprocess.run(["xdotool", "key", "Return"], env=xdotool, check=True)
-            time.sleep(1.0)
+            subprocess.run(["xdotool", "key", "Return"], env=keys, check=True)
+            time.sleep(1.0)  # past the filter's idle timeout, the dialog's answers in
             child.stdin.write("done\n")
             child.stdin.flush()
             child.wait(30)
         finally:
             if child.poll() is None:
                 child.kill()
-    said = json.loads(out.read_text())
-    assert said["attempts"] == 0  # nothing recorded at the counter
-    assert said["text"] == str(keys)
+    said: dict[str, object] = json.loads(out.read_text())
+    return said
