@@ -55,6 +55,7 @@ from desktop_app.messages.hold_texts import (
 from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
 from desktop_app.messages.labels import method_label, money
 from desktop_app.messages.refund_texts import (
+    CARD_SPEND_REFUNDED_TEXTS,
     REFUNDED_ALREADY_RELOAD_TEXT,
     REFUNDED_ALREADY_TEXT,
     REFUNDED_ALREADY_UNDATED_TEXT,
@@ -315,7 +316,7 @@ def _refunded_since(exc: ShopError) -> str:
     """A change refused because what it changes was refunded since: when, where known."""
     state = str(exc.params["state"])
     card = state == "voucher_refunded" and exc.params.get("giftcard")
-    dated, undated = REFUNDED_SINCE_TEXTS["card_spend_refunded" if card else state]
+    dated, undated = CARD_SPEND_REFUNDED_TEXTS if card else REFUNDED_SINCE_TEXTS[state]
     when = exc.params.get("refunded_at")
     if not when:
         return _fill(undated, exc.params)

@@ -36,12 +36,13 @@ REFUNDED_SINCE_TEXTS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP(
             "errors", "This redemption cannot be undone: the voucher was refunded, so there is "
             "no use to give back to it. Nothing was changed.")),
-    # ``voucher_refunded`` of a gift card, its money not a use (QA s41a F8): no state of its own
-    "card_spend_refunded": (
-        QT_TRANSLATE_NOOP(
-            "errors", "This spend cannot be undone: the card was refunded on {when} and its "
-            "balance paid back, so the money cannot go back onto it. Nothing was changed."),
-        QT_TRANSLATE_NOOP(
-            "errors", "This spend cannot be undone: the card was refunded and its balance paid "
-            "back, so the money cannot go back onto it. Nothing was changed.")),
 }
+# ``voucher_refunded`` of a gift card's spend: its money went back, not a use (QA s41a F8).
+CARD_SPEND_REFUNDED_TEXTS: tuple[str, str] = (
+    QT_TRANSLATE_NOOP(
+        "errors", "This spend cannot be undone: the card was refunded on {when} and its "
+        "balance paid back, so the money cannot go back onto it. Nothing was changed."),
+    QT_TRANSLATE_NOOP(
+        "errors", "This spend cannot be undone: the card was refunded and its balance paid "
+        "back, so the money cannot go back onto it. Nothing was changed."),
+)

@@ -9510,12 +9510,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法撤销这次核销：这张卡券已退款，没有可退回的次数。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/refund_texts.py" line="41"/>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="42"/>
         <source>This spend cannot be undone: the card was refunded on {when} and its balance paid back, so the money cannot go back onto it. Nothing was changed.</source>
         <translation>无法撤销这次消费：这张卡已于 {when} 退款，余额已退给顾客，这笔钱不能再退回卡内。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/refund_texts.py" line="44"/>
+        <location filename="../../desktop_app/messages/refund_texts.py" line="45"/>
         <source>This spend cannot be undone: the card was refunded and its balance paid back, so the money cannot go back onto it. Nothing was changed.</source>
         <translation>无法撤销这次消费：这张卡已退款，余额已退给顾客，这笔钱不能再退回卡内。没有做任何更改。</translation>
     </message>
@@ -10165,32 +10165,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="183"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="184"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="186"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="187"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="196"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="197"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="200"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="201"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="208"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="209"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="212"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="213"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -10546,12 +10546,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="360"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="361"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="361"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="362"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
