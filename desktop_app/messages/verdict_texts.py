@@ -4,6 +4,8 @@ No Qt."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop_app.core.dates import local_time
@@ -193,8 +195,8 @@ def status_text(status: str, kind: str = "") -> str:
 
 # A shared voucher's uses a part refund took off it, beside a refusal of it (QA s41a F14).
 REFUNDED_USES = {
-    1: QT_TRANSLATE_NOOP("Redemption", "1 use of it was refunded on {when}."),
-    2: QT_TRANSLATE_NOOP("Redemption", "{uses} uses of it were refunded on {when}."),
+    1: QT_TRANSLATE_NOOP("Redemption", "1 use of it was refunded ({when})."),
+    2: QT_TRANSLATE_NOOP("Redemption", "{uses} uses of it were refunded ({when})."),
 }
 REFUNDED_USES_UNDATED = {
     1: QT_TRANSLATE_NOOP("Redemption", "1 use of it was refunded."),
@@ -202,8 +204,10 @@ REFUNDED_USES_UNDATED = {
 }
 
 
-def refunded_uses_text(verdict: Verdict) -> str:
-    """"1 use of it was refunded on 12-04 09:27.", in local time; "" when none was."""
+def refunded_uses_text(verdict: Verdict,
+                       when: Callable[[dt.datetime], str] = local_time) -> str:
+    """"1 use of it was refunded (2026-12-04 09:27).", the time as ``when`` writes it (the
+    counter: "today 09:27", as beside it); "" when none was."""
     uses = verdict.refunded_uses
     if not uses:
         return ""
@@ -211,4 +215,4 @@ def refunded_uses_text(verdict: Verdict) -> str:
     if verdict.refunded_at is None:
         return translate("Redemption", REFUNDED_USES_UNDATED[many]).format(uses=uses)
     return translate("Redemption", REFUNDED_USES[many]).format(
-        uses=uses, when=local_time(verdict.refunded_at))
+        uses=uses, when=when(verdict.refunded_at))

@@ -3891,187 +3891,187 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>Redemption</name>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="19"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="21"/>
         <source>Redeemed</source>
         <translation>核销成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="20"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="22"/>
         <source>Already redeemed</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="21"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="23"/>
         <source>Unknown code</source>
         <translation>券码不存在，请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="22"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="24"/>
         <source>Forged or altered</source>
         <translation>伪造或被篡改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="23"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="25"/>
         <source>Not this shop&apos;s voucher</source>
         <translation>非本店卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="24"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="26"/>
         <source>Not a voucher code</source>
         <translation>无效券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="25"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="27"/>
         <source>Check the code</source>
         <translation>请核对券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="26"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="28"/>
         <source>Not enough uses left</source>
         <translation>剩余次数不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="27"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="29"/>
         <source>Not paid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="28"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="30"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="29"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="31"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="30"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="32"/>
         <source>Not valid yet</source>
         <translation>未到生效日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="31"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="33"/>
         <source>Not allowed</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="32"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="34"/>
         <source>Balance too low</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="33"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="35"/>
         <source>Enter the amount</source>
         <translation>请输入金额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="34"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="36"/>
         <source>Not a gift card</source>
         <translation>不是礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="37"/>
         <source>Undo</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="67"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="69"/>
         <source>Last redeemed by {who} at {station}, {when}.</source>
         <translation>上次核销：{who}，在 {station}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="73"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="75"/>
         <source>This is a gift card: type the amount to spend and press Enter. No need to scan it again.</source>
         <translation>这是礼品卡：请输入消费金额并按回车，无需重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="86"/>
         <source>A character is missing – check the code.</source>
         <translation>少了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="85"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="87"/>
         <source>There is one character too many – check the code.</source>
         <translation>多了一个字符——请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="91"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="93"/>
         <source>This is a customer&apos;s payment code (WeChat Pay or Alipay), not a voucher: ask for the voucher&apos;s QR code or its printed code. Nothing was charged.</source>
         <translation>这是顾客的付款码（微信支付或支付宝），不是卡券：请顾客出示卡券二维码或券上印的券码。没有扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="94"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="96"/>
         <source>This is a product&apos;s barcode, not a voucher: scan the voucher&apos;s QR code or type its printed code.</source>
         <translation>这是商品条码，不是卡券：请扫描卡券二维码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="109"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="111"/>
         <source>one character missing</source>
         <translation>少了一个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="110"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="112"/>
         <source>one character too many</source>
         <translation>多了一个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="134"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="136"/>
         <source>Card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="135"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="137"/>
         <source>Card key already marked as used</source>
         <translation>卡密此前已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="137"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="139"/>
         <source>The key is on the customer&apos;s voucher. A used key is no longer refunded.</source>
         <translation>卡密印在顾客的券上。已使用的卡密不再退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="157"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="159"/>
         <source>Empty: reload it to spend it again</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="163"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="165"/>
         <source>Can be marked as used</source>
         <translation>可以标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="165"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="167"/>
         <source>card key not yet marked as used</source>
         <translation>卡密尚未标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="166"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="168"/>
         <source>card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="177"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="179"/>
         <source>Used: no longer refunded</source>
         <translation>已使用，不再退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="196"/>
-        <source>1 use of it was refunded on {when}.</source>
-        <translation>其中 1 次已于 {when} 退款。</translation>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="198"/>
+        <source>1 use of it was refunded ({when}).</source>
+        <translation>其中 1 次已退款（{when}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="197"/>
-        <source>{uses} uses of it were refunded on {when}.</source>
-        <translation>其中 {uses} 次已于 {when} 退款。</translation>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="199"/>
+        <source>{uses} uses of it were refunded ({when}).</source>
+        <translation>其中 {uses} 次已退款（{when}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="200"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="202"/>
         <source>1 use of it was refunded.</source>
         <translation>其中 1 次已退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="201"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="203"/>
         <source>{uses} uses of it were refunded.</source>
         <translation>其中 {uses} 次已退款。</translation>
     </message>
@@ -4081,67 +4081,67 @@ Click “New order” to sell your first voucher.</source>
         <translation>核销已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="43"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="45"/>
         <source>There is no voucher with this code in this shop. Check the code.</source>
         <translation>券码不存在，请核对：本店没有这个券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="45"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="47"/>
         <source>This QR code was not made by this shop, or it was changed. Do not accept it.</source>
         <translation>这个二维码不是本店生成的，或已被改动。请勿核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="50"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="52"/>
         <source>It was not issued by this shop, or its QR code was misread. It cannot be used here: if the customer bought it here, type its printed code.</source>
         <translation>此券不是本店发行的，或二维码读错了。不能在本店使用：如果顾客是在本店购买的，请输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="53"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
         <source>What was read is not a voucher. Scan again, or type the printed code.</source>
         <translation>读到的内容不是券码。请重新扫码，或输入券上印的券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="55"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="57"/>
         <source>A character is wrong or two are swapped – check the code.</source>
         <translation>券码有字符输错或顺序颠倒，请核对券码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="57"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="59"/>
         <source>Fewer uses are left than were asked for; nothing was used.</source>
         <translation>剩余次数少于要核销的次数；未扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="61"/>
         <source>Its order has not been paid. Ask the owner to check the order.</source>
         <translation>这张券的订单尚未付款。请店主核查订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="61"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="63"/>
         <source>Its order was refunded or cancelled.</source>
         <translation>这张券的订单已退款或取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="62"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="64"/>
         <source>It was valid until {valid_until}.</source>
         <translation>有效期至 {valid_until}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="63"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="65"/>
         <source>It can be used from {valid_from}.</source>
         <translation>{valid_from} 起可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="64"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="66"/>
         <source>This operator may not redeem vouchers now: the account was disabled or its role changed. Ask the owner.</source>
         <translation>此操作员现在不能核销卡券：账号已被停用或角色已变更。请联系店主。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="69"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="71"/>
         <source>The card holds less than that amount. Nothing was spent.</source>
         <translation>卡内余额不足这个金额，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="76"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="78"/>
         <source>This voucher counts uses, not money: scan it without an amount.</source>
         <translation>这张券按次数核销，不按金额：请不要输入金额，直接扫码。</translation>
     </message>
@@ -4277,7 +4277,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="156"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="158"/>
         <source>Can be redeemed</source>
         <translation>可以核销</translation>
     </message>

@@ -363,7 +363,7 @@ class VerdictPanel(QFrame):
     def _detail(self, verdict: Verdict, typed: str) -> str:
         said = self._refusal_detail(verdict, typed)
         if verdict.refunded_uses:  # "0 of 1 left" of two coffees, one paid back (QA s41a F14)
-            return sentences(said, refunded_uses_text(verdict))
+            return sentences(said, refunded_uses_text(verdict, local_time_text))
         return said
 
     def _refusal_detail(self, verdict: Verdict, typed: str) -> str:
