@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
 from pathlib import Path
 
@@ -14,8 +16,11 @@ from desktop_app.core import (
     products,
     redemption,
 )
+from desktop_app.core.errors import ShopError
 from desktop_app.core.fileio import atomic_write_bytes
+from desktop_app.core.keyslots import KeySlotFile, normalize_operator
 from desktop_app.core.models import Voucher
+from desktop_app.core.paths import KEYSLOTS_FILE
 from desktop_app.core.store import create_shop, shop_exists
 
 # Shown on the demo's login dialog: a demo shop holds nothing worth protecting.
@@ -26,6 +31,8 @@ DEMO_OPERATORS: list[tuple[str, str, str]] = [
 DEMO_SHOP_NAME = "Demo Shop 演示小店"
 DEMO_CARD_PHONE, DEMO_CARD_PIN = "139 0000 1234", "2468"  # its gift card, by phone
 DEMO_README = "README-demo.txt"
+# Each demo operator's key slot salt as the demo was made: a new salt is a new password.
+DEMO_SLOTS = "demo-slots.json"
 
 
 def _write_readme(data_dir: Path, recovery_key: str) -> None:
@@ -37,6 +44,25 @@ def _write_readme(data_dir: Path, recovery_key: str) -> None:
              f"gift card by phone: {DEMO_CARD_PHONE}, PIN {DEMO_CARD_PIN}",
              f"recovery key: {recovery_key}", ""]
     atomic_write_bytes(Path(data_dir) / DEMO_README, "\n".join(lines).encode("utf-8"))
+
+
+def _slot_salts(data_dir: Path) -> dict[str, str]:
+    slots = KeySlotFile.load(Path(data_dir) / KEYSLOTS_FILE).slots
+    return {name: base64.b64encode(slot.salt).decode("ascii") for name, slot in slots.items()}
+
+
+def demo_operators(data_dir: Path) -> list[tuple[str, str, str]]:
+    """``DEMO_OPERATORS`` as this demo shop has them now: a password changed since the demo
+    was made (a recovery, a change of password) is "", so the login's table never offers one
+    that fails (QA s41a F7). A demo made before the record was kept lists them as made."""
+    try:
+        made = json.loads((Path(data_dir) / DEMO_SLOTS).read_text(encoding="utf-8"))
+        now = _slot_salts(data_dir)
+    except (OSError, ValueError, ShopError):
+        return list(DEMO_OPERATORS)
+    return [(name, password if made.get(slot) == now.get(slot) else "", role)
+            for name, password, role in DEMO_OPERATORS
+            for slot in [normalize_operator(name)]]
 
 
 def _demo_card_keys(count: int) -> str:
@@ -75,4 +101,6 @@ def ensure_demo_shop(data_dir: Path) -> bool:
         gift = fulfilment.pay_order(shop, fourth.id, "cash", station="Counter 1")[0]
         giftcards.set_pin(shop, Voucher.get_by_id(gift.id), DEMO_CARD_PIN)
         redemption.redeem(shop, gift.payload, "Counter 1", amount_cents=3550)
+    salts = json.dumps(_slot_salts(data_dir), indent=1).encode("utf-8")
+    atomic_write_bytes(Path(data_dir) / DEMO_SLOTS, salts)
     return True

@@ -55,10 +55,10 @@ def close_shop(shop: Shop) -> None:
     shop.close()
 
 
-def _demo_operators() -> Sequence[tuple[str, str, str]]:
-    from desktop_app.core.demo import DEMO_OPERATORS  # written alongside; import late
+def _demo_operators(data_dir: Path) -> Sequence[tuple[str, str, str]]:
+    from desktop_app.core.demo import demo_operators  # written alongside; import late
 
-    return DEMO_OPERATORS
+    return demo_operators(data_dir)
 
 
 def _demo_shop_name() -> str:
@@ -140,7 +140,7 @@ class ShopSession(QObject):
             locked and shop is not None) else self.location.open
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
                              database_url=self.location.database_url,
-                             demo_operators=_demo_operators() if self.demo else (),
+                             demo_operators=_demo_operators(self.data_dir) if self.demo else (),
                              shop_name=_demo_shop_name() if self.demo else (
                                  window.shop_name if locked and window is not None else None))
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))

@@ -1214,6 +1214,44 @@ Keep it on another disk or a USB stick, away from this computer.</source>
     </message>
 </context>
 <context>
+    <name>DemoPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="31"/>
+        <source>Demo shop: try these operators</source>
+        <translation>演示店铺：可用以下操作员试用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="33"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="33"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="34"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="52"/>
+        <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
+        <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="57"/>
+        <source>changed in this shop</source>
+        <translation>已在本店改过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="62"/>
+        <source>This password was changed in the demo shop: type the new one.</source>
+        <translation>演示店铺里已改过这个密码，请输入新密码。</translation>
+    </message>
+</context>
+<context>
     <name>DetailUndo</name>
     <message>
         <location filename="../../desktop_app/ui/reports/detail_undo.py" line="46"/>
@@ -1883,48 +1921,48 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="125"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="152"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
@@ -1935,7 +1973,6 @@ Click “New product” to add your first service pass, gift card, card key or g
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="175"/>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="189"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1951,61 +1988,41 @@ Click “New product” to add your first service pass, gift card, card key or g
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
-        <source>Demo shop: try these operators</source>
-        <translation>演示店铺：可用以下操作员试用</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
-        <source>Operator</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="209"/>
-        <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
-        <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="215"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="188"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="195"/>
         <source>This PC&apos;s own shop</source>
         <translation>本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="196"/>
         <source>This PC will open the shop kept in its folder {folder} instead of the shop on the server {server}. The other counters keep using the server.</source>
         <translation>本机将打开保存在文件夹 {folder} 中的店铺，不再使用服务器 {server} 上的店铺。其他收银台继续使用服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="199"/>
         <source>Use this PC&apos;s shop</source>
         <translation>使用本机的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="206"/>
         <source>Shop server: {server}</source>
         <translation>店铺服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="240"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="211"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="236"/>
         <source>Preparing the demo shop…</source>
         <translation>正在准备演示店铺…</translation>
     </message>
@@ -2050,7 +2067,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>之前扫描的卡券已保留：登录后即可核销（{count} 张）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="277"/>
         <source>The shop&apos;s server cannot be reached now. Unlocking and redeeming work again when it is back; this line then goes away by itself.</source>
         <translation>现在无法连接店铺服务器。服务器恢复后即可解锁和核销，这行提示会自动消失。</translation>
     </message>
@@ -2060,37 +2077,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>刚才的输入非常快：按回车使用它，或直接输入您的密码替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="288"/>
         <source>Enter your operator name.</source>
         <translation>请输入账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="293"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="297"/>
         <source>Unlocking the shop…</source>
         <translation>正在解锁店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="337"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="307"/>
         <source>Enter the owner&apos;s name first.</source>
         <translation>请先输入店主账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="356"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="326"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="400"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="370"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="403"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="373"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>

@@ -10,16 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,12 +35,13 @@ from desktop_app.core.errors import (
 from desktop_app.core.recovery_keys import folder_has_recovery_key
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.i18n import sentences
-from desktop_app.messages import error_message, locked_out_wait, role_label, server_address
+from desktop_app.messages import error_message, locked_out_wait, server_address
 from desktop_app.ui.admin.restore_dialog import RestoreDialog
 from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.session import last_operator
 from desktop_app.ui.session.busy_row import BusyRow, UnlockFn
+from desktop_app.ui.session.demo_panel import DemoPanel
 from desktop_app.ui.session.password_dialog import FittingDialog, PasswordDialog
 from desktop_app.ui.session.recover_owner_dialog import RecoverOwnerDialog
 from desktop_app.ui.session.restore_here import open_restore_dialog, restore_in_background
@@ -161,7 +158,10 @@ class LoginDialog(FittingDialog):
         self.busy_row = BusyRow(self)
         body.addWidget(self.busy_row)
         if demo_operators:
-            body.addWidget(self._build_demo_panel(demo_operators))
+            panel = DemoPanel(demo_operators, self)
+            panel.chosen.connect(self._fill_from_demo)
+            self.demo_list = panel.demo_list
+            body.addWidget(panel)
         body.addStretch(1)
         body.addWidget(self._build_buttons())
         body.addWidget(self._build_folder_label())
@@ -181,35 +181,6 @@ class LoginDialog(FittingDialog):
         form.addRow(self.tr("Operator:"), self.operator)
         form.addRow(self.tr("Password:"), self.password)
         return form
-
-    def _build_demo_panel(self, operators: Sequence[tuple[str, str, str]]) -> QGroupBox:
-        box = QGroupBox(self.tr("Demo shop: try these operators"), self)
-        self.demo_list = QTreeWidget(box)
-        self.demo_list.setHeaderLabels([self.tr("Operator"), self.tr("Role"),
-                                        self.tr("Password")])
-        self.demo_list.setRootIsDecorated(False)
-        self.demo_list.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")
-        self.demo_list.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.demo_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes name → password
-        self.demo_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for name, password, role in operators:
-            item = QTreeWidgetItem([name, role_label(role), password])
-            item.setData(0, Qt.ItemDataRole.UserRole, (name, password))
-            self.demo_list.addTopLevelItem(item)
-        for section in range(3):
-            self.demo_list.resizeColumnToContents(section)
-        rows = max(len(operators), 1)
-        row_height = self.demo_list.sizeHintForRow(0) if operators else 20
-        self.demo_list.setFixedHeight(self.demo_list.header().sizeHint().height()
-                                      + rows * row_height + 6)
-        self.demo_list.itemClicked.connect(self._fill_from_demo)
-        self.demo_list.itemActivated.connect(self._fill_from_demo)
-        column = QVBoxLayout(box)
-        column.addWidget(self.demo_list)
-        column.addWidget(hint_label(self.tr("Click a row to fill in its name and password. "
-                                            "The demo shop lives in its own folder and holds "
-                                            "sample data only."), box))
-        return box
 
     def _build_buttons(self) -> QDialogButtonBox:
         text = self.tr("Unlock") if self.locked else self.tr("Log in")
@@ -245,12 +216,11 @@ class LoginDialog(FittingDialog):
 
     # -- behaviour --------------------------------------------------------------------------
 
-    def _fill_from_demo(self, item: QTreeWidgetItem) -> None:
-        name, password = item.data(0, Qt.ItemDataRole.UserRole)
+    def _fill_from_demo(self, name: str, password: str) -> None:
         self.operator.setText(name)
         self.password.setText(password)
         self.message.clear()
-        self.login_button.setFocus()
+        (self.login_button if password else self.password).setFocus()
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         """Disable the form while something runs (unlocking, preparing the demo shop)."""
