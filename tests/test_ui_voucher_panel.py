@@ -207,7 +207,7 @@ def test_vouchers_print_on_the_printer_chosen_in_settings(temp_settings: Path) -
     from PySide6.QtPrintSupport import QPrinterInfo
 
     from desktop_app.ui import settings
-    from desktop_app.ui.orders.voucher_panel import receipt_printer
+    from desktop_app.ui.orders.voucher_output import receipt_printer
 
     default = QPrinter().printerName()
     assert receipt_printer().printerName() == default  # nothing chosen: the system's default

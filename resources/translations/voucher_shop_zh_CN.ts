@@ -2898,107 +2898,107 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="73"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="79"/>
         <source>Take &amp;payment…</source>
         <translation>收款(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="76"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="82"/>
         <source>Refund order…</source>
         <translation>整单退款…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="78"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="84"/>
         <source>Refund part…</source>
         <translation>部分退款…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="79"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="85"/>
         <source>Refund some of the selected line: what has not been redeemed</source>
         <translation>对所选的一行部分退款：仅限尚未核销的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="82"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="88"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="86"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="92"/>
         <source>Select an order to see its lines, payment and vouchers.</source>
         <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="219"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="169"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="233"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="181"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="245"/>
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="182"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="246"/>
         <source>Refunded {amount}, and {reloads} for its cards&apos; reloads</source>
         <translation>已退款 {amount}，另有其卡的充值退款 {reloads}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="186"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="250"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="253"/>
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="190"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="254"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="196"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="260"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="198"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="262"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="208"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="272"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="210"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="274"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="214"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="278"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="216"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="280"/>
         <source>The vouchers of this order are void (refunded). They are shown for the record: on screen and on paper they say VOID.</source>
         <translation>此订单的卡券已作废（已退款）。仍显示以备查：屏幕上和纸上都标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="219"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="283"/>
         <source>Refunded vouchers are void: they are shown last, marked VOID.</source>
         <translation>已退款的卡券已作废：排在最后显示，并标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="230"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="294"/>
         <source>Reload of gift card {code}-… (order {order}): {amount}; the card&apos;s balance is now {balance}.</source>
         <translation>为礼品卡 {code}-…（订单 {order}）充值：{amount}；该卡现在的余额为 {balance}。</translation>
     </message>
@@ -6689,142 +6689,142 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="137"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="145"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="148"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="145"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="148"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="146"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="149"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="164"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="234"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="227"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="111"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="81"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="147"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="157"/>
         <source>Save QR code…</source>
         <translation>保存二维码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
         <source>The QR code alone, as a PNG image. The whole voucher as a picture: Send</source>
         <translation>仅保存二维码（PNG 图片）。整张卡券的图片请用“发送”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="162"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="167"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="168"/>
         <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
         <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="224"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="217"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="225"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="232"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="225"/>
         <source>Save and print all {count} valid vouchers ({void} void left out)</source>
         <translation>保存并打印全部 {count} 张有效卡券（不含 {void} 张已作废）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="292"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="285"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="298"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="291"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not saved as a file: {problem}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。但未能保存为文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="323"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="316"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="324"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="317"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="330"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="323"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="324"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="355"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="348"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="371"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="364"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="391"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="384"/>
         <source>The printer could not be opened: nothing was printed. Check that it is on and connected, or choose another; to print to a PDF file, give it a file name.</source>
         <translation>无法打开打印机：未打印任何内容。请检查打印机是否已开机并连接好，或选择其他打印机；打印到 PDF 文件时，请填写文件名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="398"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="391"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>

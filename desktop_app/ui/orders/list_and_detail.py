@@ -3,7 +3,9 @@
 Side by side when the list and the whole detail fit, as the owner last split them; else the
 detail below the list, at full width, so nothing of it is cut off on the right (Print, the
 totals). Below the list, an empty detail ("Select an order…") leaves most of the height to
-the list: at 1024x768 it showed six orders (QA s14a F10).
+the list: at 1024x768 it showed six orders (QA s14a F10); an order shown takes what the
+list's first rows leave, and there its vouchers stand beside its lines where the width allows
+(``OrderDetailPanel.allow_beside``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QTableView, QWidget
 
 from desktop_app.ui import settings
+from desktop_app.ui.orders.order_detail import OrderDetailPanel
 from desktop_app.ui.widgets import MARGIN, SPACING
 
 # The list's columns stay readable from this width on; narrower, the detail goes below it.
@@ -24,6 +27,7 @@ EMPTY_SPLIT = [4000, 1000]
 # The orders the list shows above an order, where the height allows (six left a batch's
 # voucher QR 12 px short of whole at 1024x768: test_ui_batch_dialog).
 LIST_ROWS = 5
+LIST_FEWEST = 3  # ... down to this many, where a voucher would be cut off below (QA s41a F4)
 LIST_MOST = 0.55  # ... but never more than this share of the height: the order comes first
 
 
@@ -31,7 +35,8 @@ class ListAndDetail(QSplitter):
     """``orders`` beside ``shown`` (the detail's scroll area), or above it when too narrow;
     ``detail`` is measured for the width it needs."""
 
-    def __init__(self, orders: QWidget, shown: QWidget, detail: QWidget, table: QTableView,
+    def __init__(self, orders: QWidget, shown: QWidget, detail: OrderDetailPanel,
+                 table: QTableView,
                  parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.detail, self.table = detail, table
@@ -71,6 +76,9 @@ class ListAndDetail(QSplitter):
         height = self.height() - self.handleWidth()
         wanted = max(height * SHOWN_SPLIT[0] // sum(SHOWN_SPLIT),
                      min(self._list_height(LIST_ROWS), int(height * LIST_MOST)))
+        room = height - self.detail.height_with_vouchers()  # left by a whole voucher
+        if room >= self._list_height(LIST_FEWEST):  # else it is cut off anyway: rows stay
+            wanted = min(wanted, room)
         self.setSizes([wanted, height - wanted])
 
     def _list_height(self, rows: int) -> int:
@@ -90,13 +98,14 @@ class ListAndDetail(QSplitter):
         """The orientation for the tab's ``width``."""
         # Measured on a paid order in both languages: the voucher panel's row of buttons and
         # the lines' four columns need this much (the panel may not be shown yet to measure).
-        detail_width = max(self.detail.minimumSizeHint().width(), DETAIL_MIN_WIDTH)
+        detail_width = max(self.detail.stacked_min_width(), DETAIL_MIN_WIDTH)
         needed = LIST_MIN_WIDTH + detail_width + self.handleWidth() + 2 * MARGIN + SPACING
         wanted = Qt.Orientation.Horizontal if width >= needed else Qt.Orientation.Vertical
         if self.orientation() == wanted:
             return
         self.setOrientation(wanted)
         vertical = wanted == Qt.Orientation.Vertical
+        self.detail.allow_beside(vertical)
         # Below the list, the order (and its QR) takes most of the height; a few orders show.
         self.setStretchFactor(0, 2 if vertical else 5)
         self.setStretchFactor(1, 3 if vertical else 6)

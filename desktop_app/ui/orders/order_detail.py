@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
     from desktop_app.ui.orders.orders_tab import OrdersTab
 
 LINE_ROWS_SHOWN = 4  # the lines table grows to this many rows, then scrolls
+# From this width, below the list, the vouchers go beside the order (measured at 1024x768 in
+# both languages: the lines' four columns and the voucher's buttons in two rows).
+BESIDE_MIN_WIDTH = 900
 
 
 class OrderDetailPanel(QWidget):
@@ -46,6 +51,7 @@ class OrderDetailPanel(QWidget):
         self.tab = tab
         self.detail: OrderDetail | None = None
         self.currency = "CNY"
+        self.beside_allowed = False
         self._build()
         self.show_detail(None)
 
@@ -87,7 +93,8 @@ class OrderDetailPanel(QWidget):
                                               "vouchers."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QWidget(self)
-        column = self.rows = QVBoxLayout(self.body)
+        self.order_part = QWidget(self.body)
+        column = self.rows = QVBoxLayout(self.order_part)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(5)
         heading = QHBoxLayout()
@@ -109,23 +116,80 @@ class OrderDetailPanel(QWidget):
         totals.addWidget(self.refunded)
         actions.addLayout(totals)
         column.addLayout(actions)
-        column.addWidget(self._separator())
-        column.addWidget(self.voucher_note)
-        column.addWidget(self.vouchers)
-        column.addStretch(1)
-        outer = QVBoxLayout(self)
+        self.voucher_part = QWidget(self.body)
+        voucher_column = QVBoxLayout(self.voucher_part)
+        voucher_column.setContentsMargins(0, 0, 0, 0)
+        voucher_column.setSpacing(5)
+        voucher_column.addWidget(self.voucher_note)
+        voucher_column.addWidget(self.vouchers)
+        self.separator = self._separator()
+        self.parts = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.body)
+        self.parts.setContentsMargins(0, 0, 0, 0)
+        self.parts.setSpacing(5)
+        self.parts.addWidget(self.order_part, 0, Qt.AlignmentFlag.AlignTop)
+        self.parts.addWidget(self.separator)
+        self.parts.addWidget(self.voucher_part, 0, Qt.AlignmentFlag.AlignTop)
+        self.parts.setStretch(2, 1)  # below: the rest of the height; beside: as wide as needs
+        outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(SPACING, 0, 0, 0)
         outer.addWidget(self.placeholder, 1)
         outer.addWidget(self.body, 1)
 
+    # -- the vouchers below the order, or beside it ------------------------------------------
+
+    def allow_beside(self, allowed: bool) -> None:
+        """Below the list (``ListAndDetail``), the detail is wide and short: the vouchers go
+        beside the order where both fit, so a voucher's QR is in sight with the order's
+        lines at 1024x768 (QA s41a F4: it was below the fold)."""
+        self.beside_allowed = allowed
+        self._arrange()
+
+    def is_beside(self) -> bool:
+        return self.parts.direction() == QBoxLayout.Direction.LeftToRight
+
+    def stacked_min_width(self) -> int:
+        """The width the detail needs with the vouchers below the order."""
+        margins = self.outer.contentsMargins()
+        widest = max(self.order_part.minimumSizeHint().width(),
+                     self.voucher_part.minimumSizeHint().width(), self.vouchers.wide_min_width())
+        return widest + margins.left() + margins.right()
+
+    def height_with_vouchers(self) -> int:
+        """The height the order shown needs to show a voucher whole, whether it has one or
+        not (the list's share of the height stays as one order after another is chosen)."""
+        order = self.order_part.sizeHint().height()
+        vouchers = self.vouchers.sizeHint().height()
+        if self.is_beside():
+            return max(order, vouchers)
+        return order + self.parts.spacing() * 2 + self.separator.sizeHint().height() + vouchers
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        # Some slack either way: a scroll bar shown or hidden by the change must not undo it.
+        slack = 0 if self.is_beside() else 2 * SPACING
+        beside = self.beside_allowed and self.width() >= BESIDE_MIN_WIDTH + slack
+        if beside == self.is_beside():
+            return
+        self.vouchers.set_narrow(beside)
+        self.separator.setFrameShape(QFrame.Shape.VLine if beside else QFrame.Shape.HLine)
+        self.parts.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                                else QBoxLayout.Direction.TopToBottom)
+        self.parts.setStretch(0, 1 if beside else 0)
+        self.parts.setStretch(2, 0 if beside else 1)
+
     def row_top_at(self, y: int) -> int:
         """The top of the row (heading, lines, total, vouchers…) that ``y`` falls in, in this
         widget's coordinates; ``y`` itself between rows."""
-        for index in range(self.rows.count()):
-            item = self.rows.itemAt(index)
+        rows = [(self.order_part, self.rows.itemAt(i)) for i in range(self.rows.count())]
+        if not self.is_beside():
+            rows.append((self.body, self.parts.itemAt(2)))
+        for part, item in rows:
             if item is None or item.isEmpty():
                 continue
-            top = self.body.mapTo(self, item.geometry().topLeft()).y()
+            top = part.mapTo(self, item.geometry().topLeft()).y()
             if top < y < top + item.geometry().height():
                 return top
         return y

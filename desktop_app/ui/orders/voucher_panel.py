@@ -1,13 +1,9 @@
-"""The vouchers of a paid order on screen, one at a time, and what to make of them.
-
-One voucher at a time (a batch may hold thousands), shown by ``VoucherCard`` (QR, code, the
-card key masked until Show key, the copies); a gift card's balance and ledger below it
-(``GiftCardBox``). Above it: Send (the voucher as an image on the clipboard, saved too, to
-paste into WeChat, QQ or an e-mail; a card key in it is audited as sent), and Save QR code (the
-QR alone), Save PDF and Print in the A4, 58 mm or 80 mm layout (a card key on them is audited
-as sent, channel pdf or print; a key marked faulty asks first). Views and QR modules are read
-on the worker thread; PDFs are written there too. Printing and the sent image paint on the
-GUI thread, as Qt asks.
+"""The vouchers of a paid order on screen, one at a time (a batch may hold thousands), shown by
+``VoucherCard``; a gift card's balance and ledger below it (``GiftCardBox``). Above it: Send
+(an image on the clipboard, saved too, to paste into WeChat, QQ or an e-mail), Save QR code
+(the QR alone), Save PDF and Print on A4, 58 mm or 80 mm paper; a card key leaving by any of
+them is audited as sent, one marked faulty asks first. Reads and PDFs run on the worker
+thread; printing and the sent image paint on the GUI thread, as Qt asks.
 """
 
 from __future__ import annotations
@@ -34,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import printing
-from desktop_app.core import sending, vouchers
-from desktop_app.core.errors import NotFound, ShopError
+from desktop_app.core import vouchers
+from desktop_app.core.errors import ShopError
 from desktop_app.core.fileio import atomic_write_bytes
 from desktop_app.core.store import Shop
-from desktop_app.core.vouchers_view import VoucherView, voucher_views
+from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.messages import error_message
 from desktop_app.ui import settings
 from desktop_app.ui.display import failure_text
@@ -46,40 +42,14 @@ from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.orders.giftcard_box import GiftCardBox
 from desktop_app.ui.orders.message_in_sight import MessageInSight
 from desktop_app.ui.orders.voucher_card import VoucherCard, confirm_faulty_key
+from desktop_app.ui.orders.voucher_output import (
+    audited_views,
+    load_voucher,
+    receipt_printer,
+    with_suffix,
+)
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets import give_shortcut, widget_font
-
-
-def load_voucher(shop: Shop, voucher_id: int) -> tuple[VoucherView, list[list[bool]]]:
-    """One voucher's view and QR modules; runs on the worker thread. Nothing is audited: the
-    card key is shown masked until Show key (``VoucherCard``)."""
-    views = voucher_views(shop, [voucher_id])
-    if not views:
-        raise NotFound(what="voucher", id=voucher_id)
-    return views[0], vouchers.qr_matrix(views[0].payload)
-
-
-def audited_views(shop: Shop, voucher_ids: list[int], channel: str) -> list[VoucherView]:
-    """The views to put on paper, each card key among them audited as sent through
-    ``channel`` (pdf or print) first; runs on the worker thread."""
-    views = voucher_views(shop, voucher_ids)
-    if any(view.card_key for view in views):
-        sending.record_card_keys_written(shop, voucher_ids, channel)
-    return views
-
-
-def with_suffix(path: str, suffix: str) -> Path:
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
-
-
-def receipt_printer() -> QPrinter:
-    """The printer this computer chose in Settings (the system's default when none is set)."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    name = settings.RECEIPT_PRINTER.text()
-    if name:
-        printer.setPrinterName(name)
-    return printer
 
 
 class VoucherPanel(QWidget):
@@ -117,19 +87,52 @@ class VoucherPanel(QWidget):
         self.giftcard.changed.connect(lambda: self.go_to(self.position))  # the new balance
         # Under the buttons that report into it, not below the card: at 1024x768 the order's
         # detail is shorter than the voucher, and a message down there went unseen (QA s10c F9).
-        said = QHBoxLayout()
-        said.addWidget(self.all_vouchers)
-        said.addWidget(self.message, 1)
+        self._build_top()
+        self.rows = [QHBoxLayout() for _ in range(3)]  # arranged by set_narrow
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
-        column.addLayout(self._build_top())
-        column.addLayout(said)
+        for row in self.rows:
+            row.setSpacing(6)
+            column.addLayout(row)
         column.addWidget(self.card)
         column.addWidget(self.giftcard)
+        self.narrow = True
+        self.set_narrow(False)
 
-    def _build_top(self) -> QHBoxLayout:
-        """Which voucher is shown, and what to make of it: one row, above the card."""
+    def set_narrow(self, narrow: bool) -> None:
+        """Above the card: which voucher is shown and what to make of it in one row, then
+        "all vouchers" and the message; narrow (beside the order), the buttons in a row of
+        their own, "all vouchers" beside the voucher's number."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        for row in self.rows:
+            while row.takeAt(0) is not None:
+                pass
+        top, buttons, said = self.rows
+        for label in (self.previous_button, self.title, self.next_button):
+            top.addWidget(label)
+        if narrow:
+            top.addWidget(self.all_vouchers)
+        top.addStretch(1)
+        for widget in (self.send_button, self.layout_choice, self.png_button, self.pdf_button,
+                       self.print_button):
+            (buttons if narrow else top).addWidget(widget)
+        buttons.addStretch(1)
+        if not narrow:
+            said.addWidget(self.all_vouchers)
+        said.addWidget(self.message, 1)
+
+    def wide_min_width(self) -> int:
+        """The width the panel needs with everything above the card in one row."""
+        widgets: tuple[QWidget, ...] = (
+            self.previous_button, self.title, self.next_button, self.send_button,
+            self.layout_choice, self.png_button, self.pdf_button, self.print_button)
+        return sum(widget.minimumSizeHint().width() + 6 for widget in widgets) - 6
+
+    def _build_top(self) -> None:
+        """Which voucher is shown, and what to make of it."""
         self.title = QLabel(self)
         self.title.setFont(widget_font(self.title, bold=True))
         self.previous_button = QToolButton(self)
@@ -165,16 +168,6 @@ class VoucherPanel(QWidget):
         self.send_button.setToolTip(self.tr("The voucher as an image on the clipboard (and "
                                             "saved), to paste into WeChat, QQ or an e-mail"))
         self.send_button.clicked.connect(self.send_image)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(self.previous_button)
-        row.addWidget(self.title)
-        row.addWidget(self.next_button)
-        row.addStretch(1)
-        for widget in (self.send_button, self.layout_choice, self.png_button, self.pdf_button,
-                       self.print_button):
-            row.addWidget(widget)
-        return row
 
     # -- what is shown ----------------------------------------------------------------------
 

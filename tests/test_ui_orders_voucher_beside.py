@@ -1,0 +1,78 @@
+"""At 1024x768 the Orders tab shows a chosen paid order's voucher whole, beside its lines, with
+the order from its top (QA s41a F4: the QR of an order of two lines was below the fold, and
+scrolling to it would have undone s17b F10, "another order opens at its top")."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from counter_driver import Counter
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from test_ui_orders import WAIT_MS, idle, show_order
+
+from desktop_app.core import fulfilment, orders, products
+from desktop_app.ui.orders.orders_tab import OrdersTab
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
+
+
+def _in_sight(widget: QWidget, tab: OrdersTab) -> bool:
+    viewport = tab.detail_scroll.viewport()
+    top_left = widget.mapTo(viewport, QPoint(0, 0))
+    return viewport.rect().contains(QRect(top_left, widget.size()))
+
+
+def _paid_order_of_two_lines(counter: Counter) -> int:
+    shop = counter.shop
+    wash = products.add_product(shop, "Car wash ×5 洗车五次卡", "199.00", "service", uses=5)
+    coffee = products.add_product(shop, "Coffee 咖啡券", "18.00", "service", uses=1)
+    for _ in range(6):  # a list longer than the rows it shows
+        orders.create_order(shop, [(coffee.id, 1)], "李先生")
+    order = orders.create_order(shop, [(wash.id, 1), (coffee.id, 2)], "王女士", "138 0000 0000")
+    fulfilment.pay_order(shop, order.id, "wechat")
+    return order.id
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+def test_a_paid_orders_voucher_is_whole_beside_its_lines_at_1024x768(
+        language: str, counter: Counter, qtbot: QtBot, tmp_path: Path) -> None:
+    order_id = _paid_order_of_two_lines(counter)
+    window = counter.window
+    window.tabs.setCurrentWidget(tab := next(
+        t for t in (window.tabs.widget(i) for i in range(window.tabs.count()))
+        if isinstance(t, OrdersTab)))
+    window.resize(1024, 768)
+    idle()
+    show_order(tab, order_id)
+    detail = tab.detail
+    qtbot.waitUntil(lambda: detail.vouchers.card.isVisible(), timeout=WAIT_MS)
+    qtbot.wait(50)
+    window.grab().save(str(Path(os.environ.get("SHOP_SCREENSHOTS", tmp_path))
+                           / f"orders-beside-1024x768-{language}.png"))
+    assert detail.is_beside()
+    assert tab.detail_scroll.verticalScrollBar().value() == 0  # the order from its top
+    for widget in (detail.title, detail.lines, detail.total, detail.vouchers.card,
+                   detail.vouchers.print_button, detail.vouchers.all_vouchers):
+        assert _in_sight(widget, tab), widget
+    assert tab.table.viewport().height() >= 3 * tab.table.verticalHeader().defaultSectionSize()
+
+    window.resize(1400, 900)  # side by side with the list: the voucher below the lines again
+    idle()
+    qtbot.waitUntil(lambda: not detail.is_beside(), timeout=WAIT_MS)
+    vouchers = detail.vouchers
+
+    def below() -> int:
+        return (vouchers.print_button.geometry().top()
+                - vouchers.previous_button.geometry().bottom())
+
+    qtbot.waitUntil(lambda: below() < 0, timeout=WAIT_MS)  # one row of buttons
+    assert detail.vouchers.mapTo(detail, QPoint(0, 0)).y() > detail.total.mapTo(
+        detail, QPoint(0, 0)).y()
+    window.resize(1024, 768)
+    idle()
+    qtbot.waitUntil(detail.is_beside, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: below() > 0, timeout=WAIT_MS)  # the buttons in a row of their own
