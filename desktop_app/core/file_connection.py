@@ -20,6 +20,7 @@ from desktop_app.core.damage import ShopFileDatabase
 from desktop_app.core.errors import DiskFull, NotEncrypted, ShopError, ShopInUse
 from desktop_app.core.fileio import raise_for_os_error
 from desktop_app.core.paths import DATABASE_FILE
+from desktop_app.core.text import SQL_NAME_ORDER_KEY, name_order_key
 from desktop_app.core.transactions import translate_db_error
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def connect_file(path: Path, key: bytes, busy_timeout_ms: int,
     during = "create" if new else "open"
     db = ShopFileDatabase(str(path), passphrase=raw_key(key),
                            pragmas=_pragmas(busy_timeout_ms))
+    db.register_function(name_order_key, SQL_NAME_ORDER_KEY, 1, deterministic=True)
     try:
         db.connect()
         version = db.execute_sql("PRAGMA cipher_version").fetchone()

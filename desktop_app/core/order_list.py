@@ -24,6 +24,7 @@ from desktop_app.core.orders import STATUSES, OrderRow, order_row
 from desktop_app.core.refund_units import refunded_units_sum
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
+from desktop_app.core.text import NAME_ORDER_ENCODING, SQL_NAME_ORDER_KEY
 
 # What the list can be sorted by, one per column of the list.
 SORT_KEYS = ("number", "date", "customer", "total", "status", "method")
@@ -82,7 +83,8 @@ def order_page(shop: Shop, query: OrderQuery, offset: int = 0,
     where = _matching(shop, query, search)
     if where is not None:
         select = select.where(where)
-    found = list(select.order_by(*_ordering(query, search)).offset(offset).limit(limit))
+    ordering = _ordering(query, search, dialect.is_server(shop.db))
+    found = list(select.order_by(*ordering).offset(offset).limit(limit))
     refunded = _refunded(order.id for order in found)
     return [order_row(order, refunded.get(order.id, (0, 0, None))) for order in found]
 
@@ -158,11 +160,13 @@ def _phone_digits(text: str) -> str | None:
     return phones.phone_digits(text)
 
 
-def _sort_key(sort: str) -> Any:
+def _sort_key(sort: str, server: bool) -> Any:
     if sort == "date":
         return Order.created_at
-    if sort == "customer":
-        return fn.LOWER(Order.customer_name)
+    if sort == "customer":  # pinyin order for Chinese names (``text.name_order_key``)
+        if server:
+            return fn.convert_to(fn.LOWER(Order.customer_name), NAME_ORDER_ENCODING)
+        return getattr(fn, SQL_NAME_ORDER_KEY)(Order.customer_name)
     if sort == "total":
         return Order.total_cents
     if sort == "status":
@@ -173,10 +177,10 @@ def _sort_key(sort: str) -> Any:
     return Order.id
 
 
-def _ordering(query: OrderQuery, search: Search) -> list[Any]:
+def _ordering(query: OrderQuery, search: Search, server: bool) -> list[Any]:
     """The sort, then the number the same way (a page boundary never splits a tie
     differently); an order asked for by number first."""
-    keys = [_sort_key(query.sort)]
+    keys = [_sort_key(query.sort, server)]
     if query.sort != "number":
         keys.append(Order.id)
     ordering = [key.desc() if query.descending else key.asc() for key in keys]

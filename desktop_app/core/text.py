@@ -51,3 +51,18 @@ def display_width(text: str) -> int:
     """How wide ``text`` reads: a Chinese (wide or full-width) character counts two, as a
     terminal shows it and as a surname alone says as much as two letters."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+# Chinese names in pinyin order, as a database can sort them: GB2312's common characters
+# (level 1, nearly every surname) are numbered in pinyin order, and GB18030 keeps those
+# numbers while encoding every other character after them. Letters and digits come first.
+NAME_ORDER_ENCODING = "GB18030"
+
+
+def name_order_key(text: str | None) -> bytes:
+    """``text`` as the embedded file sorts names (``SQL_NAME_ORDER_KEY``); the server sorts by
+    ``convert_to(lower(text), 'GB18030')``, the same bytes."""
+    return (text or "").lower().encode(NAME_ORDER_ENCODING, errors="replace")
+
+
+SQL_NAME_ORDER_KEY = "name_order_key"  # the function the embedded file's connections have
