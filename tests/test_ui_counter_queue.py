@@ -8,6 +8,7 @@ import threading
 import pytest
 from counter_driver import WAIT_MS, Counter, sell
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.errors import DatabaseLocked, ServerUnreachable
@@ -164,3 +165,27 @@ def test_checking_masks_the_code_for_a_clerk(qtbot: QtBot) -> None:
     assert vouchers.typed_code(code)[-4:] in panel.facts.text()
     panel.show_busy(["NOT-A-VOUCHER"])
     assert "Scanned: NOT-A-VOUCHER" in panel.facts.text()
+
+
+def test_a_card_waiting_for_its_amount_is_masked_for_a_clerk_in_every_line(
+        qtbot: QtBot) -> None:
+    """QA s42a F3: the facts and the list showed a clerk a gift card's code masked, but the
+    line under them, "… waits for its amount", said it whole: its code is its money."""
+    import datetime as dt
+
+    from desktop_app.core import vouchers
+    from desktop_app.core.redemption import Verdict
+    from desktop_app.ui.counter.verdict_panel import VerdictPanel
+
+    code = vouchers.typed_code(vouchers.new_code())
+    waiting = Verdict(False, "amount_required", "clerk", "Counter 1", dt.datetime.now(dt.UTC),
+                      voucher_id=1, code=code, product="Gift card", balance=200_00,
+                      kind="giftcard")
+    panel = VerdictPanel()
+    qtbot.addWidget(panel)
+    panel.show_verdict(waiting)
+    assert code in panel.note.text()  # an owner's
+    panel.masks_card_codes = True
+    panel.show_verdict(waiting)
+    shown = " ".join(label.text() for label in panel.findChildren(QLabel))
+    assert code not in shown and code[-4:] in panel.note.text()

@@ -315,7 +315,7 @@ class VerdictPanel(QFrame):
                                time=local_time_text(verdict.at))
         elif verdict.reason in WAITS_FOR_AMOUNT and verdict.code:
             note = self.tr("{code} waits for its amount: type it and press Enter.").format(
-                code=verdict.code)
+                code=self._shown_code(verdict))
         # An earlier scan found saved stays until the next scan (QA s13b N1): the cashier
         # must not miss that it went through.
         self._show(tone_of(verdict.reason), verdict_headline(verdict.reason, verdict.kind),
@@ -419,8 +419,13 @@ class VerdictPanel(QFrame):
             parts.append(self.tr("valid until {date}").format(
                 date=local_date_text(verdict.valid_until)) if verdict.valid_until
                 else self.tr("no expiry date"))
-        code = verdict.code
-        if self.masks_card_codes and verdict.balance is not None:
-            code = masked_code(code)  # a clerk's: as the list below shows it (QA s39a F20.8)
         return [self._product_line(verdict.product, parts),
-                self._code_line(code, verdict.customer, verdict.customer_phone)]
+                self._code_line(self._shown_code(verdict), verdict.customer,
+                                verdict.customer_phone)]
+
+    def _shown_code(self, verdict: Verdict) -> str:
+        """A gift card's code is its money: a clerk's counter shows it masked, as the list
+        below does, in every line of the verdict (QA s39a F20.8, s42a F3)."""
+        if self.masks_card_codes and verdict.balance is not None:
+            return masked_code(verdict.code)
+        return verdict.code
