@@ -29,4 +29,5 @@ def test_a_part_refunded_order_says_so_in_the_list(qtbot: QtBot, shop: Shop) -> 
     assert shown[untouched.id].data() == "Paid"
     refunds.refund_order(shop, part.id)
     model.set_rows(order_list.order_page(shop, OrderQuery()))
-    assert model.index(1, OrderTableModel.STATUS).data() == "Refunded"  # newest first
+    # newest first; what all its refunds paid back, as `order list` says it (QA s42a F2)
+    assert model.index(1, OrderTableModel.STATUS).data() == "Refunded, ¥75.00 paid back"

@@ -59,9 +59,11 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         ]
 
     def status_text(self, row: OrderRow) -> str:
-        """A paid order partly refunded says so, and how much, in the list (QA s11b F11)."""
+        """A paid order partly refunded says so, and how much, in the list (QA s11b F11); a
+        refunded one says what its refunds paid back, as ``order list`` does (QA s42a F2: a
+        pass half used pays back less than its price, seen only inside the order)."""
         return order_status_text(row.status, row.refunded_cents, row.refunded_units,
-                                 self.currency)
+                                 self.currency, refunded_money=True)
 
     def muted(self, row: OrderRow) -> bool:
         return row.status in ("refunded", "cancelled")
