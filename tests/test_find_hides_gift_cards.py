@@ -82,7 +82,9 @@ def test_find_masks_a_gift_card_for_a_clerk_only(
     if clerk:
         assert shown == masked_code(card_code) and shown.endswith(card_code[-4:])
         assert card_code not in shown and shown.count("*") == len(card_code.replace("-", "")) - 4
-        assert '"Card by phone…" with its PIN' in cell(panel, card_row, 6)
+        assert cell(panel, card_row, 6).endswith("code hidden")  # the how in its tooltip
+        tip = panel.model.index(card_row, 6).data(Qt.ItemDataRole.ToolTipRole)
+        assert '"Card by phone…" with its PIN' in tip
     else:
         assert shown == card_code and "Card by phone" not in cell(panel, card_row, 6)
 
@@ -133,3 +135,22 @@ def test_voucher_find_masks_a_gift_card_for_a_clerk_on_the_command_line(shop: Sh
     searches = [(e.subject, e.operator.name) for e in
                 AuditEvent.select().where(AuditEvent.kind == "voucher_find")]
     assert searches == [("**", CLERK), ("李先", CLERK)]  # the owner's search is not recorded
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+def test_found_products_read_whole_at_1024x768(
+        language: str, qtbot: QtBot, at_the_counter: tuple[Counter, str, str]) -> None:
+    """QA s42a F4: a clerk's gift card row said how to spend it in the status column, which
+    took half the list and left "储值…" of the product's name; the how is its tooltip now."""
+    counter = at_the_counter[0]
+    counter.window.resize(1024, 768)
+    panel = find(qtbot, counter, "4321")
+    qtbot.wait(50)
+    view = panel.view
+    for row in range(panel.model.rowCount()):
+        name = cell(panel, row, 1)
+        needed = view.fontMetrics().horizontalAdvance(name)
+        assert view.columnWidth(1) >= needed, (name, view.columnWidth(1), needed)
+    last = panel.model.columnCount() - 1
+    assert view.columnViewportPosition(last) + view.columnWidth(last) \
+        <= view.viewport().width()  # the status whole, not cut at the right edge

@@ -1893,27 +1893,27 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LineTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="81"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="83"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="82"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="84"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="83"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="85"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="85"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="87"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/table_models.py" line="90"/>
+        <location filename="../../desktop_app/ui/orders/table_models.py" line="92"/>
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -4330,12 +4330,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="100"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="101"/>
+        <source>{status}; code hidden</source>
+        <translation>{status}；券码已隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="109"/>
         <source>{status}; code hidden: {how}</source>
         <translation>{status}；券码已隐藏：{how}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="105"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="114"/>
         <source>scan the card, or use &quot;Card by phone…&quot; with its PIN</source>
         <translation>请扫描卡片，或用“电话查卡…”并输入卡的 PIN 码</translation>
     </message>
@@ -10455,7 +10460,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>{start} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="117"/>
+        <location filename="../../desktop_app/ui/counter/lookup_models.py" line="126"/>
         <location filename="../../desktop_app/ui/display.py" line="107"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
