@@ -54,10 +54,14 @@ class Keys:
             QTest.keyClick(handle, char)  # type: ignore[call-overload]  # stubs lack str
 
     def enter(self, into: QWidget, after_ms: float) -> None:
+        self.press(into, Qt.Key.Key_Return, after_ms)
+
+    def press(self, into: QWidget, key: Qt.Key, after_ms: float) -> None:
+        """One key that types no text (Enter, Esc) into ``into``'s window."""
         self.now += after_ms
         handle = into.window().windowHandle()
         assert handle is not None
-        QTest.keyClick(handle, Qt.Key.Key_Return)
+        QTest.keyClick(handle, key)
 
     def scan(self, into: QWidget, text: str) -> None:
         self.now += 1000  # nobody types right up to a scan

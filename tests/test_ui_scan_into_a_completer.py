@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QFileDialog, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 from scan_driver import SCANNER_MS, WAIT_MS, Keys, at_work, session, uses_left  # noqa: F401
@@ -69,14 +69,11 @@ def test_fast_text_in_a_completing_field_stays_there(qtbot: QtBot,
     dialog.close()
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: the popup's window
-def test_fast_text_in_qts_own_file_dialog_stays_there(qtbot: QtBot, tmp_path: Path,
-                                                      session: ShopSession) -> None:  # noqa: F811
-    """The same in Qt's own file dialog (the app's on Linux), whose list of matches comes
-    from the disk a moment after the first keys (QA s41a F1, seen again after the fix above
-    with a plain completer)."""
-    keys, window, _voucher_id, _payload = at_work(qtbot, session)
-    window.tabs.setCurrentIndex(0)
+def key_file_dialog(qtbot: QtBot, window: MainWindow,
+                    tmp_path: Path) -> tuple[QFileDialog, str, list[str]]:
+    """Qt's own file dialog over the window, open on a folder with a key file below it: the
+    dialog, the key file's path, and the files it is to hand over."""
+    window.tabs.setCurrentIndex(0)  # Inventory, as the owner importing card keys was
     folder = tmp_path / "qa" / "s41a"
     folder.mkdir(parents=True)
     (folder / "keys.csv").write_text("AAAA-1111\n")
@@ -93,12 +90,26 @@ def test_fast_text_in_qts_own_file_dialog_stays_there(qtbot: QtBot, tmp_path: Pa
     assert field is not None
     qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
     qtbot.wait(500)  # the folder read, as a person would wait
-    attempts = RedemptionAttempt.select().count()
-    path = str(folder / "keys.csv")
+    return dialog, str(folder / "keys.csv"), chosen
+
+
+def type_path_fast(qtbot: QtBot, keys: Keys, dialog: QFileDialog, path: str) -> None:
     keys.now += 1000
     for char in path:
         keys.type(dialog, char, SCANNER_MS)
         qtbot.wait(5)  # the disk's answers come in between, as they do at 30 ms a key
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: the popup's window
+def test_fast_text_in_qts_own_file_dialog_stays_there(qtbot: QtBot, tmp_path: Path,
+                                                      session: ShopSession) -> None:  # noqa: F811
+    """The same in Qt's own file dialog (the app's on Linux), whose list of matches comes
+    from the disk a moment after the first keys (QA s41a F1, seen again after the fix above
+    with a plain completer)."""
+    keys, window, _voucher_id, _payload = at_work(qtbot, session)
+    dialog, path, chosen = key_file_dialog(qtbot, window, tmp_path)
+    attempts = RedemptionAttempt.select().count()
+    type_path_fast(qtbot, keys, dialog, path)
     keys.enter(dialog, SCANNER_MS)
     qtbot.wait(300)
     assert tasks.wait_until_idle(WAIT_MS)
@@ -109,3 +120,26 @@ def test_fast_text_in_qts_own_file_dialog_stays_there(qtbot: QtBot, tmp_path: Pa
     assert shown.text() == path  # the path stays for the person
     dialog.close()
 
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: the popup's window
+def test_fast_text_then_escape_closes_the_file_dialog_and_records_nothing(
+        qtbot: QtBot, tmp_path: Path, session: ShopSession) -> None:  # noqa: F811
+    """QA s42a F1: a path typed fast, then Esc at once (the owner changed their mind): the
+    dialog closed, and the idle timeout then took the fast text, its field gone, for a scan:
+    "Not a voucher code", the path kept among the counter's attempts. Esc is a person's key;
+    the text was the dialog's, and went with it."""
+    keys, window, _voucher_id, _payload = at_work(qtbot, session)
+    dialog, path, chosen = key_file_dialog(qtbot, window, tmp_path)
+    attempts = RedemptionAttempt.select().count()
+    # as long as a voucher's code may be (the QA's /work/qa/s42a/v2.png): in the folder shown
+    type_path_fast(qtbot, keys, dialog, str(Path(path).relative_to(tmp_path)))
+    for _ in range(2):  # the first closes the list of matches, where it shows
+        if dialog.isVisible():
+            keys.press(dialog, Qt.Key.Key_Escape, SCANNER_MS)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    qtbot.wait(300)  # past the filter's idle timeout
+    assert tasks.wait_until_idle(WAIT_MS)
+    assert RedemptionAttempt.select().count() == attempts  # nothing recorded at the counter
+    assert chosen == []
+    assert window.tabs.currentIndex() == 0  # the counter was not brought forward

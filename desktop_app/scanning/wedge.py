@@ -21,9 +21,12 @@ from desktop_app.scanning.key_pause import KeyPause
 from desktop_app.scanning.keystrokes import KEYBOARD, SCANNER, Burst, KeystrokeClassifier
 
 ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+# Keys only a person presses while typing: the text so far is theirs. Esc too: fast text
+# then Esc closed a file dialog, and its path, left without its field, was taken for a scan
+# and recorded as a refused attempt (QA s42a F1).
 _HUMAN_KEYS = frozenset({
     Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
-    Qt.Key.Key_End, Qt.Key.Key_Delete,
+    Qt.Key.Key_End, Qt.Key.Key_Delete, Qt.Key.Key_Escape,
 })
 SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
