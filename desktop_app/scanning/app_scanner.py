@@ -170,7 +170,10 @@ class ApplicationScanner(ScannerInput):
         dialog's as always."""
         scanned = burst is not None and burst.source == SCANNER
         typed_into = self._field_typed_into()
-        if burst is not None and scanned and is_a_scan(burst.text, typed_into):
+        landed = self._field_before
+        into_text_box = landed is not None and landed.text_box
+        if burst is not None and scanned and is_a_scan(burst.text, typed_into,
+                                                       into_text_box=into_text_box):
             self._held.clear()
             tester = self._scan_tester()
             if tester is not None:  # trying the scanner in Settings: shown, never redeemed

@@ -56,10 +56,13 @@ def takes_typed_text(widget: QWidget | None) -> bool:
     return widget.isVisible() and widget.isEnabled() and not widget.isReadOnly()
 
 
-def is_a_scan(text: str, typed_into: QWidget | None) -> bool:
-    """Whether a scanner's burst, landed in ``typed_into`` (None: in no text field), is a scan
-    to redeem rather than text for where it was typed."""
-    if takes_typed_text(typed_into) or is_password_box(typed_into):
+def is_a_scan(text: str, typed_into: QWidget | None, *, into_text_box: bool = False) -> bool:
+    """Whether a scanner's burst, landed in ``typed_into`` (None: in no text field, or one
+    gone since), is a scan to redeem rather than text for where it was typed.
+    ``into_text_box``: it landed in a box of text a person types, which may be gone since: a
+    dialog shut right after a path was typed fast into it took the path along; it did not
+    leave it behind as a scan (QA s42a F1)."""
+    if into_text_box or takes_typed_text(typed_into) or is_password_box(typed_into):
         return has_voucher_shape(text)
     return could_be_a_voucher(text)
 

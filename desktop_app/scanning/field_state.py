@@ -47,6 +47,9 @@ class FieldState:
     # Where the field is: a widget of a class of Qt's own reached through a completer list
     # (a file dialog's name box) comes as a new Python object key after key (see wedge).
     at: int = 0
+    # A box of text a person types, as the burst found it: the burst is its text even once
+    # the box is gone (its dialog closed, QA s42a F1), unless it has a voucher's shape.
+    text_box: bool = False
 
     def followed(self, widget: QWidget) -> FieldState:
         """This state, held by ``widget`` when it is the same field under another wrapper."""
@@ -84,7 +87,15 @@ def _move_cursor(field: QPlainTextEdit | QTextEdit, position: int) -> None:
 def state_of(field: QWidget) -> FieldState | None:
     """The field's contents now; None for a field this cannot put back."""
     state = _contents_of(field)
-    return None if state is None else replace(state, at=address(field))
+    return None if state is None else replace(state, at=address(field),
+                                              text_box=is_text_box(field))
+
+
+def is_text_box(widget: QWidget | None) -> bool:
+    """A box of text a person types (not a password box), whether it shows or not."""
+    if isinstance(widget, QLineEdit):
+        return widget.echoMode() == QLineEdit.EchoMode.Normal
+    return isinstance(widget, QPlainTextEdit | QTextEdit)
 
 
 def _contents_of(field: QWidget) -> FieldState | None:
