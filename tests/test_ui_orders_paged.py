@@ -216,3 +216,25 @@ def test_under_the_list_how_many_of_how_many_are_shown(qtbot: QtBot, big_shop: S
     searched(qtbot, tab)
     idle()
     assert shown_of.isVisible() and shown_of.text().startswith("200 of 5,000")
+
+
+def test_the_count_below_follows_every_reading_of_the_list(qtbot: QtBot, shop: Shop) -> None:
+    """QA s42a F5: orders made by another process (a `voucher batch` from the command line)
+    came into the list when it was read again (a sort, a search cleared), but the count
+    below kept saying the old number; it is read with the list now."""
+    wash = products.add_product(shop, "Wash", "10.00", uses=5)
+    orders.create_order(shop, [(wash.id, 1)], "Mrs. Li")
+    tab = open_tab(qtbot, shop)
+    assert tab.summary.text() == "Orders: 1 · unpaid: 1"
+    add_paid_orders(shop, 2)  # elsewhere: this window is not told
+    tab.table.sortByColumn(OrderTableModel.TOTAL, Qt.SortOrder.DescendingOrder)
+    idle()
+    assert len(ids(tab)) == 3
+    assert tab.summary.text() == "Orders: 3 · unpaid: 1"
+    add_paid_orders(shop, 1)
+    tab.list.search.setText("Li")
+    searched(qtbot, tab)
+    tab.list.search.setText("")  # the same search as counted last: the list read again
+    searched(qtbot, tab)
+    assert len(ids(tab)) == 4
+    assert tab.summary.text() == "Orders: 4 · unpaid: 1"

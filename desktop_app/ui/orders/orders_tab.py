@@ -70,7 +70,6 @@ class OrdersTab(QWidget):
         self._reveal_vouchers_of: int | None = None  # just paid: its vouchers scrolled to
         self._pay_next: int | None = None  # a new order to take payment for, once listed
         self._detail_stale = False  # its vouchers changed while the tab was hidden
-        self._counted: tuple[str, str | None] = ("", None)  # the filters the summary counted
         self._build()
         shop_events().changed.connect(self._on_changes)
         self._read_counts()  # the list itself is read when the tab is first shown
@@ -166,13 +165,13 @@ class OrdersTab(QWidget):
     # -- data -------------------------------------------------------------------------------
 
     def refresh(self, select_id: int | None = None) -> None:
-        """Read the orders again; the selected order (or ``select_id``) stays shown."""
-        self._read_counts()
+        """Read the orders again (and, once listed, their counts); the selected order (or
+        ``select_id``) stays shown."""
         self.list.refresh(select_id)
 
     def _read_counts(self) -> None:
         shop, query = self.shop, self.list.query
-        self._counted = counted = (query.search, query.status)
+        counted = (query.search, query.status)
         run_in_background(
             self, lambda: (shop_identity.reread_currency(shop),
                            order_list.order_counts(shop, query), counted),
@@ -191,8 +190,9 @@ class OrdersTab(QWidget):
         self.summary.setText(text)
 
     def _listed(self, select_id: int | None, found: bool) -> None:
-        if (self.list.query.search, self.list.query.status) != self._counted:
-            self._read_counts()  # a new search or filter: what it finds is counted too
+        # Counted each time the list is read: what a new search or filter finds, and orders
+        # another counter or the command line made, which a sort brought in (QA s42a F5).
+        self._read_counts()
         if select_id is not None and not found:
             self.list.show_order(select_id)  # cleared of the search that hid it
         elif self.selected_order() is None:  # filtered away: its detail and buttons go too (QA)
