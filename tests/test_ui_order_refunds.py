@@ -162,3 +162,18 @@ def test_the_cards_refund_dialog_is_wide_enough_for_its_rows(qtbot: QtBot, shop:
     assert isinstance(label, QLabel) and label.width() >= label.sizeHint().width()
     rows = choices.list
     assert rows.viewport().width() >= rows.sizeHintForColumn(0)  # every row's money whole
+
+
+@pytest.mark.parametrize("cards", [1, 2])
+def test_the_refund_asks_to_tick_cards_only_where_it_lists_them(
+        qtbot: QtBot, shop: Shop, cards: int) -> None:
+    """QA s42a F6: one gift card's part refund said "Tick the cards handed back, or scan
+    them" over a dialog with no card to tick; two cards are listed, and it says so."""
+    order_id = sold_cards(shop, "180.00", cards, value="200.00")[0].order_id
+    [line] = orders.order_detail(shop, order_id).lines
+    dialog = LineRefundDialog(shop, "CNY", order_id, line)
+    qtbot.addWidget(dialog)
+    said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "pays back its unspent balance" in said
+    assert ("Tick the cards handed back" in said) == (dialog.choice_list is not None)
+    assert (dialog.choice_list is not None) == (cards > 1)

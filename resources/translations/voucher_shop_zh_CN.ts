@@ -1825,67 +1825,77 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LineRefundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="157"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="158"/>
         <source>Refund part of the order</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="160"/>
         <source>{product} · order {number}</source>
         <translation>{product} · 订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="175"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="176"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="179"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="180"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="186"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="188"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="189"/>
         <source>Handed back:</source>
         <translation>顾客退回：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="190"/>
         <source>Pay back:</source>
         <translation>应退金额：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="219"/>
-        <source>Each refunded key becomes “Returned” (the customer had it: it is not sold again until you check it in Card keys) and its voucher becomes void. Keys already redeemed cannot be refunded. Where there are several, tick the ones handed back, or scan them.</source>
-        <translation>每个退款的卡密变为“已退回”（顾客曾拿到过它：在“卡密”中检查之前不会再次出售），其卡券作废。已核销的卡密不能退款。有多个时，请勾选顾客退回的那些，或扫描它们。</translation>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="223"/>
+        <source>Each refunded key becomes “Returned” (the customer had it: it is not sold again until you check it in Card keys) and its voucher becomes void. Keys already redeemed cannot be refunded.</source>
+        <translation>每个退款的卡密变为“已退回”（顾客曾拿到过它：在“卡密”中检查之前不会再次出售），其卡券作废。已核销的卡密不能退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="224"/>
-        <source>Each refunded card becomes void and pays back its unspent balance at the price paid for it (its reloads in full). Tick the cards handed back, or scan them.</source>
-        <translation>每张退款的卡作废，按购买价格退还其未用余额（充值部分全额退还）。请勾选顾客退回的卡，或扫描它们。</translation>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="226"/>
+        <source>Tick the keys handed back, or scan them.</source>
+        <translation>请勾选顾客退回的卡密，或扫描它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="228"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="229"/>
+        <source>Each refunded card becomes void and pays back its unspent balance at the price paid for it (its reloads in full).</source>
+        <translation>每张退款的卡作废，按购买价格退还其未用余额（充值部分全额退还）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="231"/>
+        <source>Tick the cards handed back, or scan them.</source>
+        <translation>请勾选顾客退回的卡，或扫描它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="234"/>
         <source>Refunded items go back to stock.</source>
         <translation>退款的商品会退回库存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="230"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="236"/>
         <source>The units of this line share one voucher: each refunded unit takes {uses} use(s) off it, used or not, while that many are unused; the voucher stays valid with the rest.</source>
         <translation>这一行的数量共用一张卡券：每退一份，从卡券上扣除 {uses} 次（不论是否已用），前提是还有这么多次未用；卡券余下的次数继续有效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="235"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="241"/>
         <source>The voucher of this line has not been used, so it can be refunded as a whole; it becomes void.</source>
         <translation>这一行的卡券还未使用，可以整张退款；退款后卡券作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="237"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="243"/>
         <source>Only unused vouchers can be refunded, each as a whole; they become void.</source>
         <translation>只有未使用的卡券可以退款，且须整张退款；退款后卡券作废。</translation>
     </message>
@@ -3049,37 +3059,37 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="142"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="141"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="146"/>
         <source>New batch…</source>
         <translation>批量发券…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="149"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="148"/>
         <source>Issue many vouchers at once, free or at a price: a promotion, a box of gift cards</source>
         <translation>一次发出多张卡券，可免费或定价：促销活动、整盒礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="153"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="152"/>
         <source>Card by phone…</source>
         <translation>电话查卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="155"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="154"/>
         <source>Look up a gift card by phone + PIN: the customer calls without the card in hand</source>
         <translation>凭手机号或订单号加 PIN 码查询礼品卡：适用于顾客来电、卡不在手边时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="185"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="184"/>
         <source>Orders: {count}</source>
         <translation>订单：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="187"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="186"/>
         <source>unpaid: {count}</source>
         <translation>未付款：{count}</translation>
     </message>
@@ -3121,7 +3131,7 @@ Click “New order” to sell your first voucher.</source>
 点击“新建订单”，卖出第一张卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="189"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="188"/>
         <source>matching: {count}</source>
         <translation>符合条件：{count}</translation>
     </message>
@@ -3368,42 +3378,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="77"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="78"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="82"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="83"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="87"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="88"/>
         <source>Optional: transaction number, last digits of the card…</source>
         <translation>选填：交易单号、银行卡后四位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="91"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="92"/>
         <source>Confirm payment</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="91"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="92"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="94"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="95"/>
         <source>Paid by:</source>
         <translation>付款方式：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="95"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="96"/>
         <source>Reference:</source>
         <translation>交易单号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="102"/>
+        <location filename="../../desktop_app/ui/orders/payment_dialogs.py" line="103"/>
         <source>Confirming marks the order paid and issues its vouchers and card keys at once.</source>
         <translation>确认后订单即标记为已付款，并立即发放卡券和卡密。</translation>
     </message>

@@ -24,6 +24,7 @@ from desktop_app.core.fulfilment import PAYMENT_METHODS
 from desktop_app.core.orders import LineView, OrderRow
 from desktop_app.core.refund_choices import refund_choices
 from desktop_app.core.store import Shop
+from desktop_app.i18n import sentences
 from desktop_app.ui import settings
 from desktop_app.ui.display import method_label, money
 from desktop_app.ui.orders.refund_choice_list import RefundChoiceList
@@ -215,15 +216,20 @@ class LineRefundDialog(QDialog):
         return chosen
 
     def _rule(self) -> str:
+        """What a refund of this line does; where its keys or cards are listed, how to choose
+        them (QA s42a F6: one card, no list, was asked to be ticked)."""
+        listed = self.choice_list is not None
         if self.line.kind == "cardkey":
-            return self.tr("Each refunded key becomes “Returned” (the customer had it: it is "
+            rule = self.tr("Each refunded key becomes “Returned” (the customer had it: it is "
                            "not sold again until you check it in Card keys) and its voucher "
-                           "becomes void. Keys already redeemed cannot be refunded. Where "
-                           "there are several, tick the ones handed back, or scan them.")
+                           "becomes void. Keys already redeemed cannot be refunded.")
+            return sentences(rule, self.tr("Tick the keys handed back, or scan them.")
+                             if listed else "")
         if self.line.kind == "giftcard":
-            return self.tr("Each refunded card becomes void and pays back its unspent "
-                           "balance at the price paid for it (its reloads in full). Tick "
-                           "the cards handed back, or scan them.")
+            rule = self.tr("Each refunded card becomes void and pays back its unspent "
+                           "balance at the price paid for it (its reloads in full).")
+            return sentences(rule, self.tr("Tick the cards handed back, or scan them.")
+                             if listed else "")
         if self.line.kind == "goods":
             return self.tr("Refunded items go back to stock.")
         if self.line.uses_per_unit:
