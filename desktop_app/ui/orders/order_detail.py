@@ -122,13 +122,17 @@ class OrderDetailPanel(QWidget):
         voucher_column.setSpacing(5)
         voucher_column.addWidget(self.voucher_note)
         voucher_column.addWidget(self.vouchers)
+        # Each part's rows from its top, by a stretch below them, not by aligning the part:
+        # an aligned part is as tall as its one-line hint, and a message wrapped to two lines
+        # in it was cut by the card below (QA s42a F8).
+        for part_column in (column, voucher_column):
+            part_column.addStretch(1)
         self.separator = self._separator()
         self.parts = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.body)
         self.parts.setContentsMargins(0, 0, 0, 0)
         self.parts.setSpacing(5)
-        self.parts.addWidget(self.order_part, 0, Qt.AlignmentFlag.AlignTop)
-        self.parts.addWidget(self.separator)
-        self.parts.addWidget(self.voucher_part, 0, Qt.AlignmentFlag.AlignTop)
+        for part in (self.order_part, self.separator, self.voucher_part):
+            self.parts.addWidget(part)
         self.parts.setStretch(2, 1)  # below: the rest of the height; beside: as wide as needs
         outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(SPACING, 0, 0, 0)
