@@ -134,7 +134,7 @@ def test_after_the_restore_the_hold_says_what_is_left(
             redemption.redeem(held, payload, "C1")
     words = error_message(refused.value)
     assert "latest good backup" not in words
-    assert "The latest backup was restored" in words and "Admin → Verify" in words
+    assert "A backup was restored" in words and "Admin → Verify" in words
     assert "verify --acknowledge" in command_line_error_message(refused.value)
     said = run(folder, "verify", env=ENV).stdout
     assert "What is left" in said and "verify --acknowledge" in said

@@ -15,7 +15,7 @@ import pytest
 from integrity_helpers import sell
 from test_cli import OWNER_ENV, as_json, run
 
-from desktop_app.core import audit, backup, redemption, restore
+from desktop_app.core import audit, backup, hold_record, redemption, restore
 from desktop_app.core.dates import local_time
 from desktop_app.core.moved_shop import MOVED_OUT_KIND
 from desktop_app.core.store import Shop, open_shop
@@ -102,6 +102,10 @@ def test_an_older_backup_beside_a_newer_one_is_named_and_held_as_the_next_open_h
     assert "folder this backup is in remembers newer records" in text
     with open_shop(new_computer, OWNER, OWNER_PASSWORD) as opened:  # held, as it said
         assert any("witness_backup" in p for p in opened.integrity_problems)
+        # QA s42a F7: the banner said the replaced data was damaged and kept aside, of a
+        # folder that held no shop: the newer records are elsewhere, not unreadable here
+        facts = hold_record.hold_facts(opened.integrity_problems, new_computer)
+        assert "replaced_unreadable" not in facts
 
     loss = restore_told(new_computer, tuesday)  # the right one: nothing newer, not held
     assert loss.backup.newer_file == "" and not loss.stays_held

@@ -158,7 +158,9 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         for name in (KEYSLOTS_FILE, DATABASE_FILE):
             os.chmod(staging / name, 0o600)
         aside = _swap_in(data_dir, staging, key, info, loss.stays_held)
-        if loss.stays_held and not loss.readable:  # not an older copy put back (QA s19a F7)
+        # Not an older copy put back (QA s19a F7); nor a folder that held no shop, whose
+        # newer records are elsewhere, not unreadable here (QA s42a F7)
+        if loss.stays_held and not loss.readable and not loss.into_empty:
             hold_record.mark_replaced_unreadable(data_dir)
         restore_facts.keep_watching(facts, info)
     except OSError as exc:

@@ -20,10 +20,11 @@ HOLD_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
         "left: the owner checks the latest redemptions, then checks the shop (Admin → "
         "Verify) and acknowledges what was found."),
     ("integrity_hold", "after_restore", "yes"): QT_TRANSLATE_NOOP(
-        "errors", "Stopped: nothing can be redeemed or changed. The latest backup was "
-        "restored, and the shop stays stopped because a record on this computer or beside a "
-        "backup vouches for newer records than the backup holds ({problems}). What is left: "
-        "the owner checks the shop (Admin → Verify) and acknowledges what was found."),
+        "errors", "Stopped: nothing can be redeemed or changed. A backup was restored, and "
+        "the shop stays stopped because a record on this computer or beside a backup vouches "
+        "for newer records than the backup holds ({problems}). What is left: the owner "
+        "restores the newer backup, if there is one, or checks the shop (Admin → Verify) and "
+        "acknowledges what was found."),
     ("integrity_hold", "forked", "yes"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed, because another computer "
         "works on this same shop: its backup in the backup folder has records this computer "
@@ -51,11 +52,11 @@ COMMAND_LINE_HOLD_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
         "file is damaged. The owner restores the latest backup (restore FILE); the restore "
         "keeps the damaged file aside."),
     ("integrity_hold", "after_restore", "yes"): QT_TRANSLATE_NOOP(
-        "errors", "Stopped: nothing can be redeemed or changed. The latest backup was "
-        "restored, and the shop stays stopped because a record on this computer or beside a "
-        "backup vouches for newer records than the backup holds ({problems}). What is left: "
-        "the owner checks the shop (verify) and acknowledges what was found (verify "
-        "--acknowledge)."),
+        "errors", "Stopped: nothing can be redeemed or changed. A backup was restored, and "
+        "the shop stays stopped because a record on this computer or beside a backup vouches "
+        "for newer records than the backup holds ({problems}). What is left: the owner "
+        "restores the newer backup, if there is one (restore FILE), or checks the shop "
+        "(verify) and acknowledges what was found (verify --acknowledge)."),
     ("integrity_hold", "forked", "yes"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed, because another computer "
         "works on this same shop: its backup in the backup folder has records this computer "

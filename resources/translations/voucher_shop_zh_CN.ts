@@ -2938,77 +2938,77 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="219"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="223"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="233"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="237"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="245"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="249"/>
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="246"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="250"/>
         <source>Refunded {amount}, and {reloads} for its cards&apos; reloads</source>
         <translation>已退款 {amount}，另有其卡的充值退款 {reloads}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="250"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="254"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="253"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="257"/>
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="254"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="258"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="260"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="264"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="262"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="266"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="272"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="276"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="274"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="278"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="278"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="282"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="280"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="284"/>
         <source>The vouchers of this order are void (refunded). They are shown for the record: on screen and on paper they say VOID.</source>
         <translation>此订单的卡券已作废（已退款）。仍显示以备查：屏幕上和纸上都标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="283"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="287"/>
         <source>Refunded vouchers are void: they are shown last, marked VOID.</source>
         <translation>已退款的卡券已作废：排在最后显示，并标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="294"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="298"/>
         <source>Reload of gift card {code}-… (order {order}): {amount}; the card&apos;s balance is now {balance}.</source>
         <translation>为礼品卡 {code}-…（订单 {order}）充值：{amount}；该卡现在的余额为 {balance}。</translation>
     </message>
@@ -10233,51 +10233,51 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/hold_texts.py" line="22"/>
-        <source>Stopped: nothing can be redeemed or changed. The latest backup was restored, and the shop stays stopped because a record on this computer or beside a backup vouches for newer records than the backup holds ({problems}). What is left: the owner checks the shop (Admin → Verify) and acknowledges what was found.</source>
-        <translation>已停止：不能核销，也不能做任何更改。已恢复最新的备份，但店铺仍然停止，因为这台电脑上或备份旁的记录证明存在比该备份更新的记录（{problems}）。剩下要做的：店主检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+        <source>Stopped: nothing can be redeemed or changed. A backup was restored, and the shop stays stopped because a record on this computer or beside a backup vouches for newer records than the backup holds ({problems}). What is left: the owner restores the newer backup, if there is one, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>已停止：不能核销，也不能做任何更改。已恢复一份备份，但店铺仍然停止，因为这台电脑上或备份旁的记录证明存在比该备份更新的记录（{problems}）。剩下要做的：店主恢复更新的那份备份（如有），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="27"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="28"/>
         <source>Stopped: nothing can be redeemed or changed, because another computer works on this same shop: its backup in the backup folder has records this computer does not have. Use the shop on one computer only. The owner restores the other computer&apos;s newest backup here to bring its records in (redemptions made on this computer are carried over; the restore first names what else of this computer&apos;s it lacks), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止：不能核销，也不能做任何更改，因为另一台电脑也在使用本店：它在备份文件夹中的备份有这台电脑没有的记录。请只在一台电脑上使用本店。店主可以在这里恢复另一台电脑最新的备份以并入它的记录（这台电脑上的核销会被保留；恢复前会先列出这台电脑的其他哪些记录会缺失），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="35"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="36"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s database file is damaged. The owner restores the latest backup (Admin → Restore from backup…); the restore keeps the damaged file aside.</source>
         <translation>已暂停：不能核销，也不能做任何更改，因为店铺的数据库文件已损坏。请店主恢复最近的备份（管理 → 从备份恢复…）；恢复时会把损坏的文件另存一旁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="42"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="43"/>
         <source>Stopped: nothing can be redeemed or changed. The latest backup was restored over data too damaged to read, so the records newer than the backup could not be carried over (they are in the damaged data, kept in the before-restore folder), and vouchers redeemed since the backup could be redeemed again. What is left: the owner checks the latest redemptions, then checks the shop (verify) and acknowledges what was found (verify --acknowledge).</source>
         <translation>已暂停：不能核销，也不能做任何更改。最新的备份恢复时覆盖了已损坏、无法读取的数据，因此比备份更新的记录无法带入（它们在已损坏的数据中，保存在“before-restore”文件夹里），备份之后已核销的卡券可能被再次核销。剩下要做的：店主核对最近的核销，然后校验店铺（verify）并确认发现的问题（verify --acknowledge）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="49"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="50"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s database file is damaged. The owner restores the latest backup (restore FILE); the restore keeps the damaged file aside.</source>
         <translation>已暂停：不能核销，也不能做任何更改，因为店铺的数据库文件已损坏。请店主恢复最近的备份（restore 文件）；恢复时会把损坏的文件另存一旁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="53"/>
-        <source>Stopped: nothing can be redeemed or changed. The latest backup was restored, and the shop stays stopped because a record on this computer or beside a backup vouches for newer records than the backup holds ({problems}). What is left: the owner checks the shop (verify) and acknowledges what was found (verify --acknowledge).</source>
-        <translation>已停止：不能核销，也不能做任何更改。已恢复最新的备份，但店铺仍然停止，因为这台电脑上或备份旁的记录证明存在比该备份更新的记录（{problems}）。剩下要做的：店主检查店铺（verify）并确认发现的问题（verify --acknowledge）。</translation>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="54"/>
+        <source>Stopped: nothing can be redeemed or changed. A backup was restored, and the shop stays stopped because a record on this computer or beside a backup vouches for newer records than the backup holds ({problems}). What is left: the owner restores the newer backup, if there is one (restore FILE), or checks the shop (verify) and acknowledges what was found (verify --acknowledge).</source>
+        <translation>已停止：不能核销，也不能做任何更改。已恢复一份备份，但店铺仍然停止，因为这台电脑上或备份旁的记录证明存在比该备份更新的记录（{problems}）。剩下要做的：店主恢复更新的那份备份（如有，restore FILE），或检查店铺（verify）并确认发现的问题（verify --acknowledge）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="59"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="60"/>
         <source>Stopped: nothing can be redeemed or changed, because another computer works on this same shop: its backup in the backup folder has records this computer does not have. Use the shop on one computer only. The owner restores the other computer&apos;s newest backup here to bring its records in (redemptions made on this computer are carried over; the restore first names what else of this computer&apos;s it lacks), or checks the shop (verify) and acknowledges what was found (verify --acknowledge).</source>
         <translation>已停止：不能核销，也不能做任何更改，因为另一台电脑也在使用本店：它在备份文件夹中的备份有这台电脑没有的记录。请只在一台电脑上使用本店。店主可以在这里恢复另一台电脑最新的备份以并入它的记录（这台电脑上的核销会被保留；恢复前会先列出这台电脑的其他哪些记录会缺失），或检查店铺（verify）并确认发现的问题（verify --acknowledge）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="71"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="72"/>
         <source>Redeeming is still stopped after the restore: the data it replaced was too damaged to read, so its records newer than the backup could not be carried over. They are in the damaged data, kept in the before-restore folder; vouchers redeemed since the backup may look unused and could be used again. What is left: the owner checks the latest redemptions (receipts, the counters&apos; lists), then acknowledges in Admin → Verify.</source>
         <translation>恢复后仍暂停核销：被替换的数据已损坏、无法读取，因此其中比备份更新的记录无法带入。它们在已损坏的数据中，保存在“before-restore”文件夹里；备份之后已核销的卡券可能显示为未使用，并可能被再次使用。剩下要做的：店主核对最近的核销（小票、各收银台的列表），然后在 管理 → 校验数据库 中确认问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="78"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="79"/>
         <source>Redeeming is still stopped after the restore: a record on this computer or beside a backup vouches for records that neither the restored backup nor the data it replaced holds. Those records are lost, and vouchers redeemed in them may look unused again. What is left: the owner checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>恢复后仍然停止核销：这台电脑上或备份旁的记录证明存在一些记录，而恢复的备份和被替换的数据中都没有。这些记录已丢失，其中已核销的卡券可能重新显示为未使用。剩下要做的：店主检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/hold_texts.py" line="84"/>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="85"/>
         <source>Redeeming is stopped: another computer works on this same shop (its backup in the backup folder has records this computer does not have). Use the shop on one computer only. The owner restores the other computer&apos;s newest backup here to bring its records in (redemptions made on this computer are carried over; the restore first names what else of this computer&apos;s it lacks), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
         <translation>已停止核销：另一台电脑也在使用本店（它在备份文件夹中的备份有这台电脑没有的记录）。请只在一台电脑上使用本店。店主可以在这里恢复另一台电脑最新的备份以并入它的记录（这台电脑上的核销会被保留；恢复前会先列出这台电脑的其他哪些记录会缺失），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
