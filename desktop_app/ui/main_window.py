@@ -55,6 +55,7 @@ from desktop_app.ui.elided_label import ElidedLabel
 from desktop_app.ui.giftcard_expiry import GiftCardExpiry
 from desktop_app.ui.idle import IdleMonitor, idle_lock_minutes
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
+from desktop_app.ui.lock_keys import LockFromDialogs
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.reports.reports_tab import ReportsTab
 from desktop_app.ui.reports.stock_warning import StockWarning
@@ -154,6 +155,7 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         self._restore_geometry()
         # Whatever is open on top of the window must not stay on screen behind the lock.
         self.lock_requested.connect(self._hide_child_windows)
+        self.lock_keys = LockFromDialogs(self, self._owns, self.lock_requested.emit)
         self._start_backups()
         check_pages_soon(self, shop)  # a damaged file is said at once (QA s19a F4)
         # Once a day, from the shop's open on: balances of cards past their validity.

@@ -29,6 +29,7 @@ from desktop_app.ui.admin.verify_dialog import VerifyDialog
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
 from desktop_app.ui.customer.customer_window import CustomerWindow
 from desktop_app.ui.idle import IdleMonitor, idle_lock_minutes
+from desktop_app.ui.lock_keys import LOCK_KEYS
 from desktop_app.ui.orders.expiring_dialog import ExpiringDialog
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.session.password_dialog import change_password_dialog
@@ -83,7 +84,7 @@ class WindowMenus(_Window):
         shop_menu.addSeparator()
         self.lock_action = self._menu_entry(
             shop_menu, QCoreApplication.translate("MainWindow", "&Lock"), self.lock_requested.emit)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcut(LOCK_KEYS)
         self.logout_action = self._menu_entry(shop_menu, QCoreApplication.translate(
             "MainWindow", "Log &out"), self.logout_requested.emit)
         shop_menu.addSeparator()
