@@ -102,9 +102,11 @@ class Counter:
         self.settle_wait_s = lost_commit.SETTLE_WAIT_S
 
     def scan(self, text: str, source: str, now: dt.datetime | None = None, *,
-             uses: int = 1, amount_cents: int | None = None) -> CounterResult:
+             uses: int = 1, amount_cents: int | None = None,
+             by_hand: bool = False) -> CounterResult:
         """Redeem ``uses`` uses of what ``text`` names (or spend ``amount_cents`` from a gift
-        card), or repeat the verdict it got moments ago (see ``_Decision.repeated_by``)."""
+        card), or repeat the verdict it got moments ago (see ``_Decision.repeated_by``).
+        ``by_hand``: typed by a person (``redemption.redeem``: kept hidden if no code)."""
         scanned = text.strip()
         code = vouchers.normalize(scanned)
         # The voucher, not the text: its QR and its printed code are one (QA s19a F12). A
@@ -135,7 +137,8 @@ class Counter:
             try:
                 verdict = redemption.redeem(
                     self.shop, scanned, self.station, uses=uses, amount_cents=amount_cents,
-                    now=now, normalized=code, settle_wait_s=self.settle_wait_s)
+                    now=now, normalized=code, by_hand=by_hand,
+                    settle_wait_s=self.settle_wait_s)
             except RedemptionUncertain as lost:
                 self.lost.remember(key, lost)
                 pending_scans.remember(self.shop, scanned, self.station,

@@ -37,6 +37,7 @@ REASONS = ("redeemed", "already_redeemed", "unknown_code", "invalid_signature", 
            "not_yet_valid", "forbidden", "insufficient_balance", "amount_required",
            "not_a_giftcard")
 MAX_SCANNED = 128
+HIDDEN_MARK, HIDDEN_MOST = "•", 32  # text typed by hand that is no code, as kept
 MAX_STATION = 64
 MAX_USES_AT_ONCE = 1000
 # Named by both engines' refusal of a second undo of one redemption (its unique index).
@@ -201,6 +202,13 @@ def _suspect_group(shop: Shop, typed: str) -> int | None:
     return fixes[existing[0]]
 
 
+def hidden_typing(text: str) -> str:
+    """Text typed by hand that is no voucher's code, as the attempt keeps it: its length in
+    dots. A password typed into the scan field, the lock screen thought to be up, was kept in
+    the clear, shown in the station's list and exported (QA s42a F9)."""
+    return HIDDEN_MARK * min(len(text.strip()), HIDDEN_MOST)
+
+
 def _insert_attempts(shop: Shop, facts: _Facts | None, station: str, scanned: str,
                      reason: str, uses: int, now: dt.datetime) -> list[int]:
     """The attempt row; for N uses redeemed at once, one row per use (uses left counting
@@ -284,14 +292,16 @@ def _decide(shop: Shop, parsed: vouchers.Parsed, uses: int, amount_cents: int | 
 
 def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
            amount_cents: int | None = None, now: dt.datetime | None = None,
-           normalized: str | None = None,
+           normalized: str | None = None, by_hand: bool = False,
            settle_wait_s: float = lost_commit.SETTLE_WAIT_S) -> Verdict:
     """Redeem ``uses`` uses of the voucher named by ``text`` (QR payload or typed code): all
     of them or none (``not_enough_uses``); or spend ``amount_cents`` from a gift card's
     balance, all or nothing (``insufficient_balance``).
 
     ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
-    already; ``text`` itself is what the attempt records as scanned. A fixed handful of
+    already; ``text`` itself is what the attempt records as scanned, but text typed
+    ``by_hand`` that is no voucher's code at all, which may be a password typed where the
+    lock screen was thought to be, is recorded hidden (``hidden_typing``). A fixed handful of
     statements whatever the shop's history: the deciding UPDATE (which reads the verdict's
     facts as it consumes), the attempt row (one per use) and the audit event; a refusal
     reads the operator and the voucher instead of the audit event.
@@ -318,7 +328,8 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
                 # Refused after waiting on another counter's redemption of it: recorded at
                 # the refusal, not before the winner (QA s20c F6).
                 now = _utc(utc_now())
-            attempt_ids = _insert_attempts(shop, facts, station, scanned, reason, uses, now)
+            recorded = hidden_typing(scanned) if by_hand and reason == "malformed" else scanned
+            attempt_ids = _insert_attempts(shop, facts, station, recorded, reason, uses, now)
             _record(shop, reason, facts, attempt_ids, station, uses, amount_cents, now)
             verdict = _verdict(shop, reason, attempt_ids[-1], station, now, uses,
                                None if reason == "forbidden" else facts, suspect, amount_cents)

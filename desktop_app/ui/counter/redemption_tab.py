@@ -266,7 +266,8 @@ class RedemptionTab(RedemptionLayout):
             uses = 1  # a gift card spends money, not uses
         self._typo_field = field
         tasks.run_in_background(
-            self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount),
+            self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount,
+                                       by_hand=source == KEYBOARD),
             on_success=lambda result: self._scanned(result, text),
             on_failure=functools.partial(self._scan_failed, scanned=text))
 
