@@ -154,3 +154,21 @@ def test_found_products_read_whole_at_1024x768(
     last = panel.model.columnCount() - 1
     assert view.columnViewportPosition(last) + view.columnWidth(last) \
         <= view.viewport().width()  # the status whole, not cut at the right edge
+
+
+def test_a_looked_up_card_is_masked_for_a_clerk_in_the_verdict_and_its_history(
+        qtbot: QtBot, at_the_counter: tuple[Counter, str, str]) -> None:
+    """QA s42a F3: a clerk's look-up of a scanned gift card showed its whole code in the
+    verdict's facts and the history's title, while the list below masked it."""
+    from desktop_app.core import vouchers
+    from desktop_app.core.models import Voucher
+
+    counter, card_code, _pass_code = at_the_counter
+    clerk = not counter.shop.is_owner
+    card = Voucher.get(Voucher.balance_cents.is_null(False))
+    payload = vouchers.payload(counter.shop.shop_id, counter.shop.voucher_key, card.code)
+    with qtbot.waitSignal(counter.tab.looked_up, timeout=WAIT_MS):
+        counter.tab.look_up(payload)
+    shown = " ".join((counter.tab.verdict.facts.text(), counter.tab.history_panel.title.text()))
+    assert (card_code in shown) != clerk
+    assert shown.count(masked_code(card_code)) == (2 if clerk else 0)

@@ -44,6 +44,12 @@ def masked_code(code: str) -> str:
     return "".join(masked)
 
 
+def card_code_shown(code: str, balance: int | None, masked: bool) -> str:
+    """A voucher's code as a counter shows it: a gift card's (it has a ``balance``) masked
+    where ``masked`` (a clerk's counter): its code is its money."""
+    return masked_code(code) if masked and balance is not None else code
+
+
 def as_found(shop: Shop, info: VoucherInfo) -> VoucherInfo:
     """``info`` as Find shows it to this operator: a gift card's code masked for a clerk."""
     if shop.is_owner or info.balance is None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.counter_find import card_code_shown
 from desktop_app.core.counter_recent import RecentAttempt
 from desktop_app.core.store import Shop
 from desktop_app.core.voucher_lookup import VoucherInfo
@@ -190,6 +191,7 @@ class HistoryPanel(QFrame):
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code = ""
+        self.masks_card_codes = not shop.is_owner  # a gift card's code is its money
         self.setObjectName("historyPanel")
         self.setStyleSheet(f"QFrame#historyPanel {{ border: 1px solid {LOOKUP_BORDER};"
                            " border-radius: 6px; }")
@@ -231,8 +233,9 @@ class HistoryPanel(QFrame):
         title = (self.tr("History of {code} ({product}): 1 attempt")
                  if len(info.history) == 1 else
                  self.tr("History of {code} ({product}): {count} attempts"))
-        self.title.setText(title.format(
-            code=info.code, product=info.product, count=len(info.history)))
+        shown = card_code_shown(info.code, info.balance, self.masks_card_codes)
+        self.title.setText(title.format(code=shown, product=info.product,
+                                        count=len(info.history)))
         scrolled = self.view.verticalScrollBar().value()
         self.model.kind = info.kind
         self.model.set_rows(info.history)

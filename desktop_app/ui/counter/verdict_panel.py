@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.core.counter_find import masked_code
+from desktop_app.core.counter_find import card_code_shown, masked_code
 from desktop_app.core.counter_recent import FAILED  # a failed check shown: it stays
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.text import display_width, printable
@@ -284,7 +284,7 @@ class VerdictPanel(QFrame):
         validity = (self.tr("valid until {date}").format(date=local_date_text(info.valid_until))
                     if info.valid_until else self.tr("no expiry date"))
         facts = [self._product_line(info.product, [validity]),
-                 self._code_line(info.code, info.customer, info.customer_phone)]
+                 self._code_line(self._shown_code(info), info.customer, info.customer_phone)]
         left = left_text(info, self.currency)
         self._show(TONE_LOOKUP, self.tr("Look-up: {left}").format(left=left),
                    status_text(info.status, info.kind), facts,
@@ -423,9 +423,7 @@ class VerdictPanel(QFrame):
                 self._code_line(self._shown_code(verdict), verdict.customer,
                                 verdict.customer_phone)]
 
-    def _shown_code(self, verdict: Verdict) -> str:
+    def _shown_code(self, shown: Verdict | VoucherInfo) -> str:
         """A gift card's code is its money: a clerk's counter shows it masked, as the list
-        below does, in every line of the verdict (QA s39a F20.8, s42a F3)."""
-        if self.masks_card_codes and verdict.balance is not None:
-            return masked_code(verdict.code)
-        return verdict.code
+        below does, in every line of a verdict or a look-up (QA s39a F20.8, s42a F3)."""
+        return card_code_shown(shown.code, shown.balance, self.masks_card_codes)
