@@ -15,10 +15,11 @@ import pytest
 from integrity_helpers import sell
 from test_cli import OWNER_ENV, as_json, run
 
-from desktop_app.core import audit, backup, hold_record, redemption, restore
+from desktop_app.core import audit, backup, hold_record, redemption, restore, voucher_lookup
 from desktop_app.core.dates import local_time
 from desktop_app.core.moved_shop import MOVED_OUT_KIND
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.messages.verdict_texts import status_text
 from tests.conftest import OWNER, OWNER_PASSWORD
 
 
@@ -106,6 +107,10 @@ def test_an_older_backup_beside_a_newer_one_is_named_and_held_as_the_next_open_h
         # folder that held no shop: the newer records are elsewhere, not unreadable here
         facts = hold_record.hold_facts(opened.integrity_problems, new_computer)
         assert "replaced_unreadable" not in facts
+        # QA s42a F10: a look-up said "Can be redeemed" of the voucher used since Monday
+        looked = voucher_lookup.lookup(opened, voucher.payload)
+        assert looked.status == "integrity_hold" and looked.uses_left == 1
+        assert status_text(looked.status).startswith("Not now: redeeming is stopped")
 
     loss = restore_told(new_computer, tuesday)  # the right one: nothing newer, not held
     assert loss.backup.newer_file == "" and not loss.stays_held

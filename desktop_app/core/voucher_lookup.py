@@ -83,6 +83,9 @@ def _require_counter_role(shop: Shop, action: str) -> None:
     require_still_active(shop)
 
 
+HELD_STATUS = "integrity_hold"  # a look-up's status on a shop on hold, as its refusal says
+
+
 def status_now(voucher: Voucher, now: dt.datetime) -> str:
     """What a redemption would say now: ``redeemable`` or the refusal's reason; an emptied
     gift card is ``insufficient_balance``, not redeemable (QA s10b F12)."""
@@ -101,11 +104,17 @@ def status_now(voucher: Voucher, now: dt.datetime) -> str:
 def _info(shop: Shop, voucher: Voucher, rows: list[HistoryRow], now: dt.datetime
           ) -> VoucherInfo:
     order: Order = voucher.order
+    status = status_now(voucher, now)
+    if status == "redeemable" and shop.integrity_problems:
+        # Every redemption is refused while the shop is held, and its uses here may be
+        # behind the records it lacks (QA s42a F10: "can be redeemed", 2 of 5 left, of a
+        # voucher used up on the other computer).
+        status = HELD_STATUS
     return VoucherInfo(
         id=voucher.id, code=vouchers.typed_code(voucher.code),
         payload=(vouchers.payload(shop.shop_id, shop.voucher_key, voucher.code)
                  if shop.is_owner else ""),
-        product=voucher.product.name, state=voucher.state, status=status_now(voucher, now),
+        product=voucher.product.name, state=voucher.state, status=status,
         order_id=order.id, order_status=order.status, uses_left=voucher.uses_left,
         uses_total=voucher.uses_total, valid_from=voucher.valid_from,
         valid_until=voucher.valid_until, issued_at=voucher.issued_at,

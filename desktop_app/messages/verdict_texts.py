@@ -157,6 +157,8 @@ def card_key_used_text() -> str:
 STATUS_TEXTS: dict[str, str] = {
     "redeemable": QT_TRANSLATE_NOOP("Redemption", "Can be redeemed"),
     "insufficient_balance": QT_TRANSLATE_NOOP("Redemption", "Empty: reload it to spend it again"),
+    "integrity_hold": QT_TRANSLATE_NOOP(
+        "Redemption", "Not now: redeeming is stopped until the owner checks the shop (Verify)"),
 }
 
 
@@ -182,15 +184,12 @@ CARD_KEY_USED_STATUS = QT_TRANSLATE_NOOP("Redemption", "Used: no longer refunded
 def status_text(status: str, kind: str = "") -> str:
     """What a redemption would say now: ``Can be redeemed``, ``Empty: reload it…`` or the
     refusal's headline; a card key's in its own words, shown beside its state."""
-    if kind == "cardkey":
-        if status == "redeemable":
-            return translate("Redemption", CARD_KEY_STATUS)
-        if status == "already_redeemed":
-            return translate("Redemption", CARD_KEY_USED_STATUS)
-        return verdict_headline(status, kind)
+    if kind == "cardkey" and status in ("redeemable", "already_redeemed"):
+        return translate("Redemption", CARD_KEY_STATUS if status == "redeemable"
+                         else CARD_KEY_USED_STATUS)
     if status in STATUS_TEXTS:
         return translate("Redemption", STATUS_TEXTS[status])
-    return headline(status)
+    return verdict_headline(status, kind) if kind == "cardkey" else headline(status)
 
 
 # A shared voucher's uses a part refund took off it, beside a refusal of it (QA s41a F14).

@@ -1454,32 +1454,32 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="259"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="262"/>
         <source>Customer name or phone</source>
         <translation>顾客姓名或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="262"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="265"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="269"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="272"/>
         <source>Find vouchers:</source>
         <translation>查找卡券：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="277"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="280"/>
         <source>Double-click a voucher to look it up; nothing is used.</source>
         <translation>双击一张卡券即可查询，不扣任何次数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="289"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="292"/>
         <source>No voucher of a customer like that.</source>
         <translation>没有找到符合该顾客的卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="298"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="301"/>
         <source>A gift card&apos;s code is not shown here: {how}.</source>
         <translation>这里不显示礼品卡的券码：{how}。</translation>
     </message>
@@ -1592,17 +1592,17 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="198"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="200"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="231"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="233"/>
         <source>History of {code} ({product}): 1 attempt</source>
         <translation>{code}（{product}）的历史：1 条核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="233"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="235"/>
         <source>History of {code} ({product}): {count} attempts</source>
         <translation>{code}（{product}）的历史：{count} 条核销记录</translation>
     </message>
@@ -2125,53 +2125,53 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="96"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="97"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="97"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="98"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="98"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="99"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="99"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="100"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="26"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -2186,149 +2186,149 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="68"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
         <source>&amp;Shop</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="69"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="70"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="71"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="72"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="75"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="76"/>
         <source>&amp;Customer display</source>
         <translation>顾客显示屏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="77"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="78"/>
         <source>A window for a second monitor facing the customer</source>
         <translation>在面向顾客的第二台显示器上打开的窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="80"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="81"/>
         <source>&amp;Expiring soon…</source>
         <translation>即将到期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="85"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="86"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="87"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="88"/>
         <source>Log &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="91"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="96"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="97"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="97"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="98"/>
         <source>&amp;About Voucher Shop</source>
         <translation>关于 Voucher Shop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="100"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="101"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="112"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="113"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="114"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="115"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="116"/>
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="117"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="118"/>
         <source>&amp;Verify database</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="119"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="120"/>
         <source>New recovery &amp;key…</source>
         <translation>新的恢复密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="122"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="123"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="124"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="125"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="126"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="127"/>
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="137"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="138"/>
         <source>&amp;Move to another computer…</source>
         <translation>迁移到另一台电脑(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="141"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="142"/>
         <source>A shop on a server is not moved: on another computer, connect to the same server.</source>
         <translation>服务器上的店铺无需迁移：在另一台电脑上连接同一台服务器即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="239"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="240"/>
         <source>The new recovery key works from now on; any earlier one no longer does.</source>
         <translation>新的恢复密钥即刻生效；之前的密钥已不能再用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="265"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="266"/>
         <source>The log folder could not be opened: {folder}</source>
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="28"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="380"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="267"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -2338,7 +2338,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>上次自动备份：{moment}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="184"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="185"/>
         <source>Your password was changed. Use the new one from now on.</source>
         <translation>您的密码已修改。从现在起请使用新密码。</translation>
     </message>
@@ -2373,7 +2373,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>自动备份失败，最近的更改还没有备份。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window_menus.py" line="270"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="271"/>
         <source>About Voucher Shop</source>
         <translation>关于 Voucher Shop</translation>
     </message>
@@ -4063,42 +4063,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>余额为零：充值后才能再次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="165"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="160"/>
+        <source>Not now: redeeming is stopped until the owner checks the shop (Verify)</source>
+        <translation>暂不能核销：核销已暂停，等店主检查店铺（校验数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="167"/>
         <source>Can be marked as used</source>
         <translation>可以标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="167"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="169"/>
         <source>card key not yet marked as used</source>
         <translation>卡密尚未标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="168"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="170"/>
         <source>card key marked as used</source>
         <translation>卡密已标记为已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="179"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="181"/>
         <source>Used: no longer refunded</source>
         <translation>已使用，不再退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="198"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="197"/>
         <source>1 use of it was refunded ({when}).</source>
         <translation>其中 1 次已退款（{when}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="199"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="198"/>
         <source>{uses} uses of it were refunded ({when}).</source>
         <translation>其中 {uses} 次已退款（{when}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="202"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="201"/>
         <source>1 use of it was refunded.</source>
         <translation>其中 1 次已退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verdict_texts.py" line="203"/>
+        <location filename="../../desktop_app/messages/verdict_texts.py" line="202"/>
         <source>{uses} uses of it were refunded.</source>
         <translation>其中 {uses} 次已退款。</translation>
     </message>
@@ -4459,52 +4464,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="282"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="283"/>
         <source>Next scan takes × {count} uses. A gift card&apos;s amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="283"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="284"/>
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="364"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="365"/>
         <source>Still waiting: this app is finishing other work on the shop first. Do not hand anything over until it answers.</source>
         <translation>仍在等待：本软件正在先完成店铺的其他工作。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="366"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="367"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="368"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="369"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="375"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="375"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="377"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="377"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="378"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="379"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="380"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -5386,47 +5391,47 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanSettingsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="55"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="56"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="58"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="59"/>
         <source>Enter (most scanners)</source>
         <translation>回车（大多数扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="59"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="60"/>
         <source>Tab</source>
         <translation>Tab 键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="65"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="66"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="66"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="67"/>
         <source>never</source>
         <translation>不自动清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="71"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
         <source>The scanner ends a code with:</source>
         <translation>扫码枪在券码后发送：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="72"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="73"/>
         <source>Without Enter, take the code after a pause of:</source>
         <translation>不发送回车时，停顿多久后提交：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="73"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="74"/>
         <source>Clear the verdict after:</source>
         <translation>结果显示时长：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="75"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="76"/>
         <source>These settings belong to this computer. Most scanners send Enter after each code; for one that sends nothing, the code is taken after the pause.</source>
         <translation>这些设置只对这台电脑有效。大多数扫码枪在每个券码后发送回车；不发送回车的扫码枪，会在停顿后自动提交。</translation>
     </message>
@@ -6098,32 +6103,32 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>UndoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="104"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="105"/>
         <source>Why? For example: scanned the wrong voucher</source>
         <translation>原因？例如：扫错了券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="108"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="109"/>
         <source>Undo redemption</source>
         <translation>撤销核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="110"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="128"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="129"/>
         <source>Undo the spend of {amount} from {code} ({product}) by {operator}, {when}? The amount goes back on the card; the record stays.</source>
         <translation>撤销 {operator} 于 {when} 从 {code}（{product}）消费的 {amount}？金额将退回卡内；记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="132"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="133"/>
         <source>Undo the {uses} uses of {code} ({product}) taken by one scan by {operator}, {when}? They are given back to the voucher; the records stay.</source>
         <translation>撤销 {operator}（{when}）一次扫码对 {code}（{product}）核销的 {uses} 次？次数退回到券上，原记录保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="136"/>
+        <location filename="../../desktop_app/ui/counter/redemption_panels.py" line="137"/>
         <source>Undo the redemption of {code} ({product}) by {operator}, {when}? The use is given back to the voucher; the record stays.</source>
         <translation>撤销 {operator}（{when}）对 {code}（{product}）的核销？次数退回到券上，原记录保留。</translation>
     </message>
