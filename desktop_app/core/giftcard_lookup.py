@@ -167,7 +167,7 @@ def look_up_card(shop: Shop, voucher_id: int, pin: str, station: str = "",
         if refused is not None:
             return refused
         audit.record(shop, "giftcard_lookup", card.id, channel="phone", station=station[:64])
-    return CardLookup("found", card.id, check.attempts_left, facts=_facts(card, now))
+    return CardLookup("found", card.id, check.attempts_left, facts=_facts(shop, card, now))
 
 
 def spend_with_pin(shop: Shop, voucher_id: int, pin: str, amount_cents: int,
@@ -191,7 +191,7 @@ def spend_with_pin(shop: Shop, voucher_id: int, pin: str, amount_cents: int,
                                 amount_cents=amount_cents,
                                 normalized=vouchers.normalize(vouchers.typed_code(card.code)))
     verdict = replace(verdict, code=masked_code(verdict.code))
-    found = CardLookup("found", card.id, check.attempts_left, facts=_facts(card, utc_now()))
+    found = CardLookup("found", card.id, check.attempts_left, facts=_facts(shop, card, utc_now()))
     return CardSpend(found, verdict)
 
 
@@ -206,8 +206,8 @@ def _pin_refusal(card: Voucher, check: giftcards.PinCheck) -> CardLookup | None:
     return None
 
 
-def _facts(card: Voucher, now: dt.datetime) -> CardFacts:
+def _facts(shop: Shop, card: Voucher, now: dt.datetime) -> CardFacts:
     card = Voucher.get_by_id(card.id)  # the balance as it is now
     recent = list(reversed(giftcards.ledger(card.id)))[:RECENT_ROWS]
-    return CardFacts(card.product.name, card.order_id, voucher_lookup.status_now(card, now),
+    return CardFacts(card.product.name, card.order_id, voucher_lookup.status_here(shop, card, now),
                      int(card.balance_cents or 0), card.valid_from, card.valid_until, recent)

@@ -101,15 +101,18 @@ def status_now(voucher: Voucher, now: dt.datetime) -> str:
     return "redeemable"
 
 
+def status_here(shop: Shop, voucher: Voucher, now: dt.datetime) -> str:
+    """``status_now`` in ``shop``: on hold, every redemption is refused, and a voucher's uses
+    here may be behind the records the shop lacks (QA s42a F10: "Can be redeemed", 2 of 5
+    left, of a voucher used up on the other computer)."""
+    status = status_now(voucher, now)
+    return HELD_STATUS if status == "redeemable" and shop.integrity_problems else status
+
+
 def _info(shop: Shop, voucher: Voucher, rows: list[HistoryRow], now: dt.datetime
           ) -> VoucherInfo:
     order: Order = voucher.order
-    status = status_now(voucher, now)
-    if status == "redeemable" and shop.integrity_problems:
-        # Every redemption is refused while the shop is held, and its uses here may be
-        # behind the records it lacks (QA s42a F10: "can be redeemed", 2 of 5 left, of a
-        # voucher used up on the other computer).
-        status = HELD_STATUS
+    status = status_here(shop, voucher, now)
     return VoucherInfo(
         id=voucher.id, code=vouchers.typed_code(voucher.code),
         payload=(vouchers.payload(shop.shop_id, shop.voucher_key, voucher.code)
