@@ -137,7 +137,7 @@ def test_after_the_restore_the_hold_says_what_is_left(
     assert "A backup was restored" in words and "Admin → Verify" in words
     assert "verify --acknowledge" in command_line_error_message(refused.value)
     said = run(folder, "verify", env=ENV).stdout
-    assert "What is left" in said and "verify --acknowledge" in said
+    assert "what is left" in said.lower() and "verify --acknowledge" in said
     assert "(witness_computer: rolled_back)" not in said
     assert "Restore the latest backup instead" not in said
 
@@ -170,7 +170,7 @@ def test_the_apps_red_bar_and_verify_say_what_is_left_after_the_restore(
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
-        assert "What is left" in dialog.summary.text()
+        assert "what is left" in dialog.summary.text().lower()
         assert "latest good backup" not in dialog.summary.text()
         window.close()
 

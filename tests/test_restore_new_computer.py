@@ -20,6 +20,7 @@ from desktop_app.core.dates import local_time
 from desktop_app.core.moved_shop import MOVED_OUT_KIND
 from desktop_app.core.store import Shop, open_shop
 from desktop_app.messages.verdict_texts import status_text
+from desktop_app.messages.verify_texts import summary_text
 from tests.conftest import OWNER, OWNER_PASSWORD
 
 
@@ -107,6 +108,10 @@ def test_an_older_backup_beside_a_newer_one_is_named_and_held_as_the_next_open_h
         # folder that held no shop: the newer records are elsewhere, not unreadable here
         facts = hold_record.hold_facts(opened.integrity_problems, new_computer)
         assert "replaced_unreadable" not in facts
+        # QA s42a F11: Verify said "no restore brings them back", Tuesday's beside it
+        for command_line in (False, True):
+            advice = summary_text(facts, command_line=command_line) or ""
+            assert str(tuesday) in advice and "no restore" not in advice
         # QA s42a F10: a look-up said "Can be redeemed" of the voucher used since Monday
         looked = voucher_lookup.lookup(opened, voucher.payload)
         assert looked.status == "integrity_hold" and looked.uses_left == 1

@@ -54,6 +54,15 @@ def mark_replaced_unreadable(data_dir: Path) -> None:
         atomic_write_bytes(path, json.dumps({**record, "replaced_unreadable": True}).encode())
 
 
+def note_newer_backup(data_dir: Path, newer: str) -> None:
+    """The restore that left the shop held had a newer backup of it beside it: the hold's
+    words name that one to restore, not "no restore brings them back" (QA s42a F11)."""
+    path = Path(data_dir) / RESTORED_FILE
+    with contextlib.suppress(OSError, ValueError, TypeError):  # only the words depend on it
+        record = json.loads(path.read_text(encoding="utf-8"))
+        atomic_write_bytes(path, json.dumps({**record, "newer_backup": newer}).encode())
+
+
 def hold_facts(problems: Sequence[str], data_dir: Path) -> dict[str, str]:
     """What the words of a hold on ``problems`` tell apart, as an ``IntegrityHold``'s facts:
     a restore already done (``after_restore``; ``replaced_unreadable`` too when the data it
@@ -63,8 +72,11 @@ def hold_facts(problems: Sequence[str], data_dir: Path) -> dict[str, str]:
     restored = Path(data_dir) / RESTORED_FILE
     if restored.is_file():
         with contextlib.suppress(OSError, ValueError, AttributeError):
-            if json.loads(restored.read_text(encoding="utf-8")).get("replaced_unreadable"):
+            record = json.loads(restored.read_text(encoding="utf-8"))
+            if record.get("replaced_unreadable"):
                 return {"after_restore": "yes", "replaced_unreadable": "yes"}
+            if record.get("newer_backup"):
+                return {"after_restore": "yes", "newer_backup": str(record["newer_backup"])}
         return {"after_restore": "yes"}
     if any(str(p).endswith(FORKED_DETAIL) for p in problems):
         return {"forked": "yes"}

@@ -162,6 +162,8 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         # newer records are elsewhere, not unreadable here (QA s42a F7)
         if loss.stays_held and not loss.readable and not loss.into_empty:
             hold_record.mark_replaced_unreadable(data_dir)
+        elif loss.stays_held and facts.newer_file:
+            hold_record.note_newer_backup(data_dir, facts.newer_file)
         restore_facts.keep_watching(facts, info)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)

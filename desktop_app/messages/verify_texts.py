@@ -111,11 +111,12 @@ FACT_SUMMARY_TEXTS: dict[str, str] = {
         "counters' lists), then click Acknowledge to record what was found; redeeming starts "
         "again."),
     "after_restore": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
-        "on this computer or beside a backup vouches for records that neither that backup nor "
-        "the data it replaced holds, so no restore brings them back. What is left: check the "
-        "latest redemptions (receipts, the counters' lists), then click Acknowledge to record "
-        "what was found; redeeming starts again."),
+        "VerifyDialog", "A backup was restored, and the shop stays on hold: a record on this "
+        "computer or beside a backup vouches for records that neither that backup nor the "
+        "data it replaced holds. A newer backup of this shop, if there is one, brings them "
+        "back: restore it. Otherwise, what is left: check the latest redemptions (receipts, "
+        "the counters' lists), then click Acknowledge to record what was found; redeeming "
+        "starts again."),
     "forked": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Two computers have been working on this shop. Use the shop on one "
         "computer only: restore the other computer's newest backup here (Admin → Restore from "
@@ -130,11 +131,12 @@ COMMAND_LINE_FACT_SUMMARY_TEXTS: dict[str, str] = {
         "counters' lists), then record what was found with verify --acknowledge REASON; "
         "redeeming starts again."),
     "after_restore": QT_TRANSLATE_NOOP(
-        "VerifyDialog", "The latest backup was restored, and the shop stays on hold: a record "
-        "on this computer or beside a backup vouches for records that neither that backup nor "
-        "the data it replaced holds, so no restore brings them back. What is left: check the "
-        "latest redemptions (receipts, the counters' lists), then record what was found with "
-        "verify --acknowledge REASON; redeeming starts again."),
+        "VerifyDialog", "A backup was restored, and the shop stays on hold: a record on this "
+        "computer or beside a backup vouches for records that neither that backup nor the "
+        "data it replaced holds. A newer backup of this shop, if there is one, brings them "
+        "back: restore it (restore FILE). Otherwise, what is left: check the latest "
+        "redemptions (receipts, the counters' lists), then record what was found with verify "
+        "--acknowledge REASON; redeeming starts again."),
     "forked": QT_TRANSLATE_NOOP(
         "VerifyDialog", "Two computers have been working on this shop. Use the shop on one "
         "computer only: restore the other computer's newest backup here (restore FILE) to "
@@ -142,10 +144,22 @@ COMMAND_LINE_FACT_SUMMARY_TEXTS: dict[str, str] = {
 }
 
 
+# QA s42a F11: an older backup was restored with a newer one beside it, which the restore
+# named: that one brings the records back; acknowledging would open their vouchers again.
+NEWER_BACKUP_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
+    "VerifyDialog", "An older backup was restored, and the shop stays on hold: a newer "
+    "backup of this shop was beside it, {file}, and holds the records this one lacks. Restore "
+    "that one (Admin → Restore from backup; restore FILE on the command line): redeeming "
+    "starts again with nothing lost. Acknowledge only if that backup is gone: vouchers "
+    "redeemed since this backup could then be redeemed again.")
+
+
 def summary_text(facts: dict[str, str], *, server: bool = False,
                  command_line: bool = False) -> str | None:
     """What to do about the problems found, by the hold's ``facts``; None where the command
     line has nothing to add (the app says the usual advice)."""
+    if facts.get("newer_backup"):
+        return _t(NEWER_BACKUP_SUMMARY_TEXT).format(file=facts["newer_backup"])
     table = COMMAND_LINE_FACT_SUMMARY_TEXTS if command_line else FACT_SUMMARY_TEXTS
     told = next((text for fact, text in table.items() if facts.get(fact) == "yes"), None)
     if told is not None:

@@ -6361,147 +6361,152 @@ Click “New order” to sell your first voucher.</source>
         <translation>最新的备份恢复时覆盖了已损坏、无法读取的数据：比备份更新的记录都在这些已损坏的数据中（保存在店铺文件夹的“before-restore”文件夹里），无法带入。备份之后已核销的卡券可能被再次使用。剩下要做的：核对最近的核销（小票、各收银台的列表），然后点击“确认问题”记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="113"/>
-        <source>The latest backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds, so no restore brings them back. What is left: check the latest redemptions (receipts, the counters&apos; lists), then click Acknowledge to record what was found; redeeming starts again.</source>
-        <translation>已恢复最新的备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有，因此任何恢复都无法找回它们。剩下要做的：核对最近的核销（小票、各收银台的列表），然后点击“确认问题”记下发现的情况；之后即可恢复核销。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="119"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="120"/>
         <source>Two computers have been working on this shop. Use the shop on one computer only: restore the other computer&apos;s newest backup here (Admin → Restore from backup) to bring its records in, then check again.</source>
         <translation>有两台电脑在使用本店。请只在一台电脑上使用：在这里恢复另一台电脑最新的备份（管理 → 从备份恢复）以并入它的记录，然后再校验一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="125"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="126"/>
         <source>The latest backup was restored over data too damaged to read: the records newer than the backup are in that damaged data (kept in the before-restore folder in the shop folder) and could not be carried over. Vouchers redeemed since the backup may be used again. What is left: check the latest redemptions (receipts, the counters&apos; lists), then record what was found with verify --acknowledge REASON; redeeming starts again.</source>
         <translation>最新的备份恢复时覆盖了已损坏、无法读取的数据：比备份更新的记录都在这些已损坏的数据中（保存在店铺文件夹的“before-restore”文件夹里），无法带入。备份之后已核销的卡券可能被再次使用。剩下要做的：核对最近的核销（小票、各收银台的列表），然后用 verify --acknowledge 原因 记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="132"/>
-        <source>The latest backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds, so no restore brings them back. What is left: check the latest redemptions (receipts, the counters&apos; lists), then record what was found with verify --acknowledge REASON; redeeming starts again.</source>
-        <translation>已恢复最新的备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有，因此任何恢复都无法找回它们。剩下要做的：核对最近的核销（小票、各收银台的列表），然后用 verify --acknowledge 原因 记下发现的情况；之后即可恢复核销。</translation>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="113"/>
+        <source>A backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds. A newer backup of this shop, if there is one, brings them back: restore it. Otherwise, what is left: check the latest redemptions (receipts, the counters&apos; lists), then click Acknowledge to record what was found; redeeming starts again.</source>
+        <translation>已恢复一份备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有。如有本店更新的备份，恢复那一份即可找回它们。否则剩下要做的：核对最近的核销（小票、各收银台的列表），然后点击“确认问题”记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="138"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="133"/>
+        <source>A backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds. A newer backup of this shop, if there is one, brings them back: restore it (restore FILE). Otherwise, what is left: check the latest redemptions (receipts, the counters&apos; lists), then record what was found with verify --acknowledge REASON; redeeming starts again.</source>
+        <translation>已恢复一份备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有。如有本店更新的备份，恢复那一份即可找回它们（restore FILE）。否则剩下要做的：核对最近的核销（小票、各收银台的列表），然后用 verify --acknowledge 原因 记下发现的情况；之后即可恢复核销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="140"/>
         <source>Two computers have been working on this shop. Use the shop on one computer only: restore the other computer&apos;s newest backup here (restore FILE) to bring its records in, then run verify again.</source>
         <translation>有两台电脑在使用本店。请只在一台电脑上使用：在这里恢复另一台电脑最新的备份（restore 文件）以并入它的记录，然后再运行 verify。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="159"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="149"/>
+        <source>An older backup was restored, and the shop stays on hold: a newer backup of this shop was beside it, {file}, and holds the records this one lacks. Restore that one (Admin → Restore from backup; restore FILE on the command line): redeeming starts again with nothing lost. Acknowledge only if that backup is gone: vouchers redeemed since this backup could then be redeemed again.</source>
+        <translation>已恢复的是一份较旧的备份，店铺仍处于暂停状态：它旁边有本店更新的备份 {file}，其中有这份备份缺少的记录。请改为恢复那一份（管理 → 从备份恢复；命令行用 restore FILE）：之后即可恢复核销，不丢任何记录。只有那份备份已经没有了才确认问题：那样的话，这份备份之后核销过的卡券可能被再次核销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="173"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="161"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="175"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="166"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="180"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="169"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="183"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="171"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="185"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="175"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="189"/>
         <source>Gift card #{id}: its balance does not match its record of what was put on it and taken off it. Its balance was changed outside Voucher Shop, or part of the database was put back to an older copy.</source>
         <translation>礼品卡 #{id}：余额与它的充值和消费记录不符。余额在 Voucher Shop 之外被改动过，或者数据库的一部分被恢复到了较旧的副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="179"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="193"/>
         <source>Order #{id} is marked refunded but has no refund record, so the sales report does not count its money back. Check the order and the cash paid back.</source>
         <translation>订单 #{id} 标记为已退款，但没有退款记录，所以销售报表没有计入这笔退款。请核对该订单和已退还的现金。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="183"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="197"/>
         <source>Audit event #{id} is an owner&apos;s action, recorded by an operator who was not an owner at the time: someone used a clerk&apos;s password outside Voucher Shop to act as an owner. Check that event in the audit log and the list of operators, and disable any operator you did not add.</source>
         <translation>操作日志第 #{id} 条是店主才能做的操作，却由当时不是店主的操作员记录：有人在 Voucher Shop 之外用核销员的密码冒充店主。请在操作日志中核对这一条和操作员列表，并停用任何不是您添加的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="192"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="206"/>
         <source>Replaced while open: the shop&apos;s files in its folder are no longer the ones this session opened (an older copy put back, the folder moved, a file deleted). Nothing more is saved in this session: close the shop and open it again (Log out, then log in).</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="232"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="246"/>
         <source>The database file is damaged: part of it cannot be read (a disk fault or a power cut). Restore your latest backup; the restore keeps the damaged file aside.</source>
         <translation>数据库文件已损坏：其中一部分无法读取（磁盘出错或断电）。请恢复最近的备份；恢复时会把损坏的文件另存一旁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="235"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="249"/>
         <source>The database file fails its encryption check on {count} page(s) ({pages}): it was damaged (a disk fault, a power cut) or altered outside Voucher Shop.</source>
         <translation>数据库文件有 {count} 页未通过加密校验（{pages}）：它已损坏（磁盘出错、断电），或在 Voucher Shop 之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="238"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="252"/>
         <source>The database&apos;s structure is damaged: SQLite&apos;s check found {count} problem(s).</source>
         <translation>数据库的结构已损坏：SQLite 检查发现 {count} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="241"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="255"/>
         <source>Could not be checked, because the part of the database file that holds them is damaged: {what}.</source>
         <translation>无法检查，因为数据库文件中存放它们的部分已损坏：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="244"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="258"/>
         <source>Could not be checked, because the database could not be read (another program using the shop file, or a disk problem): {what}. Check again in a moment.</source>
         <translation>无法检查，因为数据库无法读取（另一个程序正在使用店铺文件，或磁盘有问题）：{what}。请稍后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="248"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="262"/>
         <source>the database file&apos;s encryption</source>
         <translation>数据库文件的加密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="249"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="263"/>
         <source>the database&apos;s structure</source>
         <translation>数据库的结构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="250"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="264"/>
         <source>the audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="251"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="265"/>
         <source>the vouchers&apos; uses</source>
         <translation>卡券的使用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="252"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="266"/>
         <source>the gift cards&apos; balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="253"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="267"/>
         <source>the refunds&apos; records</source>
         <translation>退款记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="254"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="268"/>
         <source>who did an owner&apos;s work</source>
         <translation>店主操作由谁完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="255"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="269"/>
         <source>the file that vouches for the records</source>
         <translation>为记录作证的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="256"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="270"/>
         <source>the records kept outside the shop folder</source>
         <translation>保存在店铺文件夹之外的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="265"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="279"/>
         <source>Newer records than the shop holds: a record on this computer or beside a backup vouches for records the restored backup lacks. They were in the data the restore replaced, which was too damaged to read; nothing was put back to an older copy.</source>
         <translation>存在比店铺现有记录更新的记录：这台电脑上或备份旁的记录证明存在一些恢复的备份中没有的记录。它们在被恢复替换掉的数据中，而那些数据已损坏、无法读取；并没有人把数据换回旧副本。</translation>
     </message>
