@@ -17,8 +17,10 @@ from test_cli import OWNER_ENV, as_json, run
 
 from desktop_app.core import audit, backup, hold_record, redemption, restore, voucher_lookup
 from desktop_app.core.dates import local_time
+from desktop_app.core.errors import IntegrityHold
 from desktop_app.core.moved_shop import MOVED_OUT_KIND
 from desktop_app.core.store import Shop, open_shop
+from desktop_app.messages import command_line_error_message, error_message, integrity_message
 from desktop_app.messages.verdict_texts import status_text
 from desktop_app.messages.verify_texts import summary_text
 from tests.conftest import OWNER, OWNER_PASSWORD
@@ -112,6 +114,13 @@ def test_an_older_backup_beside_a_newer_one_is_named_and_held_as_the_next_open_h
         for command_line in (False, True):
             advice = summary_text(facts, command_line=command_line) or ""
             assert str(tuesday) in advice and "no restore" not in advice
+        # ... and the red bar and the counter's refusal name it, never "those records are lost"
+        bar = integrity_message(opened.integrity_problem or "", facts=facts)
+        with pytest.raises(IntegrityHold) as refused:
+            redemption.redeem(opened, voucher.payload, "New PC")
+        for words in (bar, error_message(refused.value),
+                      command_line_error_message(refused.value)):
+            assert str(tuesday) in words and "lost" not in words, words
         # QA s42a F10: a look-up said "Can be redeemed" of the voucher used since Monday
         looked = voucher_lookup.lookup(opened, voucher.payload)
         assert looked.status == "integrity_hold" and looked.uses_left == 1

@@ -49,8 +49,11 @@ from desktop_app.messages.error_texts import (
 )
 from desktop_app.messages.hold_texts import (
     COMMAND_LINE_HOLD_VARIANT_TEXTS,
+    COMMAND_LINE_NEWER_BACKUP_HOLD_TEXT,
     HOLD_VARIANT_TEXTS,
     INTEGRITY_FACT_TEXTS,
+    NEWER_BACKUP_BAR_TEXT,
+    NEWER_BACKUP_HOLD_TEXT,
 )
 from desktop_app.messages.input_texts import FIELD_LABELS, PROBLEM_TEXTS, UNKNOWN_PROBLEM_TEXT
 from desktop_app.messages.labels import method_label, money
@@ -244,6 +247,8 @@ def integrity_message(problem: str, *, server: bool = False,
     """The warning for a shop that opened but whose records could not be vouched for;
     ``server``: a shop on a PostgreSQL server (no folder, restored with pg_restore);
     ``facts``: the hold's (``live_server.hold_facts``): a restore done, another computer."""
+    if (facts or {}).get("newer_backup"):
+        return _fill(NEWER_BACKUP_BAR_TEXT, {"newer_backup": (facts or {})["newer_backup"]})
     told = next((text for fact, text in INTEGRITY_FACT_TEXTS.items()
                  if (facts or {}).get(fact) == "yes"), None)
     if told is not None:
@@ -273,6 +278,8 @@ def error_message(exc: ShopError) -> str:
     if exc.code == "disk_full" and params.get("shop_folder"):  # the shop's own disk
         return _fill(DISK_FULL_SHOP_TEXTS.get(str(params.get("during")),
                                               DISK_FULL_SHOP_TEXTS["change"]), params)
+    if exc.code == "integrity_hold" and params.get("newer_backup"):
+        return _fill(NEWER_BACKUP_HOLD_TEXT, params)
     variant = _variant(HOLD_VARIANT_TEXTS, exc) or _variant(VARIANT_TEXTS, exc)
     if variant is not None:
         return _fill(variant, params)
@@ -350,6 +357,8 @@ def command_line_error_message(exc: ShopError) -> str:
     shop's ``--database``; ``verify`` for the app's Admin → Verify)."""
     template = _variant(COMMAND_LINE_HOLD_VARIANT_TEXTS, exc) or _variant(
         COMMAND_LINE_VARIANT_TEXTS, exc)
+    if exc.code == "integrity_hold" and exc.params.get("newer_backup"):
+        template = COMMAND_LINE_NEWER_BACKUP_HOLD_TEXT
     if template is None and _variant(VARIANT_TEXTS, exc) is None:
         template = COMMAND_LINE_TEXTS.get(exc.code)
     if template is None:

@@ -79,9 +79,9 @@ INTEGRITY_FACT_TEXTS: dict[str, str] = {
     "after_restore": QT_TRANSLATE_NOOP(
         "errors", "Redeeming is still stopped after the restore: a record on this computer "
         "or beside a backup vouches for records that neither the restored backup nor the "
-        "data it replaced holds. Those records are lost, and vouchers redeemed in them may "
-        "look unused again. What is left: the owner checks the shop (Admin → Verify) and "
-        "acknowledges what was found."),
+        "data it replaced holds, and vouchers redeemed in them may look unused again. What "
+        "is left: the owner restores a newer backup of the shop, if there is one, or checks "
+        "the shop (Admin → Verify) and acknowledges what was found."),
     "forked": QT_TRANSLATE_NOOP(
         "errors", "Redeeming is stopped: another computer works on this same shop (its "
         "backup in the backup folder has records this computer does not have). Use the shop "
@@ -90,3 +90,18 @@ INTEGRITY_FACT_TEXTS: dict[str, str] = {
         "restore first names what else of this computer's it lacks), or checks the shop "
         "(Admin → Verify) and acknowledges what was found."),
 }
+
+# QA s42a F11: an older backup restored with a newer one beside it, which the restore named:
+# the red bar, the counter's refusal and the command line's name it to restore instead.
+NEWER_BACKUP_BAR_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Redeeming is still stopped after the restore: an older backup was restored, and "
+    "a newer backup of this shop is beside it: {newer_backup}. It holds the records this one "
+    "lacks. What is left: the owner restores that one (Admin → Restore from backup).")
+NEWER_BACKUP_HOLD_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Stopped: nothing can be redeemed or changed. An older backup was restored, and "
+    "a newer backup of this shop is beside it: {newer_backup}. What is left: the owner "
+    "restores that one (Admin → Restore from backup).")
+COMMAND_LINE_NEWER_BACKUP_HOLD_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "Stopped: nothing can be redeemed or changed. An older backup was restored, and "
+    "a newer backup of this shop is beside it: {newer_backup}. What is left: the owner "
+    "restores that one (restore FILE).")

@@ -10207,32 +10207,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="184"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="187"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="187"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="190"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="197"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="200"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="201"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="204"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="209"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="212"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="213"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="216"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -10283,8 +10283,23 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/messages/hold_texts.py" line="79"/>
-        <source>Redeeming is still stopped after the restore: a record on this computer or beside a backup vouches for records that neither the restored backup nor the data it replaced holds. Those records are lost, and vouchers redeemed in them may look unused again. What is left: the owner checks the shop (Admin → Verify) and acknowledges what was found.</source>
-        <translation>恢复后仍然停止核销：这台电脑上或备份旁的记录证明存在一些记录，而恢复的备份和被替换的数据中都没有。这些记录已丢失，其中已核销的卡券可能重新显示为未使用。剩下要做的：店主检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+        <source>Redeeming is still stopped after the restore: a record on this computer or beside a backup vouches for records that neither the restored backup nor the data it replaced holds, and vouchers redeemed in them may look unused again. What is left: the owner restores a newer backup of the shop, if there is one, or checks the shop (Admin → Verify) and acknowledges what was found.</source>
+        <translation>恢复后仍然停止核销：这台电脑上或备份旁的记录证明存在一些记录，而恢复的备份和被替换的数据中都没有，其中已核销的卡券可能重新显示为未使用。剩下要做的：店主恢复本店更新的备份（如有），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="96"/>
+        <source>Redeeming is still stopped after the restore: an older backup was restored, and a newer backup of this shop is beside it: {newer_backup}. It holds the records this one lacks. What is left: the owner restores that one (Admin → Restore from backup).</source>
+        <translation>恢复后仍然停止核销：恢复的是一份较旧的备份，它旁边有本店更新的备份：{newer_backup}，其中有这份备份缺少的记录。剩下要做的：店主改为恢复那一份（管理 → 从备份恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="100"/>
+        <source>Stopped: nothing can be redeemed or changed. An older backup was restored, and a newer backup of this shop is beside it: {newer_backup}. What is left: the owner restores that one (Admin → Restore from backup).</source>
+        <translation>已停止：不能核销，也不能做任何更改。恢复的是一份较旧的备份，它旁边有本店更新的备份：{newer_backup}。剩下要做的：店主改为恢复那一份（管理 → 从备份恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/hold_texts.py" line="104"/>
+        <source>Stopped: nothing can be redeemed or changed. An older backup was restored, and a newer backup of this shop is beside it: {newer_backup}. What is left: the owner restores that one (restore FILE).</source>
+        <translation>已停止：不能核销，也不能做任何更改。恢复的是一份较旧的备份，它旁边有本店更新的备份：{newer_backup}。剩下要做的：店主改为恢复那一份（restore FILE）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/hold_texts.py" line="85"/>
@@ -10588,12 +10603,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="361"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="370"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="362"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="371"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
