@@ -113,14 +113,14 @@ def test_an_older_backup_beside_a_newer_one_is_named_and_held_as_the_next_open_h
         # QA s42a F11: Verify said "no restore brings them back", Tuesday's beside it
         for command_line in (False, True):
             advice = summary_text(facts, command_line=command_line) or ""
-            assert str(tuesday) in advice and "no restore" not in advice
+            assert tuesday.name in advice and "no restore" not in advice
         # ... and the red bar and the counter's refusal name it, never "those records are lost"
         bar = integrity_message(opened.integrity_problem or "", facts=facts)
         with pytest.raises(IntegrityHold) as refused:
             redemption.redeem(opened, voucher.payload, "New PC")
         for words in (bar, error_message(refused.value),
                       command_line_error_message(refused.value)):
-            assert str(tuesday) in words and "lost" not in words, words
+            assert tuesday.name in words and "lost" not in words, words
         # QA s42a F10: a look-up said "Can be redeemed" of the voucher used since Monday
         looked = voucher_lookup.lookup(opened, voucher.payload)
         assert looked.status == "integrity_hold" and looked.uses_left == 1

@@ -163,7 +163,7 @@ def _restore_alone(data_dir: Path, backup: Path, info: BackupInfo, operator: str
         if loss.stays_held and not loss.readable and not loss.into_empty:
             hold_record.mark_replaced_unreadable(data_dir)
         elif loss.stays_held and facts.newer_file:
-            hold_record.note_newer_backup(data_dir, facts.newer_file)
+            hold_record.note_newer_backup(data_dir, Path(facts.newer_file).name)
         restore_facts.keep_watching(facts, info)
     except OSError as exc:
         raise_for_os_error(exc, data_dir)
