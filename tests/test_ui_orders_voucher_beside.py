@@ -37,9 +37,8 @@ def _paid_order_of_two_lines(counter: Counter) -> int:
     return order.id
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
-def test_a_paid_orders_voucher_is_whole_beside_its_lines_at_1024x768(
-        language: str, counter: Counter, qtbot: QtBot, tmp_path: Path) -> None:
+def _order_shown_at_1024x768(counter: Counter, qtbot: QtBot) -> OrdersTab:
+    """The Orders tab at 1024x768 showing a paid order of two lines, its voucher loaded."""
     order_id = _paid_order_of_two_lines(counter)
     window = counter.window
     window.tabs.setCurrentWidget(tab := next(
@@ -48,8 +47,15 @@ def test_a_paid_orders_voucher_is_whole_beside_its_lines_at_1024x768(
     window.resize(1024, 768)
     idle()
     show_order(tab, order_id)
-    detail = tab.detail
-    qtbot.waitUntil(lambda: detail.vouchers.card.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.detail.vouchers.card.isVisible(), timeout=WAIT_MS)
+    return tab
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+def test_a_paid_orders_voucher_is_whole_beside_its_lines_at_1024x768(
+        language: str, counter: Counter, qtbot: QtBot, tmp_path: Path) -> None:
+    tab = _order_shown_at_1024x768(counter, qtbot)
+    window, detail = counter.window, tab.detail
     qtbot.wait(50)
     window.grab().save(str(Path(os.environ.get("SHOP_SCREENSHOTS", tmp_path))
                            / f"orders-beside-1024x768-{language}.png"))
@@ -85,16 +91,8 @@ def test_a_long_message_beside_the_order_gets_its_lines(
     height: its first line lost its top and the second, where the picture was saved, was cut
     by the card below (seen on X11 with a refusal under the list too; not reproduced here:
     this guards the layout that gives the message its lines)."""
-    order_id = _paid_order_of_two_lines(counter)
-    window = counter.window
-    window.tabs.setCurrentWidget(tab := next(
-        t for t in (window.tabs.widget(i) for i in range(window.tabs.count()))
-        if isinstance(t, OrdersTab)))
-    window.resize(1024, 768)
-    idle()
-    show_order(tab, order_id)
+    tab = _order_shown_at_1024x768(counter, qtbot)
     vouchers = tab.detail.vouchers
-    qtbot.waitUntil(lambda: vouchers.card.isVisible(), timeout=WAIT_MS)
     assert tab.detail.is_beside()
     tab.message.show_error("未退款：您确认后订单 3 有变动（其间有收银台核销了一次，"
                            "或从其礼品卡中消费了金额），现在退款应退 ¥161.31，"
