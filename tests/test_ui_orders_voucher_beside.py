@@ -107,3 +107,31 @@ def test_a_long_message_beside_the_order_gets_its_lines(
 
     qtbot.waitUntil(laid_out, timeout=WAIT_MS)
     assert message.heightForWidth(message.width()) > message.fontMetrics().height() * 1.5
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1008, 720)])
+def test_the_list_above_an_order_shows_whole_rows(size: tuple[int, int], counter: Counter,
+                                                  qtbot: QtBot) -> None:
+    """An older order chosen at the list's foot: the list scrolls it into sight, and its top
+    row was cut in half (the list's share of the height was no number of whole rows)."""
+    shop = counter.shop
+    coffee = products.add_product(shop, "Coffee 咖啡券", "18.00", "service", uses=1)
+    oldest = orders.create_order(shop, [(coffee.id, 1)], "王女士")
+    fulfilment.pay_order(shop, oldest.id, "cash")
+    for _ in range(8):
+        orders.create_order(shop, [(coffee.id, 1)], "李先生")
+    window = counter.window
+    window.tabs.setCurrentWidget(tab := next(
+        t for t in (window.tabs.widget(i) for i in range(window.tabs.count()))
+        if isinstance(t, OrdersTab)))
+    window.resize(*size)
+    idle()
+    show_order(tab, oldest.id)
+    qtbot.waitUntil(lambda: tab.detail.vouchers.card.isVisible(), timeout=WAIT_MS)
+    idle()
+    table = tab.table
+    row_height = table.verticalHeader().defaultSectionSize()
+    chosen = table.currentIndex().row()
+    assert table.viewport().height() % row_height == 0
+    assert table.rowViewportPosition(table.rowAt(0)) == 0  # the top row whole
+    assert 0 <= table.rowViewportPosition(chosen) <= table.viewport().height() - row_height

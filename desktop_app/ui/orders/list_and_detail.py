@@ -79,7 +79,18 @@ class ListAndDetail(QSplitter):
         room = height - self.detail.height_with_vouchers()  # left by a whole voucher
         if room >= self._list_height(LIST_FEWEST):  # else it is cut off anyway: rows stay
             wanted = min(wanted, room)
+        wanted = self._whole_rows(wanted)
         self.setSizes([wanted, height - wanted])
+
+    def _whole_rows(self, wanted: int) -> int:
+        """``wanted`` down to a whole number of rows, the rest to the order: an order chosen
+        at the list's foot is scrolled into sight there, and the top row showed cut in half."""
+        table, half = self.table, self.widget(0)
+        row = table.verticalHeader().defaultSectionSize()
+        around = half.height() - table.viewport().height()  # filters, header, frame: fixed
+        if row <= 0 or not half.isVisible() or wanted <= around + row:
+            return wanted
+        return wanted - (wanted - around) % row
 
     def _list_height(self, rows: int) -> int:
         """The list's height with its header and ``rows`` rows, the filters above included."""
