@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from counter_driver import Counter
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from test_ui_orders import WAIT_MS, idle, show_order
 
 from desktop_app.core import fulfilment, orders, products
+from desktop_app.ui import settings
 from desktop_app.ui.orders.orders_tab import OrdersTab
 
 pytestmark = pytest.mark.usefixtures("temp_settings", "counter_station")
@@ -135,3 +136,35 @@ def test_the_list_above_an_order_shows_whole_rows(size: tuple[int, int], counter
     assert table.viewport().height() % row_height == 0
     assert table.rowViewportPosition(table.rowAt(0)) == 0  # the top row whole
     assert 0 <= table.rowViewportPosition(chosen) <= table.viewport().height() - row_height
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+@pytest.mark.parametrize("size", [(1024, 768), (1008, 720)])
+def test_sends_answer_beside_the_order_keeps_the_voucher_in_sight(
+        language: str, size: tuple[int, int], counter: Counter, qtbot: QtBot,
+        tmp_path: Path) -> None:
+    """QA s43a F1: at 1024x768 Send's two-line answer pushed the card down, its QR cut off
+    below, gave the list back five rows, and widened the voucher's side, squeezing the
+    order's lines. Now the list gives up rows down to three, and the detail scrolls as far
+    as the card's foot needs while the buttons stay in sight."""
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path / "a-folder-with-a-long-name-to-wrap"))
+    tab = _order_shown_at_1024x768(counter, qtbot)
+    counter.window.resize(*size)
+    detail, vouchers = tab.detail, tab.detail.vouchers
+    idle()
+    row_height = tab.table.verticalHeader().defaultSectionSize()
+    lines_width, rows_before = detail.lines.width(), tab.table.viewport().height() // row_height
+    qtbot.mouseClick(vouchers.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "voucher-" in vouchers.message.text(), timeout=WAIT_MS)
+    idle()
+    qtbot.waitUntil(lambda: tab.table.viewport().height() // row_height == min(3, rows_before),
+                    timeout=WAIT_MS)
+    bar = tab.detail_scroll.verticalScrollBar()
+    if size == (1024, 768):  # room enough: everything whole
+        qtbot.waitUntil(lambda: _in_sight(vouchers.card, tab), timeout=WAIT_MS)
+    else:
+        qtbot.waitUntil(lambda: bar.value() > 0, timeout=WAIT_MS)
+    for widget in (vouchers.message, vouchers.send_button, vouchers.print_button):
+        assert _in_sight(widget, tab), widget
+    assert vouchers.message.height() >= vouchers.message.heightForWidth(vouchers.message.width())
+    assert detail.lines.width() >= lines_width - (bar.width() if bar.isVisible() else 0)

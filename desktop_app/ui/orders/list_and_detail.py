@@ -10,9 +10,9 @@ list's first rows leave, and there its vouchers stand beside its lines where the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QWidget
 
 from desktop_app.ui import settings
 from desktop_app.ui.orders.order_detail import OrderDetailPanel
@@ -49,6 +49,35 @@ class ListAndDetail(QSplitter):
         self.setStretchFactor(1, 6)
         self._restore()
         self.splitterMoved.connect(self._moved)
+        # The voucher's answer (Send's: copied, and where it was saved) pushes the card down:
+        # the list gives up a row for it (QA s43a F1: the QR's foot was cut off).
+        detail.vouchers.message.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize):
+            QTimer.singleShot(0, self, self._reshare)  # once the layout placed it
+        return super().eventFilter(watched, event)
+
+    def _reshare(self) -> None:
+        if (self.detail_shown and not self.split_by_owner
+                and self.orientation() == Qt.Orientation.Vertical):
+            self._share()
+        if self.detail.vouchers.says_something():
+            QTimer.singleShot(0, self, self._card_in_sight)  # once the detail has its height
+
+    def _card_in_sight(self) -> None:
+        """The order's detail scrolled down as far as the card's foot needs, the voucher's
+        buttons kept in sight: where the list's rows leave too little, the card is cut off
+        as little as that allows."""
+        area, vouchers = self.widget(1), self.detail.vouchers
+        if not isinstance(area, QScrollArea) or not vouchers.card.isVisible():
+            return
+        content = area.widget()
+        card_foot = vouchers.card.mapTo(content, QPoint(0, vouchers.card.height())).y()
+        buttons_top = vouchers.send_button.mapTo(content, QPoint(0, 0)).y()
+        bar = area.verticalScrollBar()
+        needed = card_foot - area.viewport().height()
+        bar.setValue(max(bar.value(), min(needed, buttons_top)))
 
     def _moved(self) -> None:
         if self.orientation() == Qt.Orientation.Horizontal:
@@ -77,8 +106,12 @@ class ListAndDetail(QSplitter):
         wanted = max(height * SHOWN_SPLIT[0] // sum(SHOWN_SPLIT),
                      min(self._list_height(LIST_ROWS), int(height * LIST_MOST)))
         room = height - self.detail.height_with_vouchers()  # left by a whole voucher
-        if room >= self._list_height(LIST_FEWEST):  # else it is cut off anyway: rows stay
-            wanted = min(wanted, room)
+        fewest = self._list_height(LIST_FEWEST)
+        # Else it is cut off anyway: rows stay; but a message above the card (Send's answer)
+        # takes them down to the fewest (QA s43a F1: it gave the list back five rows, the QR
+        # cut off below).
+        if room >= fewest or self.detail.vouchers.says_something():
+            wanted = min(wanted, max(room, fewest))
         wanted = self._whole_rows(wanted)
         self.setSizes([wanted, height - wanted])
 

@@ -162,7 +162,7 @@ class OrderDetailPanel(QWidget):
         """The height the order shown needs to show a voucher whole, whether it has one or
         not (the list's share of the height stays as one order after another is chosen)."""
         order = self.order_part.sizeHint().height()
-        vouchers = self.vouchers.sizeHint().height()
+        vouchers = _height_at_its_width(self.vouchers)  # a message above the card wraps
         if self.is_beside():
             return max(order, vouchers)
         return order + self.parts.spacing() * 2 + self.separator.sizeHint().height() + vouchers
@@ -332,3 +332,12 @@ class OrderDetailPanel(QWidget):
             button.setEnabled(not busy)
         if busy:
             self.refund_line_button.setEnabled(False)
+
+
+def _height_at_its_width(widget: QWidget) -> int:
+    """The height ``widget`` needs at the width it has (its size hint's height is for the
+    width it would like, where wrapped text takes fewer lines)."""
+    width = widget.width()
+    if widget.hasHeightForWidth() and width > 0:
+        return max(widget.heightForWidth(width), widget.minimumSizeHint().height())
+    return widget.sizeHint().height()

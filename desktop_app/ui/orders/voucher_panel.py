@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -81,6 +82,9 @@ class VoucherPanel(QWidget):
         self.all_vouchers.setToolTip(self.tr("Save or print every voucher of this order, "
                                              "not only the one shown"))
         self.message = MessageInSight(self)
+        # Wrapped to the panel's width: a saved file's long path must not widen the panel,
+        # squeezing the order's lines beside it (QA s43a F1).
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.card = VoucherCard(self.shop, self.message, self)
         self.giftcard = GiftCardBox(self.shop, self)
         self.giftcard.hide()
@@ -123,6 +127,10 @@ class VoucherPanel(QWidget):
         if not narrow:
             said.addWidget(self.all_vouchers)
         said.addWidget(self.message, 1)
+
+    def says_something(self) -> bool:
+        """Whether the message above the card is shown."""
+        return not self.message.isHidden()
 
     def wide_min_width(self) -> int:
         """The width the panel needs with everything above the card in one row."""
