@@ -40,6 +40,7 @@ class ListAndDetail(QSplitter):
                  parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.detail, self.table = detail, table
+        self.list_half, self.detail_half = orders, shown
         self.detail_shown = False
         self.split_by_owner = False  # below the list, the owner moved the split: it stays
         self.addWidget(orders)
@@ -69,10 +70,10 @@ class ListAndDetail(QSplitter):
         """The order's detail scrolled down as far as the card's foot needs, the voucher's
         buttons kept in sight: where the list's rows leave too little, the card is cut off
         as little as that allows."""
-        area, vouchers = self.widget(1), self.detail.vouchers
-        if not isinstance(area, QScrollArea) or not vouchers.card.isVisible():
+        area, vouchers = self.detail_half, self.detail.vouchers
+        content = area.widget() if isinstance(area, QScrollArea) else None
+        if not isinstance(area, QScrollArea) or content is None or not vouchers.card.isVisible():
             return
-        content = area.widget()
         card_foot = vouchers.card.mapTo(content, QPoint(0, vouchers.card.height())).y()
         buttons_top = vouchers.send_button.mapTo(content, QPoint(0, 0)).y()
         bar = area.verticalScrollBar()
@@ -118,7 +119,7 @@ class ListAndDetail(QSplitter):
     def _whole_rows(self, wanted: int) -> int:
         """``wanted`` down to a whole number of rows, the rest to the order: an order chosen
         at the list's foot is scrolled into sight there, and the top row showed cut in half."""
-        table, half = self.table, self.widget(0)
+        table, half = self.table, self.list_half
         row = table.verticalHeader().defaultSectionSize()
         around = half.height() - table.viewport().height()  # filters, header, frame: fixed
         if row <= 0 or not half.isVisible() or wanted <= around + row:
