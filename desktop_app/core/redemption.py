@@ -209,6 +209,15 @@ def hidden_typing(text: str) -> str:
     return HIDDEN_MARK * min(len(text.strip()), HIDDEN_MOST)
 
 
+def hides_typing(reason: str, suspect_group: int | None) -> bool:
+    """Whether text typed by hand that got this refusal is no voucher's code as far as the
+    shop can tell, so kept hidden: no code at all; code-shaped but no voucher here one typo
+    from it (a password of a code's length, QA s43a F4); or a code whose check holds, of no
+    voucher here (a password passes it one time in 32). A typo of a voucher here is kept."""
+    return reason in ("malformed", "unknown_code") or (
+        reason == "mistyped" and suspect_group is None)
+
+
 def _insert_attempts(shop: Shop, facts: _Facts | None, station: str, scanned: str,
                      reason: str, uses: int, now: dt.datetime) -> list[int]:
     """The attempt row; for N uses redeemed at once, one row per use (uses left counting
@@ -328,7 +337,8 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
                 # Refused after waiting on another counter's redemption of it: recorded at
                 # the refusal, not before the winner (QA s20c F6).
                 now = _utc(utc_now())
-            recorded = hidden_typing(scanned) if by_hand and reason == "malformed" else scanned
+            hide = by_hand and hides_typing(reason, suspect)
+            recorded = hidden_typing(scanned) if hide else scanned
             attempt_ids = _insert_attempts(shop, facts, station, recorded, reason, uses, now)
             _record(shop, reason, facts, attempt_ids, station, uses, amount_cents, now)
             verdict = _verdict(shop, reason, attempt_ids[-1], station, now, uses,

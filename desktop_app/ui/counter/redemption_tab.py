@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desktop_app.core import redemption
 from desktop_app.core.counter import Counter, CounterResult
 from desktop_app.core.store import Shop
 from desktop_app.scanning.camera import CameraScanner
@@ -253,7 +254,7 @@ class RedemptionTab(RedemptionLayout):
                 text, source, uses if amount is None else 1, amount)
             if repeat is not None:  # a double read of what was just decided: said again
                 self._checking.appendleft(text)  # answered at once, ahead of any queued
-                return self._scanned(repeat, text)
+                return self._scanned(repeat, text, by_hand=source == KEYBOARD)
             if self.server_watcher is not None:
                 self.server_watcher.poke()  # back already? the next scan will know
             return self.failures.refuse(away_text(self.server_watcher), text)
@@ -268,7 +269,7 @@ class RedemptionTab(RedemptionLayout):
         tasks.run_in_background(
             self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount,
                                        by_hand=source == KEYBOARD),
-            on_success=lambda result: self._scanned(result, text),
+            on_success=lambda result: self._scanned(result, text, by_hand=source == KEYBOARD),
             on_failure=functools.partial(self._scan_failed, scanned=text))
 
     def _took_typed_number(self, text: str) -> bool:
@@ -300,10 +301,14 @@ class RedemptionTab(RedemptionLayout):
 
     # -- the verdict ------------------------------------------------------------------------
 
-    def _scanned(self, result: CounterResult, text: str = "") -> None:
+    def _scanned(self, result: CounterResult, text: str = "", by_hand: bool = False) -> None:
         """The counter's answer. The verdict panel is painted before anything else happens
         (issue #12: within a frame of the answer); the rest waits for the next turn of the
-        event loop, so a long list or a slow sound never holds the verdict back."""
+        event loop, so a long list or a slow sound never holds the verdict back. Typing the
+        shop keeps hidden (a password, maybe) is shown nowhere either (QA s43a F4)."""
+        if by_hand and redemption.hides_typing(result.verdict.reason,
+                                               result.verdict.suspect_group):
+            text = ""
         self._checking.popleft()
         self._stop_busy()
         self.history_panel.setVisible(False)  # a look-up's history is not this verdict's
