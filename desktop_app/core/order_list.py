@@ -129,6 +129,16 @@ def voucher_code_in(shop: Shop, typed: str) -> str | None:
     return None
 
 
+def voucher_named(shop: Shop, typed: str) -> int | None:
+    """The id of this shop's voucher that ``typed`` (a search) names, so its order opens on
+    it (QA s43a F5); None when it names none."""
+    code = voucher_code_in(shop, typed) if typed.strip() else None
+    if code is None:
+        return None
+    found = Voucher.select(Voucher.id).where(Voucher.code == code).first()
+    return None if found is None else found.id
+
+
 def _text_matches(shop: Shop, text: str, batch_label: str) -> Expression:
     found = (Order.customer_name.contains(text) | Order.note.contains(text)
              | Order.payment_ref.contains(text))

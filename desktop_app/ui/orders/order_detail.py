@@ -210,7 +210,9 @@ class OrderDetailPanel(QWidget):
         """The order shown, if any."""
         return self.detail.order.id if self.detail is not None else None
 
-    def show_detail(self, detail: OrderDetail | None, currency: str | None = None) -> None:
+    def show_detail(self, detail: OrderDetail | None, currency: str | None = None,
+                    searched_voucher: int | None = None) -> None:
+        """``searched_voucher``: the voucher the search named, shown first."""
         self.detail = detail
         if currency:
             self.currency = self.lines_model.currency = currency
@@ -240,7 +242,7 @@ class OrderDetailPanel(QWidget):
         self.refunded.setText(self._refunded_text(detail)
                               if refunded or order.status == "refunded" else "")
         self.refunded.setStyleSheet("QLabel { color: #c62828; }")
-        self._show_vouchers(detail)
+        self._show_vouchers(detail, searched_voucher)
         self._update_buttons()
 
     def _refunded_text(self, detail: OrderDetail) -> str:
@@ -266,7 +268,7 @@ class OrderDetailPanel(QWidget):
             lines.append(self.tr("Note: {note}").format(note=order.note))
         return "\n".join(lines)
 
-    def _show_vouchers(self, detail: OrderDetail) -> None:
+    def _show_vouchers(self, detail: OrderDetail, searched: int | None) -> None:
         """The valid vouchers first, then the void ones of a refund: marked VOID, they are
         there to be looked up or reprinted (a dispute), and their paper says VOID too."""
         valid = [v.id for v in detail.vouchers if v.state == "valid"]
@@ -292,7 +294,7 @@ class OrderDetailPanel(QWidget):
         shown = valid + void
         self.vouchers.setVisible(bool(shown))
         if shown:
-            self.vouchers.show_vouchers(detail.order.id, shown, void)
+            self.vouchers.show_vouchers(detail.order.id, shown, void, searched)
 
     def _reload_text(self, reload: ReloadView) -> str:
         return self.tr("Reload of gift card {code}-… (order {order}): {amount}; the card's "

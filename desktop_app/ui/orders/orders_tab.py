@@ -225,11 +225,12 @@ class OrdersTab(QWidget):
             self.message.clear()
         self.load_detail()
 
-    def _show_detail(self, detail: OrderDetail | None) -> None:
+    def _show_detail(self, detail: OrderDetail | None,
+                     searched_voucher: int | None = None) -> None:
         shown = detail.order.id if detail is not None else None
         if shown != self.detail.shown_id():  # another order: from its top, not mid-voucher
             self.detail_scroll.verticalScrollBar().setValue(0)  # (QA s17b F10)
-        self.detail.show_detail(detail, self.currency)
+        self.detail.show_detail(detail, self.currency, searched_voucher)
         if self.splitter.show_detail(detail is not None) and detail is not None:
             QTimer.singleShot(0, self._keep_chosen_in_sight)  # once laid out
 
@@ -242,12 +243,16 @@ class OrdersTab(QWidget):
         if order is None:
             self._show_detail(None)
             return
-        shop, order_id = self.shop, order.id
+        shop, order_id, search = self.shop, order.id, self.search.text()
 
-        def show(detail: OrderDetail) -> None:
+        def read() -> tuple[OrderDetail, int | None]:
+            return orders.order_detail(shop, order_id), order_list.voucher_named(shop, search)
+
+        def show(found: tuple[OrderDetail, int | None]) -> None:
+            detail, searched_voucher = found
             current = self.selected_order()
             if current is not None and current.id == detail.order.id:
-                self._show_detail(detail)
+                self._show_detail(detail, searched_voucher)
                 if self._reveal_vouchers_of == detail.order.id:
                     self._reveal_vouchers_of = None
                     if detail.order.is_batch:  # just issued: ready to save or print them all
@@ -255,8 +260,7 @@ class OrdersTab(QWidget):
                     # once laid out: below the list, the vouchers start under the fold
                     QTimer.singleShot(0, self.reveal_vouchers)
 
-        run_in_background(self, lambda: orders.order_detail(shop, order_id), show,
-                          errors=self.message)
+        run_in_background(self, read, show, errors=self.message)
 
     # -- actions ----------------------------------------------------------------------------
 

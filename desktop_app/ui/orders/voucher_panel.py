@@ -65,6 +65,7 @@ class VoucherPanel(QWidget):
         self.voucher_ids: list[int] = []
         self.void_ids: frozenset[int] = frozenset()  # shown, reprinted one by one, not in "all"
         self.position = 0
+        self.searched: int | None = None  # the voucher the Orders search named, if any
         self.view: VoucherView | None = None
         self.busy = False
         self.file_dialog: QFileDialog | None = None
@@ -180,9 +181,10 @@ class VoucherPanel(QWidget):
     # -- what is shown ----------------------------------------------------------------------
 
     def show_vouchers(self, order_id: int, voucher_ids: list[int],
-                      void_ids: Collection[int] = ()) -> None:
+                      void_ids: Collection[int] = (), searched: int | None = None) -> None:
         """The vouchers to show (valid ones oldest first, then the ``void_ids`` of a refund);
-        the first is loaded at once."""
+        the first is loaded at once, or the one a search named (``searched``) when it is
+        newly named: a re-read keeps the voucher the owner went to."""
         same = order_id == self.order_id and voucher_ids == self.voucher_ids
         self.order_id = order_id
         self.voucher_ids = list(voucher_ids)
@@ -190,6 +192,9 @@ class VoucherPanel(QWidget):
         if not same:
             self.message.clear()
             self.position = 0
+        if searched != self.searched and searched in self.voucher_ids:
+            self.position = self.voucher_ids.index(searched)
+        self.searched = searched
         self.go_to(min(self.position, max(0, len(voucher_ids) - 1)))
 
     def go_to(self, position: int) -> None:
