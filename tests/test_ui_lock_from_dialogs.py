@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QVBoxLayout
 from pytestqt.qtbot import QtBot
 from test_ui_setup_login import log_in
 from test_ui_shell import PERSON_PACE_MS, WAIT_MS, session_login
@@ -48,6 +48,8 @@ def test_ctrl_l_in_a_dialog_locks_and_the_dialog_comes_back_after(
     with qtbot.waitSignal(lock_screen.accepted, timeout=WAIT_MS):
         log_in(qtbot, lock_screen, OWNER, OWNER_PASSWORD, PERSON_PACE_MS)
     assert window.isVisible() and dialog.isVisible()  # back as it was
+    # over the window, taking the keys (QA s43a F2: raised behind it, the app looked frozen)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
     assert RedemptionAttempt.select().count() == attempts  # the password went nowhere else
     dialog.close()
 

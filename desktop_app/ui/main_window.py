@@ -7,6 +7,7 @@ Its menus and their dialogs are in ``window_menus``, its side of backups in ``wi
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
@@ -336,6 +337,18 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
         for widget in hidden:
             if shiboken6.isValid(widget):
                 widget.show()
+        if hidden:  # raised once this window is: left behind it, a modal dialog hid and
+            # held the app (QA s43a F2, without a window manager)
+            QTimer.singleShot(0, self, functools.partial(self._raise_windows, hidden))
+
+    @staticmethod
+    def _raise_windows(windows: list[QWidget]) -> None:
+        """``windows`` over the main window, the last of them taking the keys."""
+        shown = [w for w in windows if shiboken6.isValid(w) and w.isVisible()]
+        for widget in shown:
+            widget.raise_()
+        if shown:
+            shown[-1].activateWindow()
 
     def suspend(self) -> None:
         """The shop is about to close under this window (a restore): nothing may touch it."""
