@@ -68,3 +68,33 @@ def test_the_login_fills_in_the_name_only_of_a_changed_password(
         assert session.window is not None
     finally:
         session.shutdown()
+
+
+def test_the_lock_screen_reads_a_password_changed_under_it(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """QA s43a F3: a recovery from the command line while the lock screen was up left its
+    table offering the old password, which failed and counted as a wrong one."""
+    folder = tmp_path / "demo"
+    assert ensure_demo_shop(folder)
+    session = ShopSession(folder, demo=True)
+    session.start()
+    try:
+        qtbot.waitUntil(lambda: not session.dialog.busy, timeout=60_000)  # type: ignore[union-attr]
+        session_login(qtbot, session, "owner", DEMO_OPERATORS[0][1])
+        window = session.window
+        assert window is not None
+        window.lock_requested.emit()
+        qtbot.waitUntil(lambda: isinstance(session.dialog, LoginDialog)
+                        and session.dialog.locked, timeout=60_000)
+        lock_screen = session.dialog
+        assert isinstance(lock_screen, LoginDialog)
+        owner_row = lock_screen.demo_list.topLevelItem(0)
+        assert owner_row.text(2) == DEMO_OPERATORS[0][1]
+        _recover_demo_owner(folder)  # from the command line, under the lock screen
+        qtbot.mouseClick(lock_screen.demo_list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=lock_screen.demo_list.visualItemRect(owner_row).center())
+        assert lock_screen.password.text() == ""  # the old one is not filled in
+        qtbot.waitUntil(lambda: lock_screen.demo_list.topLevelItem(0).text(2)
+                        == "changed in this shop", timeout=5_000)
+    finally:
+        session.shutdown()

@@ -119,7 +119,7 @@ def test_the_lock_screen_and_the_demo_list_are_as_before(
     locked = open_login(qtbot, clerk_shop_dir, operator=OWNER, locked=True)
     assert locked.operator.text() == OWNER and locked.password.hasFocus()
     demo = [("owner", "demo-owner-pass", "owner"), ("clerk", "demo-clerk-pass", "clerk")]
-    listed = open_login(qtbot, clerk_shop_dir, demo_operators=demo)
+    listed = open_login(qtbot, clerk_shop_dir, demo_operators=lambda: demo)
     assert listed.demo_list.topLevelItemCount() == 2 and listed.operator.text() == CLERK
     item = listed.demo_list.topLevelItem(0)
     qtbot.mouseClick(listed.demo_list.viewport(), Qt.MouseButton.LeftButton,

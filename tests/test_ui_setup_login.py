@@ -275,7 +275,7 @@ def test_login_right_password_opens_the_shop(qtbot: QtBot, shop: Shop, shop_dir:
 
 def test_login_demo_panel_fills_the_fields(qtbot: QtBot, shop_dir: Path) -> None:
     demo = [("owner", "demo-owner-pass", "owner"), ("clerk", "demo-clerk-pass", "clerk")]
-    dialog = open_login(qtbot, shop_dir, demo_operators=demo)
+    dialog = open_login(qtbot, shop_dir, demo_operators=lambda: demo)
     item = dialog.demo_list.topLevelItem(1)
     assert [item.text(c) for c in range(3)] == ["clerk", role_label("clerk"), "demo-clerk-pass"]
     rect = dialog.demo_list.visualItemRect(item)

@@ -12,6 +12,7 @@ Scans read while no Redemption tab takes them (another tab, the lock screen) arr
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -140,7 +141,8 @@ class ShopSession(QObject):
             locked and shop is not None) else self.location.open
         dialog = LoginDialog(self.data_dir, operator=operator, locked=locked, unlock=unlock,
                              database_url=self.location.database_url,
-                             demo_operators=_demo_operators(self.data_dir) if self.demo else (),
+                             demo_operators=functools.partial(_demo_operators, self.data_dir)
+                             if self.demo else None,
                              shop_name=_demo_shop_name() if self.demo else (
                                  window.shop_name if locked and window is not None else None))
         dialog.accepted.connect(lambda: self._logged_in(dialog.shop))

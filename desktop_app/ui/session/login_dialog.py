@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +40,7 @@ from desktop_app.ui.admin.restore_request import RestoreRequest, restored_text
 from desktop_app.ui.confirm import ask_to_confirm
 from desktop_app.ui.session import last_operator
 from desktop_app.ui.session.busy_row import BusyRow, UnlockFn
-from desktop_app.ui.session.demo_panel import DemoPanel
+from desktop_app.ui.session.demo_panel import DemoOperators, DemoPanel
 from desktop_app.ui.session.password_dialog import FittingDialog, PasswordDialog
 from desktop_app.ui.session.recover_owner_dialog import RecoverOwnerDialog
 from desktop_app.ui.session.restore_here import open_restore_dialog, restore_in_background
@@ -76,7 +75,7 @@ class LoginDialog(FittingDialog):
     ``unlock(operator, password)`` runs on the worker thread and returns the opened shop;
     by default it is ``open_shop`` on ``data_dir``. ``locked`` shows the lock screen of an
     open shop, its operator filled in; a login offers the last operator here (last_operator).
-    ``demo_operators`` lists (name, password, role) rows a click fills in.
+    ``demo_operators`` reads the (name, password, role) rows a click fills in.
     """
 
     this_pc_requested = Signal()  # a PC on a server goes back to its own folder's shop
@@ -87,7 +86,7 @@ class LoginDialog(FittingDialog):
         *,
         operator: str = "",
         locked: bool = False,
-        demo_operators: Sequence[tuple[str, str, str]] = (),
+        demo_operators: DemoOperators | None = None,
         unlock: UnlockFn | None = None,
         shop_name: str | None = None,
         database_url: str | None = None,
@@ -113,7 +112,7 @@ class LoginDialog(FittingDialog):
 
     # -- layout -----------------------------------------------------------------------------
 
-    def _build(self, shop_name: str, demo_operators: Sequence[tuple[str, str, str]]) -> None:
+    def _build(self, shop_name: str, demo_operators: DemoOperators | None) -> None:
         title = shop_name or self.tr("Voucher Shop")
         if self.locked:
             self.setWindowTitle(self.tr("Locked"))
@@ -157,8 +156,9 @@ class LoginDialog(FittingDialog):
             body.addLayout(links)
         self.busy_row = BusyRow(self)
         body.addWidget(self.busy_row)
-        if demo_operators:
-            panel = DemoPanel(demo_operators, self)
+        self.demo_panel: DemoPanel | None = None
+        if demo_operators is not None:
+            panel = self.demo_panel = DemoPanel(demo_operators, self)
             panel.chosen.connect(self._fill_from_demo)
             self.demo_list = panel.demo_list
             body.addWidget(panel)
@@ -347,6 +347,8 @@ class LoginDialog(FittingDialog):
 
     def _refused(self, exc: ShopError) -> None:
         self.message.show_error(self._refusal_text(exc))
+        if self.demo_panel is not None:
+            self.demo_panel.refresh()  # a password changed meanwhile, elsewhere
         self._server_refusal = self.message.text() if isinstance(
             exc, ServerUnreachable | ServerLoginFailed) else ""
         if self._watcher is not None:
