@@ -80,3 +80,4 @@ def test_the_counter_shows_a_code_shaped_password_nowhere(qtbot: QtBot, counter:
              verdict.headline.text(), verdict.detail.text(), verdict.note.text())
     for text in shown:
         assert vouchers.normalize(typed)[:4] not in vouchers.normalize(text), shown
+    assert not verdict.facts.isVisibleTo(verdict)  # not even empty groups, "---"

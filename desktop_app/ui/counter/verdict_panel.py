@@ -321,7 +321,7 @@ class VerdictPanel(QFrame):
         self._show(tone_of(verdict.reason), verdict_headline(verdict.reason, verdict.kind),
                    self._detail(verdict, typed), self._facts(verdict), note, source,
                    keep=earlier)
-        if verdict.reason == "mistyped":
+        if verdict.reason == "mistyped" and typed:  # none when kept hidden (a password?)
             self._show_typo(typed, verdict.suspect_group)
 
     def _show_typo(self, typed: str, group: int | None) -> None:
