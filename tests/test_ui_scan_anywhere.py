@@ -261,3 +261,29 @@ def test_a_payment_code_scanned_at_the_counter_is_said_to_be_one(
     assert tab.verdict.headline.text() == "Not a voucher code"
     assert said in tab.verdict.detail.text()
     assert attempts() == before + 1  # recorded as any refused scan
+
+
+def test_a_scan_over_a_dialog_after_its_field_was_typed_in_and_erased_redeems(
+        qtbot: QtBot, session: ShopSession) -> None:
+    """QA s43a F6: "ab" typed into New order's customer and erased, then a scan two seconds
+    later: the payload stayed in the field (an order's customer, later) and was not
+    redeemed."""
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    assert session.shop is not None
+    dialog = ProductDialog(session.shop, "CNY", parent=window)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.name.setFocus()
+    for key in ("a", "b", Qt.Key.Key_Backspace, Qt.Key.Key_Backspace):  # a person's pace:
+        if isinstance(key, str):  # the pause after each key passes, as it does for them
+            keys.type(dialog, key, PERSON_MS)
+        else:
+            keys.press(dialog, key, PERSON_MS)
+        qtbot.wait(120)
+    assert dialog.name.text() == ""
+    keys.now += 1000  # and the scan comes two seconds later (scan adds one more)
+    with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
+        keys.scan(dialog, payload)
+    assert shown.args[0].ok and uses_left(voucher_id) == 1
+    assert dialog.isVisible() and dialog.name.text() == ""
+    dialog.reject()

@@ -326,3 +326,27 @@ def test_a_barcode_after_a_voucher_still_says_the_voucher_waits(
     with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
         log_in(qtbot, session)
     assert shown.args[0].ok and uses_left(voucher_id) == 1
+
+
+def test_a_scan_after_the_password_was_typed_and_erased_is_kept(
+        qtbot: QtBot, session: ShopSession, shop_dir: Path) -> None:
+    """QA s43a F9: "ab" typed into the lock screen's password box and erased, then a scan:
+    it was tried as the password, counted as a wrong one, and the voucher was lost."""
+    keys, window, voucher_id, payload = at_work(qtbot, session)
+    window.lock_action.trigger()
+    lock_screen = session.dialog
+    assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
+    for key in ("a", "b", Qt.Key.Key_Backspace, Qt.Key.Key_Backspace):  # a person's pace:
+        if isinstance(key, str):  # the pause after each key passes, as it does for them
+            keys.type(lock_screen, key, PERSON_MS)
+        else:
+            keys.press(lock_screen, key, PERSON_MS)
+        qtbot.wait(120)
+    keys.now += 1000
+    keys.scan(lock_screen, payload)
+    tasks.wait_until_idle()
+    assert lock_screen.message.text().startswith("Locked – log in to redeem")
+    assert failures_counted(shop_dir) == 0 and lock_screen.password.text() == ""
+    with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
+        log_in(qtbot, session)
+    assert shown.args[0].ok and uses_left(voucher_id) == 1

@@ -363,3 +363,32 @@ def test_enter_on_a_button_with_nothing_typed_is_the_buttons(counter: Counter,
     assert clicked == [True]  # a non-text key is not redirected
     with qtbot.assertNotEmitted(counter.scanner.submitted, wait=150):
         counter.enter()
+
+
+@pytest.mark.parametrize("erase", ["backspace", "human_key"])
+def test_a_scan_after_a_field_was_erased_is_a_scan(erase: str) -> None:
+    """QA s43a F6/F9: "ab" typed and erased (or an arrow key in an empty field), then a scan
+    seconds later: the person's mark stayed with the empty buffer and the scan was taken for
+    their typing, left in a dialog's field or tried as a password."""
+    payload = random_payload()
+    classifier = KeystrokeClassifier(idle_timeout_ms=80)
+    feed_all(classifier, "ab", 0, 150)
+    classifier.reset()  # as the application's scanner does once a person's keys pause
+    if erase == "backspace":
+        classifier.backspace(450)  # in the field; nothing left of them here
+        classifier.backspace(600)
+    else:
+        classifier.mark_human(750)  # Left
+    assert classifier.text == ""
+    last = feed_all(classifier, payload, 2750, 5)
+    assert classifier.is_scanner()
+    assert classifier.enter(last + 5) == Burst(payload, SCANNER)
+
+
+def test_a_correction_right_before_fast_keys_still_means_a_person() -> None:
+    classifier = KeystrokeClassifier(idle_timeout_ms=80)
+    feed_all(classifier, "ab", 0, 5)
+    classifier.backspace(15)
+    classifier.backspace(25)
+    last = feed_all(classifier, "ABCDEFGHIJ", 30, 5)  # within the pause: the same burst
+    assert classifier.enter(last + 5) == Burst("ABCDEFGHIJ", KEYBOARD)

@@ -54,6 +54,10 @@ class KeystrokeClassifier:
         self._times: list[float] = []
         self._burst_start = 0
         self._human = False  # the current burst showed a person at the keys
+        # The newest key's time, a correction's too: a pause after it ends the burst. Timed
+        # by the characters left alone, a person's mark outlived an erased field, and a scan
+        # seconds later was taken for their typing (QA s43a F6, F9).
+        self._last_ms: float | None = None
 
     @property
     def text(self) -> str:
@@ -84,10 +88,11 @@ class KeystrokeClassifier:
 
     def feed(self, char: str, timestamp_ms: float) -> Burst | None:
         """Adds a character. Returns a scanner burst when it completes the configured suffix."""
-        if self._times and timestamp_ms - self._times[-1] > self.idle_timeout_ms:
+        if self._last_ms is not None and timestamp_ms - self._last_ms > self.idle_timeout_ms:
             self._burst_start, self._human = len(self._chars), False
         self._chars.append(char)
         self._times.append(timestamp_ms)
+        self._last_ms = timestamp_ms
         if self.suffix and self.burst_text.endswith(self.suffix):
             return self._end_with_suffix()
         return None
@@ -145,16 +150,19 @@ class KeystrokeClassifier:
             return None
         return self._take(SCANNER) if self.is_scanner() else None
 
-    def backspace(self) -> None:
-        """A correction: drops the last character; only people correct."""
+    def backspace(self, timestamp_ms: float | None = None) -> None:
+        """A correction at ``timestamp_ms``: drops the last character; only people correct."""
         if len(self._chars) > self._burst_start:
             self._chars.pop()
             self._times.pop()
-        self._human = True
+        self.mark_human(timestamp_ms)
 
-    def mark_human(self) -> None:
-        """Something only a person does (a held key, an arrow key) happened in this burst."""
+    def mark_human(self, timestamp_ms: float | None = None) -> None:
+        """Something only a person does (a held key, an arrow key) happened in this burst, at
+        ``timestamp_ms``: the keys within the pause after it are theirs too."""
         self._human = True
+        if timestamp_ms is not None:
+            self._last_ms = timestamp_ms
 
     def _take(self, source: str) -> Burst:
         text = without_aim_identifier(self.burst_text) if source == SCANNER else self.text

@@ -202,10 +202,10 @@ class ScannerInput(QObject):
         if event.modifiers() & SHORTCUT_MODIFIERS:
             return False
         if key == Qt.Key.Key_Backspace:
-            self._classifier.backspace()
+            self._classifier.backspace(self._now(event))
             return False
         if key in _HUMAN_KEYS or event.isAutoRepeat():
-            self._classifier.mark_human()
+            self._classifier.mark_human(self._now(event))
         if not text or not (text.isprintable() or text in self._classifier.suffix):
             return False
         return self._on_char(widget, event)
