@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from counter_driver import WAIT_MS, Counter, sell, uses_left
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -333,3 +334,28 @@ def test_a_look_up_leaves_the_list_in_view_at_1024x768(counter: Counter, qtbot: 
         ).defaultSectionSize(), shown
     qtbot.waitUntil(lambda: tab.verdict.tone == TONE_READY, timeout=WAIT_MS)
     assert not tab.history_panel.isVisible()
+
+
+def test_a_scan_after_the_undo_reason_was_typed_and_erased_undoes_nothing(
+        counter: Counter, qtbot: QtBot) -> None:
+    """QA s43a F11: "ab" typed into the undo's reason and erased, then the next customer's
+    scan: the payload became the reason, its Enter confirmed the undo (a use given back) and
+    the scanned voucher was not redeemed."""
+    first, second = sell(counter.shop, uses=2), sell(counter.shop)
+    tab = counter.tab
+    verdict, _ = counter.submit(first.payload)
+    assert tab.recent.select_attempt(verdict.attempt_id)
+    tab.recent.undo_button.click()
+    panel = tab.recent.undo_panel
+    assert panel.note.hasFocus()
+    # "ab" quickly (a person's two keys can be 20 ms apart), then two corrections
+    for key, after_ms in (("a", 150), ("b", 20), (Qt.Key.Key_Backspace, 300),
+                          (Qt.Key.Key_Backspace, 300)):
+        counter.clock.now += after_ms
+        QTest.keyClick(counter.window.windowHandle(), key)  # type: ignore[call-overload]
+    assert panel.note.text() == ""
+    counter.clock.now += 2000
+    scanned, _ = counter.scan(second.payload)
+    assert scanned.ok and uses_left(second) == 0
+    assert uses_left(first) == 1  # nothing given back
+    assert not RedemptionAttempt.select().where(RedemptionAttempt.undo_of.is_null(False)).exists()
