@@ -96,7 +96,7 @@ def ensure_demo_shop(data_dir: Path) -> bool:
         redemption.redeem(shop, issued[0].payload, "Counter 1")
         third = orders.create_order(shop, [(coffee.id, 1)], "李先生")
         fulfilment.pay_order(shop, third.id, "alipay", station="Counter 1")
-        orders.create_order(shop, [(wash.id, 1)], "陈小姐", note="pays on pickup")
+        orders.create_order(shop, [(wash.id, 1)], "陈小姐", note="pays on pickup 取货时付款")
         fourth = orders.create_order(shop, [(card.id, 1)], "赵先生", DEMO_CARD_PHONE)
         gift = fulfilment.pay_order(shop, fourth.id, "cash", station="Counter 1")[0]
         giftcards.set_pin(shop, Voucher.get_by_id(gift.id), DEMO_CARD_PIN)

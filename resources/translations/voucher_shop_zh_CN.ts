@@ -1216,37 +1216,37 @@ Keep it on another disk or a USB stick, away from this computer.</source>
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/session/demo_panel.py" line="31"/>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="36"/>
         <source>Demo shop: try these operators</source>
         <translation>演示店铺：可用以下操作员试用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/demo_panel.py" line="33"/>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="40"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/demo_panel.py" line="33"/>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="40"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/demo_panel.py" line="34"/>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="41"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/demo_panel.py" line="52"/>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="57"/>
         <source>Click a row to fill in its name and password. The demo shop lives in its own folder and holds sample data only.</source>
         <translation>点击一行即可填入账号和密码。演示店铺存放在单独的文件夹中，只有示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/demo_panel.py" line="57"/>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="78"/>
         <source>changed in this shop</source>
         <translation>已在本店改过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/demo_panel.py" line="62"/>
+        <location filename="../../desktop_app/ui/session/demo_panel.py" line="83"/>
         <source>This password was changed in the demo shop: type the new one.</source>
         <translation>演示店铺里已改过这个密码，请输入新密码。</translation>
     </message>
@@ -1931,48 +1931,48 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="117"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="116"/>
         <source>Voucher Shop</source>
         <translation>Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="118"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="119"/>
         <source>The shop is locked. Enter the password to continue.</source>
         <translation>店铺已锁定。输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="121"/>
         <location filename="../../desktop_app/ui/session/login_dialog.py" line="186"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="122"/>
         <source>Log in with your operator name and password.</source>
         <translation>请用您的账号和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="133"/>
         <source>Someone else at the counter? Type your own name and password to log in instead.</source>
         <translation>换班了？输入自己的账号和密码即可切换。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="136"/>
         <source>Owner password forgotten?</source>
         <translation>忘记店主密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="143"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="142"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="151"/>
         <source>Use this PC&apos;s own shop…</source>
         <translation>改用本机的店铺…</translation>
     </message>
@@ -2039,7 +2039,7 @@ Click “New product” to add your first service pass, gift card, card key or g
     <message>
         <location filename="../../desktop_app/ui/session/scan_notices.py" line="16"/>
         <source>Locked – log in to redeem. Scans kept for a minute: {count}.</source>
-        <translation>已锁定——请登录后再核销。扫到的券码保留一分钟：{count} 张。</translation>
+        <translation>已锁定——请解锁后再核销。扫到的券码保留一分钟：{count} 张。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/scan_notices.py" line="19"/>
@@ -2049,7 +2049,7 @@ Click “New product” to add your first service pass, gift card, card key or g
     <message>
         <location filename="../../desktop_app/ui/session/scan_notices.py" line="22"/>
         <source>Locked – log in to redeem. The scan is kept for a minute.</source>
-        <translation>已锁定——请登录后再核销。扫到的券码保留一分钟。</translation>
+        <translation>已锁定——请解锁后再核销。扫到的券码保留一分钟。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/scan_notices.py" line="25"/>
@@ -2112,12 +2112,12 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="370"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="372"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks Quit, then “Owner password forgotten?” at the login.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击“退出”，然后在登录界面点击“忘记店主密码？”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/login_dialog.py" line="373"/>
+        <location filename="../../desktop_app/ui/session/login_dialog.py" line="375"/>
         <source>Forgot your password? A clerk asks the owner to set a new one (Admin → Operators); an owner clicks “Owner password forgotten?” below.</source>
         <translation>忘记密码了？核销员请店主设置新密码（管理 → 操作员）；店主请点击下方的“忘记店主密码？”。</translation>
     </message>
@@ -2125,53 +2125,53 @@ Click “New product” to add your first service pass, gift card, card key or g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="97"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="98"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="98"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="99"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="99"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="100"/>
         <source>Redemption</source>
         <translation>核销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="100"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="101"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
         <source>Use the shop on the server</source>
         <translation>使用服务器上的店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="132"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="26"/>
         <source>{shop} — Voucher Shop</source>
         <translation>{shop} — Voucher Shop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
         <source>{operator} ({role})</source>
         <translation>{operator}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>{operator} · {station}</source>
         <translation>{operator} · {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>Lock the screen; unlock with your password (Ctrl+L)</source>
         <translation>锁定屏幕，输入密码即可解锁（Ctrl+L）</translation>
     </message>
@@ -2186,7 +2186,7 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -2311,24 +2311,24 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>无法打开日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>Operator: {operator}</source>
         <translation>操作员：{operator}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
         <location filename="../../desktop_app/ui/settings_follow.py" line="28"/>
         <source>Shop: {shop}</source>
         <translation>店铺：{shop}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="380"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
         <source>Station: {station}</source>
         <translation>收银台：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
         <source>Last automatic backup: …</source>
         <translation>上次自动备份：…</translation>
     </message>
@@ -2938,77 +2938,77 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>选择一个订单，查看其明细、付款和卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="223"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="225"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="237"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="239"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="249"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="251"/>
         <source>Refunded {amount}</source>
         <translation>已退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="250"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="252"/>
         <source>Refunded {amount}, and {reloads} for its cards&apos; reloads</source>
         <translation>已退款 {amount}，另有其卡的充值退款 {reloads}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="254"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="256"/>
         <source>Created {time}</source>
         <translation>创建于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="257"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="259"/>
         <source>Paid {time} by {method} (reference {ref})</source>
         <translation>已于 {time} 付款（{method}，交易单号 {ref}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="258"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="260"/>
         <source>Paid {time} by {method}</source>
         <translation>已于 {time} 付款（{method}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="264"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="266"/>
         <source>Customer: {customer}</source>
         <translation>顾客：{customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="266"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="268"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="276"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="278"/>
         <source>Vouchers are issued when the order is paid.</source>
         <translation>订单付款后才会发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="278"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="280"/>
         <source>This order was cancelled; it issued no vouchers.</source>
         <translation>此订单已取消，没有发放卡券。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="282"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="284"/>
         <source>This order issued no vouchers (goods only).</source>
         <translation>此订单没有卡券（仅含实物商品）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="284"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="286"/>
         <source>The vouchers of this order are void (refunded). They are shown for the record: on screen and on paper they say VOID.</source>
         <translation>此订单的卡券已作废（已退款）。仍显示以备查：屏幕上和纸上都标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="287"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="289"/>
         <source>Refunded vouchers are void: they are shown last, marked VOID.</source>
         <translation>已退款的卡券已作废：排在最后显示，并标明“已作废”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/order_detail.py" line="298"/>
+        <location filename="../../desktop_app/ui/orders/order_detail.py" line="300"/>
         <source>Reload of gift card {code}-… (order {order}): {amount}; the card&apos;s balance is now {balance}.</source>
         <translation>为礼品卡 {code}-…（订单 {order}）充值：{amount}；该卡现在的余额为 {balance}。</translation>
     </message>
@@ -3094,17 +3094,17 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>未付款：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="291"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="295"/>
         <source>Batch order {number}: {count} vouchers issued, shown with the order to save or print.</source>
         <translation>批量订单 {number}：已发放 {count} 张卡券，显示在订单详情中，可保存或打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="326"/>
         <source>Order {number} is paid. Its vouchers are shown with the order.</source>
         <translation>订单 {number} 已付款，卡券显示在订单详情中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="331"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="335"/>
         <source>Select a line of the order first, then click Refund part…</source>
         <translation>请先在订单明细中选中一行，再点“部分退款…”。</translation>
     </message>
@@ -3136,38 +3136,38 @@ Click “New order” to sell your first voucher.</source>
         <translation>符合条件：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="277"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="281"/>
         <source>Order {number} created.</source>
         <translation>订单 {number} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="362"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="366"/>
         <source>Refund order</source>
         <translation>整单退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="364"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="368"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="391"/>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="394"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="398"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="392"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="396"/>
         <source>Cancel order {number}? It was not paid; it stays in the list as cancelled.</source>
         <translation>确定取消订单 {number}？该订单尚未付款，取消后仍会以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="395"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="399"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="399"/>
+        <location filename="../../desktop_app/ui/orders/orders_tab.py" line="403"/>
         <source>Order {number} is cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
@@ -3527,7 +3527,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="243"/>
         <source>A card that carries money, spent in parts at the counter and reloaded; a small remainder is cashed out once Settings → Shop allows it (gift-card cash-out up to).</source>
-        <translation>储值卡：可在柜台分次消费，也可充值；在“设置 → 店铺”中设定“礼品卡提现上限”后，小额余额还可提现。</translation>
+        <translation>礼品卡：可在收银台分次消费，也可充值；在“设置 → 店铺”中设定“礼品卡提现上限”后，小额余额还可提现。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/count_fields.py" line="76"/>
@@ -3718,7 +3718,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="255"/>
         <source>e.g. Gift card 200</source>
-        <translation>例如：200 元储值卡</translation>
+        <translation>例如：200 元礼品卡</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/inventory/product_dialog.py" line="259"/>
@@ -4464,52 +4464,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="283"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="284"/>
         <source>Next scan takes × {count} uses. A gift card&apos;s amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="284"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="285"/>
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="365"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="370"/>
         <source>Still waiting: this app is finishing other work on the shop first. Do not hand anything over until it answers.</source>
         <translation>仍在等待：本软件正在先完成店铺的其他工作。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="367"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="372"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="369"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="374"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="381"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="381"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="377"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="382"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="378"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="383"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="380"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="385"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -5586,7 +5586,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="130"/>
         <source>At the counter: Look up, then scan the card.</source>
-        <translation>在核销台：点“查询”，然后扫描卡。</translation>
+        <translation>在收银台：点“查询”，然后扫描卡。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="133"/>
@@ -5626,7 +5626,7 @@ Click “New order” to sell your first voucher.</source>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="142"/>
         <source>Changing the currency changes how prices are shown, not the amounts. The default validity is proposed for new products. A gift card&apos;s remainder up to the cash-out amount can be paid out in cash: on the Orders tab under the card, or at the counter under a looked-up card.</source>
-        <translation>更改货币只改变价格的显示方式，不改变金额。默认有效期用于新建商品时的建议值。礼品卡不超过提现上限的余额可以现金付出：在订单页的卡下方，或在核销台查询到的卡下方。</translation>
+        <translation>更改货币只改变价格的显示方式，不改变金额。默认有效期用于新建商品时的建议值。礼品卡不超过提现上限的余额可以现金付出：在订单页的卡下方，或在收银台查询到的卡下方。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin/settings_dialog.py" line="154"/>
@@ -5991,17 +5991,17 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="245"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="247"/>
         <source>Scans kept at the lock screen more than a minute ago were not redeemed: {count}. Scan those vouchers again.</source>
-        <translation>锁定界面保留超过一分钟的扫码未核销：{count} 个。请重新扫描这些卡券。</translation>
+        <translation>锁定界面保留超过一分钟的扫码未核销：{count} 张。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="319"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="321"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shop_session.py" line="350"/>
+        <location filename="../../desktop_app/ui/shop_session.py" line="352"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -6714,142 +6714,142 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>VoucherPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="149"/>
         <source>Previous voucher</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="153"/>
         <source>Next voucher</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="157"/>
         <source>A4 sheet</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="157"/>
         <source>58 mm receipt</source>
         <translation>58 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="149"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="158"/>
         <source>80 mm receipt</source>
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="170"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="173"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="227"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="240"/>
         <source>Save and print all {count} vouchers</source>
         <translation>保存和打印全部 {count} 张卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="81"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="83"/>
         <source>Save or print every voucher of this order, not only the one shown</source>
         <translation>保存或打印此订单的全部卡券，而不只是当前显示的这张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="156"/>
         <source>Paper for Save PDF and Print</source>
         <translation>保存 PDF 和打印所用的纸张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="157"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="166"/>
         <source>Save QR code…</source>
         <translation>保存二维码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="168"/>
         <source>The QR code alone, as a PNG image. The whole voucher as a picture: Send</source>
         <translation>仅保存二维码（PNG 图片）。整张卡券的图片请用“发送”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="162"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="171"/>
         <source>The printable voucher on the chosen paper</source>
         <translation>按所选纸张生成可打印的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="167"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="176"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="168"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="177"/>
         <source>The voucher as an image on the clipboard (and saved), to paste into WeChat, QQ or an e-mail</source>
         <translation>把卡券图片复制到剪贴板（并另存一份），以便粘贴到微信、QQ 或电子邮件中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="217"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="230"/>
         <source>Voucher {position} of {count}</source>
         <translation>卡券 {position}/{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="218"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="231"/>
         <source>Voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="225"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="238"/>
         <source>Save and print all {count} valid vouchers ({void} void left out)</source>
         <translation>保存并打印全部 {count} 张有效卡券（不含 {void} 张已作废）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="285"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="298"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。已保存为 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="291"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="304"/>
         <source>Voucher image copied: paste it into WeChat, QQ or an e-mail. It was not saved as a file: {problem}</source>
         <translation>卡券图片已复制：请粘贴到微信、QQ 或电子邮件中。但未能保存为文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="316"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="329"/>
         <source>Save the QR code</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="317"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="330"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="323"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="336"/>
         <source>Save vouchers as PDF</source>
         <translation>将卡券保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="324"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="337"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="348"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="361"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="364"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="377"/>
         <source>Print vouchers</source>
         <translation>打印卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="384"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="397"/>
         <source>The printer could not be opened: nothing was printed. Check that it is on and connected, or choose another; to print to a PDF file, give it a file name.</source>
         <translation>无法打开打印机：未打印任何内容。请检查打印机是否已开机并连接好，或选择其他打印机；打印到 PDF 文件时，请填写文件名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="391"/>
+        <location filename="../../desktop_app/ui/orders/voucher_panel.py" line="404"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>

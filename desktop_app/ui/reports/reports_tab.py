@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import events, report_files, report_tables
 from desktop_app.core.errors import ShopError
+from desktop_app.core.money import CURRENCY_SYMBOLS
 from desktop_app.core.report_tables import Report
 from desktop_app.core.store import Shop
 from desktop_app.messages import error_message
@@ -265,7 +266,9 @@ class ReportsTab(QWidget):
             return []
         used, sold = self.loaded.panels
         return [Series(self.tr("Uses redeemed per day"), used[1], used[2], REDEMPTIONS_COLOR, str),
-                Series(self.tr("Net sales per day ({currency})").format(currency=self.currency),
+                # the symbol, as every amount on the tab shows it (QA s43a F8)
+                Series(self.tr("Net sales per day ({currency})").format(
+                    currency=CURRENCY_SYMBOLS.get(self.currency, self.currency)),
                        sold[1], sold[2], SALES_COLOR, amount_text)]
 
     def _show_lower(self, report: Report) -> None:
