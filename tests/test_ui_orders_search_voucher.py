@@ -51,3 +51,20 @@ def test_the_voucher_searched_for_is_the_one_shown(how: str, counter: Counter,
     assert tab.detail.vouchers.position == 1
     tab.search.setText(issued[3].payload)  # another of the same order: that one
     qtbot.waitUntil(lambda: _shown_code(tab) == issued[3].code, timeout=WAIT_MS)
+
+
+def test_a_voucher_searched_for_opens_its_order_with_another_order_chosen(
+        counter: Counter, qtbot: QtBot) -> None:
+    """QA s43a F13: with an order chosen, a scanned voucher's one order was listed alone but
+    not opened: the list tried to keep the order chosen before."""
+    shop = counter.shop
+    coffee = products.add_product(shop, "Coffee 咖啡券", "18.00", "service", uses=1)
+    other = orders.create_order(shop, [(coffee.id, 1)], "李先生")
+    tab = _orders_tab(counter)
+    assert tab.select_order(other.id)
+    idle()
+    order = orders.create_order(shop, [(coffee.id, 1)], "王女士")
+    wanted = fulfilment.pay_order(shop, order.id, "cash")[0]
+    tab.search.setText(wanted.payload)
+    qtbot.waitUntil(lambda: _shown_code(tab) == wanted.code, timeout=WAIT_MS)
+    assert tab.detail.detail is not None and tab.detail.detail.order.id == order.id

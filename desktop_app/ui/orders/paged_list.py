@@ -167,9 +167,11 @@ class PagedOrderList(QObject):
         select_id, self._select_when_listed = self._select_when_listed, None
         kept = self.selected_order()
         wanted = select_id if select_id is not None else (kept.id if kept else None)
-        if wanted is None and not keep_scroll and len(rows) == 1 \
+        if select_id is None and not keep_scroll and len(rows) == 1 \
                 and has_voucher_shape(self.query.search):
-            wanted = rows[0].id  # a voucher's code or QR found its one order: shown at once
+            # A voucher's code or QR found its one order: shown at once, whichever order
+            # was chosen before (QA s43a F13: the list kept trying that one, not listed).
+            wanted = rows[0].id
         bar = self.table.verticalScrollBar()
         position = bar.value()
         self.reselecting = True
