@@ -117,6 +117,20 @@ def test_only_recent_attempts_make_a_name_in_use(shop: Shop) -> None:
     assert not station_settings.station_used_recently(shop, "Till 2", now=later)
 
 
+def test_a_sale_taken_at_a_station_makes_its_name_in_use(shop: Shop) -> None:
+    """QA s43b F1: the PC that made the shop on the server and sold there had redeemed
+    nothing, and a second counter joined under its name unasked."""
+    from desktop_app.core import fulfilment, orders, products
+
+    item = products.add_product(shop, "Car wash", "100.00", "service", uses=5)
+    order = orders.create_order(shop, [(item.id, 1)])
+    fulfilment.pay_order(shop, order.id, "cash", station="vm")
+    assert station_settings.station_used_recently(shop, "vm")
+    assert not station_settings.station_used_recently(shop, "Till 3")
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=station_settings.RECENT_DAYS + 1)
+    assert not station_settings.station_used_recently(shop, "vm", now=later)
+
+
 def test_a_station_renamed_in_settings_is_the_one_the_next_scan_records(
         qtbot: QtBot, shop: Shop) -> None:
     """QA s35b F2: the header said "Counter B" at once, but scans went on being recorded

@@ -12,7 +12,7 @@ import json
 
 from desktop_app.core import audit
 from desktop_app.core.dates import utc_now
-from desktop_app.core.models import AuditEvent, RedemptionAttempt
+from desktop_app.core.models import AuditEvent, Order, RedemptionAttempt
 from desktop_app.core.roles import require_owner
 from desktop_app.core.store import Shop
 
@@ -53,15 +53,25 @@ def station_used_recently(shop: Shop, name: str, days: int = RECENT_DAYS,
     """Whether a PC took the name ``name`` within ``days``, by a redemption attempt recorded
     at it or by taking it (joining the shop, or its owner's rename): a PC taking that name
     would be counted as one with that PC. A counter that joined and has not redeemed yet
-    counts too (QA s36a F2: two new counters joined under one name unasked). One probe of
-    the attempts' index led by station; the few computer changes by the kinds' index."""
+    counts too (QA s36a F2: two new counters joined under one name unasked), and one that
+    took an order's money there. One probe of the attempts' index led by station; the few
+    computer changes by the kinds' index."""
     since = (now or utc_now()) - dt.timedelta(days=days)
     name = name.strip()
     if (RedemptionAttempt.select(RedemptionAttempt.id)
             .where((RedemptionAttempt.station == name)
                    & (RedemptionAttempt.created_at >= since)).exists()):
         return True
-    return name in _names_taken_since(since)
+    return _took_money_at(name, since) or name in _names_taken_since(since)
+
+
+def _took_money_at(name: str, since: dt.datetime) -> bool:
+    """Whether an order was paid at the station ``name`` since then: the PC that made the
+    shop and sold there had redeemed nothing, and a second counter joined under its name
+    unasked (QA s43b F1). The sales index's range of those days, paid or refunded since."""
+    return (Order.select(Order.id)
+            .where(Order.status.in_(("paid", "refunded")) & (Order.paid_at >= since)
+                   & (Order.paid_station == name)).exists())
 
 
 def _names_taken_since(since: dt.datetime) -> set[str]:
