@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import auth, errors
@@ -299,9 +299,20 @@ def test_after_login_the_window_tells_failed_attempts_since_the_last(
         dialog.password.setText(OWNER_PASSWORD)
         with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
             dialog.submit()
-        assert session.window is not None
-        assert session.window.statusBar().currentMessage() == (
+        window = session.window
+        assert window is not None
+        bar = window.statusBar()
+        assert bar.currentMessage() == (
             "Before this login, 2 wrong passwords were typed for your name.")  # QA s41a F6
+        window.resize(1024, 768)
+        qtbot.waitUntil(lambda: bar.width() <= 1024, timeout=WAIT_MS)
+        qtbot.wait(200)  # the labels laid out for that width
+        # whole beside the labels on the right (QA s43a F10: its end was behind them)
+        room = min(w.mapTo(bar, QPoint(0, 0)).x() for w in bar.findChildren(QLabel)
+                   if w.isVisible() and w.parentWidget() is bar)
+        assert bar.fontMetrics().horizontalAdvance(bar.currentMessage()) + 12 < room
+        bar.clearMessage()
+        assert window.shop_label.isVisible()  # back once the message is gone
     finally:
         session.shutdown()
 

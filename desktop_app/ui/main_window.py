@@ -276,9 +276,19 @@ class MainWindow(WindowMenus, WindowBackups, WindowSettings, QMainWindow):
             labels += (self.backup_label,)
         for number, label in enumerate(labels):
             if number:
-                bar.addPermanentWidget(self._separator())
+                separator = self._separator()
+                bar.addPermanentWidget(separator)
+                if label is self.shop_label:
+                    self._shop_part: tuple[QWidget, ...] = (separator, label)
             label.setContentsMargins(SPACING // 2, 2, SPACING // 2, 2)
             bar.addPermanentWidget(label, SHOP_STRETCH if label is self.shop_label else 0)
+        # A message on the left takes the shop's name's room while it shows: the header names
+        # the shop (QA s43a F10: the failed logins' sentence was cut at 1024x768).
+        bar.messageChanged.connect(self._room_for_message)
+
+    def _room_for_message(self, text: str) -> None:
+        for widget in self._shop_part:
+            widget.setVisible(not text)
 
     def _separator(self) -> QFrame:
         line = QFrame(self)
