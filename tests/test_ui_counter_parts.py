@@ -359,3 +359,19 @@ def test_a_scan_after_the_undo_reason_was_typed_and_erased_undoes_nothing(
     assert scanned.ok and uses_left(second) == 0
     assert uses_left(first) == 1  # nothing given back
     assert not RedemptionAttempt.select().where(RedemptionAttempt.undo_of.is_null(False)).exists()
+
+
+def test_a_scan_refused_as_the_server_refuses_this_counter_is_listed_as_that(
+        counter: Counter) -> None:
+    """QA s43b F4: the server refused the counter's login (its password changed); the
+    verdict said so, but the station's list said "the shop's server cannot be reached"."""
+    from desktop_app.core.errors import ServerLoginFailed
+
+    voucher = sell(counter.shop)
+    failures = counter.tab.failures
+    failures.refuse("The shop's server refused the login…", voucher.payload,
+                    ServerLoginFailed(user="voucher_shop"))
+    row = counter.tab.recent.failed[0]
+    assert row.failure == "the shop's server refused this counter's login"
+    failures.refuse("The shop's server cannot be reached…", voucher.payload)
+    assert counter.tab.recent.failed[0].failure == "the shop's server cannot be reached"

@@ -3114,17 +3114,17 @@ Click “New product” to add your first service pass, gift card, card key or g
         <translation>搜索：单号、顾客、电话、券码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="227"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="229"/>
         <source>{shown} of {total} orders shown — scroll for more, or sort or search to reach older ones</source>
         <translation>已显示 {shown} / {total} 个订单——向下滚动查看更多，或排序、搜索以找到更早的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="237"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="239"/>
         <source>No order matches the search or filter.</source>
         <translation>没有符合搜索或筛选条件的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/orders/paged_list.py" line="240"/>
+        <location filename="../../desktop_app/ui/orders/paged_list.py" line="242"/>
         <source>No orders yet.
 Click “New order” to sell your first voucher.</source>
         <translation>还没有订单。
@@ -4464,52 +4464,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>查询：请扫描卡券 — 不扣任何次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="284"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="286"/>
         <source>Next scan takes × {count} uses. A gift card&apos;s amount goes in the box on the left.</source>
         <translation>下次扫码核销 × {count} 次。礼品卡金额请填在左边的框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="285"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="287"/>
         <source>Next scan takes 1 use.</source>
         <translation>下次扫码核销 1 次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="370"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="372"/>
         <source>Still waiting: this app is finishing other work on the shop first. Do not hand anything over until it answers.</source>
         <translation>仍在等待：本软件正在先完成店铺的其他工作。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="372"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="374"/>
         <source>Still waiting for the shop&apos;s server. Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺服务器的回应。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="374"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="376"/>
         <source>Still waiting for the shop file (another program may be using it). Do not hand anything over until it answers.</source>
         <translation>仍在等待店铺文件（可能有其他程序正在使用）。在它回应之前，请不要交付任何东西。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="381"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="383"/>
         <source>▮▮▮ Scanner</source>
         <translation>▮▮▮ 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="381"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="383"/>
         <source>⌨ Typed</source>
         <translation>⌨ 手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="382"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="384"/>
         <source>◉ Camera</source>
         <translation>◉ 摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="383"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="385"/>
         <source>Waiting</source>
         <translation>等待扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="385"/>
+        <location filename="../../desktop_app/ui/counter/redemption_tab.py" line="387"/>
         <source>Where the last code came from</source>
         <translation>上一个券码的来源</translation>
     </message>
@@ -4916,52 +4916,52 @@ Click “New order” to sell your first voucher.</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="91"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="92"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="93"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="94"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="94"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="95"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="96"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="97"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="96"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="97"/>
         <source>By</source>
         <translation>按</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="97"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="98"/>
         <source>Days</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="203"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="204"/>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="248"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="249"/>
         <source>Nothing in these days.</source>
         <translation>这段时间内没有数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="251"/>
         <source>No redemptions or sales in these days.</source>
         <translation>这段时间内没有核销或销售。</translation>
     </message>
@@ -4990,32 +4990,32 @@ Click “New order” to sell your first voucher.</source>
         <translation>{name}：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="267"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="268"/>
         <source>Uses redeemed per day</source>
         <translation>每日核销次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="268"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="270"/>
         <source>Net sales per day ({currency})</source>
         <translation>每日净销售额（{currency}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="281"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="284"/>
         <source>vouchers with uses left that expire within 30 days</source>
         <translation>30 天内到期且仍有剩余次数的卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="282"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="285"/>
         <source>cards with money on them that can still be spent</source>
         <translation>仍有余额且可继续消费的礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="110"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="111"/>
         <source>Double-click a row to see the redemptions behind it.</source>
         <translation>双击一行，查看其中的核销记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="321"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="324"/>
         <source>{group} — attempts: {count}</source>
         <translation>{group} — 核销记录：{count} 条</translation>
     </message>
@@ -5035,7 +5035,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="362"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="365"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
@@ -5045,12 +5045,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="381"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="384"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="391"/>
+        <location filename="../../desktop_app/ui/reports/reports_tab.py" line="394"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -5353,37 +5353,42 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>ScanFailures</name>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="76"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="77"/>
         <source>the shop&apos;s server cannot be reached</source>
         <translation>无法连接店铺的服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="123"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="126"/>
         <source>the shop file was in use</source>
         <translation>店铺文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="125"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="128"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="127"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="130"/>
         <source>the connection to the server broke: nothing was saved</source>
         <translation>与服务器的连接中断：没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="129"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="132"/>
         <source>the shop&apos;s server did not answer</source>
         <translation>店铺的服务器没有响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="131"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="134"/>
+        <source>the shop&apos;s server refused this counter&apos;s login</source>
+        <translation>店铺的服务器拒绝了本收银台的登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="136"/>
         <source>an unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="170"/>
+        <location filename="../../desktop_app/ui/counter/scan_failures.py" line="175"/>
         <source>Checked with the shop&apos;s server: the scan of {code} ({time}) was not saved, so nothing was taken. Scan it again.</source>
         <translation>已向店铺服务器核实：{code}（{time}）的那次扫码没有保存，没有扣除任何内容。请重新扫码。</translation>
     </message>

@@ -45,6 +45,7 @@ from desktop_app.ui.counter.server_status import (
     ServerWatcher,
     away_line_text,
     away_text,
+    refusal_of,
     watch_server,
 )
 from desktop_app.ui.counter.sounds import REFUSAL, SUCCESS, Sounds
@@ -257,7 +258,8 @@ class RedemptionTab(RedemptionLayout):
                 return self._scanned(repeat, text, by_hand=source == KEYBOARD)
             if self.server_watcher is not None:
                 self.server_watcher.poke()  # back already? the next scan will know
-            return self.failures.refuse(away_text(self.server_watcher), text)
+            return self.failures.refuse(away_text(self.server_watcher), text,
+                                        refusal_of(self.server_watcher))
         self._checking.append(text)
         self._busy_timer.start(BUSY_AFTER_MS)
         if not self._late_timer.isActive():

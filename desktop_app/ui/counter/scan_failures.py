@@ -66,14 +66,17 @@ class ScanFailures(QObject):
         self.timer.setInterval(ASK_AGAIN_MS)
         self.timer.timeout.connect(self.settle_now)
 
-    def refuse(self, text: str, scanned: str = "") -> None:
-        """Not tried (the server is away): nothing was redeemed now. A voucher whose earlier
-        scan lost its answer is still "Not certain", not "Not redeemed" (QA s13b N1)."""
+    def refuse(self, text: str, scanned: str = "", refusal: ShopError | None = None) -> None:
+        """Not tried (the server is away, or answers and ``refusal`` of this counter): nothing
+        was redeemed now. A voucher whose earlier scan lost its answer is still "Not
+        certain", not "Not redeemed" (QA s13b N1)."""
         lost = self._lost_scan_of(scanned)
         if lost is not None:
             self._show_uncertain(lost)
             return
-        self._show_failed(text, scanned, self.tr("the shop's server cannot be reached"))
+        reason = (self.tr("the shop's server cannot be reached") if refusal is None
+                  else self._reason(refusal, error_message(refusal)))  # QA s43b F4
+        self._show_failed(text, scanned, reason)
 
     def _show_failed(self, text: str, scanned: str, reason: str) -> None:
         """"Not redeemed", naming what was scanned, until the next scan; and a row in the
@@ -127,6 +130,8 @@ class ScanFailures(QObject):
             return self.tr("the connection to the server broke: nothing was saved")
         if isinstance(exc, ServerUnreachable):
             return self.tr("the shop's server did not answer")
+        if code == "server_login_failed":
+            return self.tr("the shop's server refused this counter's login")
         if not isinstance(exc, ShopError):
             return self.tr("an unexpected error")
         return text if len(text) <= REASON_SHOWN else text[:REASON_SHOWN - 1] + "…"
