@@ -60,6 +60,15 @@ def test_messages_name_the_facts() -> None:
     assert "another shop" in error_message(errors.BackupInvalid(problem="foreign", path="b"))
 
 
+def test_no_shop_on_a_server_is_said_in_a_servers_words() -> None:
+    """QA s43b F5: an empty database on the server was "no shop in the folder postgresql://…",
+    with advice to start with the folder that holds the shop."""
+    text = error_message(errors.NoShop(path="postgresql://shop:secret@10.0.0.5:5432/voucher_empty"))
+    assert "10.0.0.5:5432/voucher_empty" in text and "folder" not in text
+    assert "secret" not in text and "init" in text
+    assert "folder /srv/shop" in error_message(errors.NoShop(path="/srv/shop"))
+
+
 def test_lockout_message_names_the_wait(qapp: QApplication) -> None:
     try:
         assert install_translator(qapp, "en") == "en"

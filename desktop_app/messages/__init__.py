@@ -33,6 +33,7 @@ from desktop_app.messages.error_texts import (
     HOLD_REASONS,
     INTEGRITY_TEXTS,
     ISSUED_NOT_WRITTEN_TEXT,
+    NO_SHOP_ON_SERVER_TEXT,
     NOT_FOUND_TEXTS,
     OS_REASONS,
     SERVER_INTEGRITY_TEXTS,
@@ -283,8 +284,10 @@ def error_message(exc: ShopError) -> str:
     variant = _variant(HOLD_VARIANT_TEXTS, exc) or _variant(VARIANT_TEXTS, exc)
     if variant is not None:
         return _fill(variant, params)
-    if exc.code == "shop_exists" and "://" in str(params.get("path", "")):
-        return _fill(SHOP_EXISTS_ON_SERVER_TEXT, {"server": server_address(params["path"])})
+    on_server = "://" in str(params.get("path", ""))
+    if exc.code in ("shop_exists", "no_shop") and on_server:
+        text = SHOP_EXISTS_ON_SERVER_TEXT if exc.code == "shop_exists" else NO_SHOP_ON_SERVER_TEXT
+        return _fill(text, {"server": server_address(params["path"])})
     if exc.code == "forbidden" and exc.params.get("action") in FORBIDDEN_TEXTS:
         return _fill(FORBIDDEN_TEXTS[exc.params["action"]], params)
     if exc.code == "not_found" and exc.params.get("reason") in NOT_FOUND_TEXTS:

@@ -326,6 +326,10 @@ VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
 SHOP_EXISTS_ON_SERVER_TEXT = QT_TRANSLATE_NOOP(
     "errors", "A shop already exists on the server {server}. Log in to it instead, or give "
     "the address of an empty database for a new shop.")
+# A server's database without a shop: not "the folder" (QA s43b F5).
+NO_SHOP_ON_SERVER_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "The database {server} holds no shop yet. Check the database's name in the "
+    "address, or create the shop there (init, or the app's first start).")
 
 # The ``reason`` of a folder or file the system refused (``fileio.os_reason``); another is
 # the system error's name (ENOENT...), shown as it is.

@@ -9437,82 +9437,87 @@ Click “New order” to sell your first voucher.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="330"/>
+        <source>The database {server} holds no shop yet. Check the database&apos;s name in the address, or create the shop there (init, or the app&apos;s first start).</source>
+        <translation>数据库 {server} 中还没有店铺。请检查地址中的数据库名称，或在那里创建店铺（命令行 init，或首次启动本程序）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="337"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="334"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="338"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="335"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="339"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="345"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="381"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="389"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="391"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="395"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="393"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="397"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="395"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="399"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="397"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="401"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="399"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="403"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="400"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="404"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="403"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="407"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="405"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="409"/>
         <source>the shop&apos;s database file is damaged</source>
         <translation>店铺的数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="407"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="411"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -9567,17 +9572,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法撤销这次消费：这张卡已退款，余额已退给顾客，这笔钱不能再退回卡内。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="414"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="414"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="418"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="415"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="419"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -10087,157 +10092,157 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="350"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="354"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="356"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="357"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="361"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="358"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="360"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="364"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="361"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="365"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="367"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="368"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="372"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="369"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="371"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="375"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="372"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="376"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="378"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="375"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="379"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="376"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="378"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="382"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="379"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="383"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="380"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="384"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="381"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="382"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="386"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="384"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="388"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="187"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="188"/>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="190"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="191"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again, or ask the owner to reset the password.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试，或请店主重置密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="200"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="201"/>
         <source>Too many wrong passwords for this operator. Wait a few minutes, then try again.</source>
         <translation>该操作员密码错误次数过多。请等几分钟再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="204"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="205"/>
         <source>Too many wrong passwords. Wait {minutes} minutes, then try again.</source>
         <translation>密码错误次数过多。请等待 {minutes} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="212"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="213"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {seconds} seconds.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{seconds} 秒后可再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="216"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="217"/>
         <source>The recovery key was not tried yet: after too many wrong passwords or recovery keys for this name, it can be tried again in {minutes} minutes.</source>
         <translation>恢复密钥尚未验证：此账号的密码或恢复密钥错误次数过多，{minutes} 分钟后可再试。</translation>
     </message>
@@ -10608,12 +10613,12 @@ Click “New order” to sell your first voucher.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="370"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="373"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/__init__.py" line="371"/>
+        <location filename="../../desktop_app/messages/__init__.py" line="374"/>
         <source>Clerk</source>
         <translation>核销员</translation>
     </message>
