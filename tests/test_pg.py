@@ -74,6 +74,16 @@ def test_connection_errors_say_what_is_wrong(pg_server, pg_url: str, tmp_path: P
     with pytest.raises(ServerLoginFailed) as login:
         ShopLocation(tmp_path, pg_url).open(OWNER, OWNER_PASSWORD)
     assert "postgres" in error_message(login.value)
+    # No password to send (a .pgpass line for another database: QA s43b F6): said as that,
+    # naming the address to check, not as a wrong password
+    monkeypatch.delenv("PGPASSWORD")
+    (pgpass := tmp_path / "pgpass").write_text("127.0.0.1:*:other_db:*:secret\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    with pytest.raises(ServerLoginFailed) as none_sent:
+        ShopLocation(tmp_path, missing).open(OWNER, OWNER_PASSWORD)
+    said = error_message(none_sent.value)
+    assert "no_such_db" in said and "No password was found" in said and "secret" not in said
 
 
 def test_a_lost_link_is_noticed_in_seconds(pg_url: str) -> None:

@@ -93,8 +93,12 @@ def server_error(exc: BaseException, url: str) -> ShopError:
     if refusal is not None:
         return refusal
     text, facts = error_chain_text(exc), server_facts(url)
-    if "password authentication failed" in text or "no password supplied" in text or (
-            "authentication failed" in text):
+    if "no password supplied" in text:
+        # libpq found none to send: no .pgpass line for this address (a mistyped database
+        # name, say), not a wrong one (QA s43b F6)
+        return ServerLoginFailed(user=facts["user"], password="none_found",
+                                 server=f"{facts['host']}/{facts['database']}")
+    if "password authentication failed" in text or "authentication failed" in text:
         return ServerLoginFailed(user=facts["user"])
     if "does not exist" in text and "database" in text:
         return ServerDatabaseMissing(database=facts["database"])

@@ -275,6 +275,12 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
 }
 # The same for one of an error's facts (code, param, value), as VARIANT_TEXTS for the app.
 COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    # QA s43b F6: a mistyped database name, whose .pgpass line then matched nothing, was
+    # said as a wrong password.
+    ("server_login_failed", "password", "none_found"): QT_TRANSLATE_NOOP(
+        "errors", "No password was found for database user {user} at {server}: PGPASSWORD is "
+        "not set and no line of the .pgpass file names this host, port, database and user. "
+        "Check the address (the database's name too) and the .pgpass line."),
     ("integrity_hold", "where", "server"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner puts the newest pg_dump of the "
@@ -283,6 +289,12 @@ COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    # QA s43b F6: a mistyped database name, whose .pgpass line then matched nothing, was
+    # said as a wrong password.
+    ("server_login_failed", "password", "none_found"): QT_TRANSLATE_NOOP(
+        "errors", "No password was found for database user {user} at {server}: PGPASSWORD is "
+        "not set and no line of the .pgpass file names this host, port, database and user. "
+        "Check the address (the database's name too) and the .pgpass line."),
     # QA s39b F5: "Set sslmode=require" to an address that said require or verify-full.
     ("server_tls_required", "address_asks", "yes"): QT_TRANSLATE_NOOP(
         "errors", "The address asks for encryption (TLS), and the shop's server {host} does "
