@@ -79,6 +79,14 @@ def breakable(text: str, every: int = BREAK_EVERY) -> str:
         if len(word) > every else word for word in text.split(" "))
 
 
+def breakable_path(path: str) -> str:
+    """``path`` that may wrap after each folder's separator, a long name inside too: wrapped
+    as a plain word it broke in the middle of a folder's name, or widened the label (QA s43a
+    F1, F8)."""
+    marked = path.replace("/", "/" + _BREAK).replace("\\", "\\" + _BREAK)
+    return _BREAK.join(breakable(part) for part in marked.split(_BREAK))
+
+
 def short_time(moment: dt.datetime) -> str:
     """This year's times without the year (a list scans faster); older ones by their day."""
     local = moment.astimezone()

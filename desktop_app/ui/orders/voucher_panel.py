@@ -38,7 +38,7 @@ from desktop_app.core.store import Shop
 from desktop_app.core.vouchers_view import VoucherView
 from desktop_app.messages import error_message
 from desktop_app.ui import settings
-from desktop_app.ui.display import failure_text
+from desktop_app.ui.display import breakable_path, failure_text
 from desktop_app.ui.orders import voucher_send
 from desktop_app.ui.orders.giftcard_box import GiftCardBox
 from desktop_app.ui.orders.message_in_sight import MessageInSight
@@ -296,7 +296,7 @@ class VoucherPanel(QWidget):
         def saved(target: Path) -> None:
             self.message.show_info(self.tr(
                 "Voucher image copied: paste it into WeChat, QQ or an e-mail. Saved as {file}"
-            ).format(file=str(target)))
+            ).format(file=breakable_path(str(target))))
             self.saved.emit(str(target))
 
         def not_saved(exc: ShopError) -> None:  # the copy went through all the same
