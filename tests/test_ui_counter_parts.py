@@ -375,3 +375,15 @@ def test_a_scan_refused_as_the_server_refuses_this_counter_is_listed_as_that(
     assert row.failure == "the shop's server refused this counter's login"
     failures.refuse("The shop's server cannot be reached…", voucher.payload)
     assert counter.tab.recent.failed[0].failure == "the shop's server cannot be reached"
+
+
+def test_a_list_the_server_cannot_give_says_so_of_the_list_alone(counter: Counter) -> None:
+    """QA s43b F7: under a "Not certain" verdict the list's line said "nothing was changed",
+    read as the scan not having gone through."""
+    from desktop_app.core.errors import ServerUnreachable
+
+    recent = counter.tab.recent
+    recent.may_retry = False
+    recent._refresh_failed(ServerUnreachable(host="127.0.0.1:5432"))
+    said = recent.message.text()
+    assert said.startswith("This station's list cannot be read now") and "changed" not in said

@@ -3813,6 +3813,14 @@ Click “New order” to sell your first voucher.</source>
     </message>
 </context>
 <context>
+    <name>RecentPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="214"/>
+        <source>This station&apos;s list cannot be read now: the shop&apos;s server is not answering.</source>
+        <translation>暂时无法读取本收银台的记录：店铺的服务器没有响应。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <location filename="../../desktop_app/ui/session/recovery_key_dialog.py" line="96"/>
@@ -4429,7 +4437,7 @@ Click “New order” to sell your first voucher.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/recent_panel.py" line="116"/>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="239"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="245"/>
         <source>Undo redemption…</source>
         <translation>撤销核销…</translation>
     </message>
@@ -4444,12 +4452,12 @@ Click “New order” to sell your first voucher.</source>
         <translation>您在本收银台的最近核销：{station}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="264"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="270"/>
         <source>Undone: {amount} is back on the card (balance {balance}).</source>
         <translation>已撤销：{amount} 已退回卡内（余额 {balance}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="270"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="276"/>
         <source>Undone: {uses} uses were given back ({left} left now).</source>
         <translation>已撤销：{uses} 次已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -4514,7 +4522,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>上一个券码的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="274"/>
+        <location filename="../../desktop_app/ui/counter/recent_panel.py" line="280"/>
         <source>Undone: the use was given back ({left} left now).</source>
         <translation>已撤销：次数已退回（现剩余 {left} 次）。</translation>
     </message>
@@ -10486,38 +10494,38 @@ Click “New order” to sell your first voucher.</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="99"/>
+        <location filename="../../desktop_app/ui/display.py" line="107"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="101"/>
+        <location filename="../../desktop_app/ui/display.py" line="109"/>
         <source>Until {end}</source>
         <translation>至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="112"/>
+        <location filename="../../desktop_app/ui/display.py" line="120"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="113"/>
+        <location filename="../../desktop_app/ui/display.py" line="121"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="105"/>
+        <location filename="../../desktop_app/ui/display.py" line="113"/>
         <source>From {start}</source>
         <translation>{start} 起</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/counter/lookup_models.py" line="126"/>
-        <location filename="../../desktop_app/ui/display.py" line="107"/>
+        <location filename="../../desktop_app/ui/display.py" line="115"/>
         <source>No expiry</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/display.py" line="137"/>
+        <location filename="../../desktop_app/ui/display.py" line="145"/>
         <source>Batch</source>
         <translation>批量发券</translation>
     </message>

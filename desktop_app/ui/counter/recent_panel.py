@@ -208,7 +208,13 @@ class RecentPanel(QWidget):
             self.may_retry = False
             QTimer.singleShot(RETRY_MS, self.refresh)
             return
-        text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
+        if isinstance(exc, ServerUnreachable):
+            # Said of the list alone: "nothing was changed" under a "Not certain" verdict read
+            # as the scan not having gone through (QA s43b F7).
+            text = self.tr("This station's list cannot be read now: the shop's server is not "
+                           "answering.")
+        else:
+            text = error_message(exc) if isinstance(exc, ShopError) else unexpected_error_message()
         self.message.show_error(text)
 
     def selected_row(self) -> RecentAttempt | None:
