@@ -42,7 +42,9 @@ def test_the_environment_variable_selects_the_server(tmp_path: Path,
 
 
 @pytest.mark.parametrize("url", ["mysql://u@h/db", "postgresql://u@h/", "postgresql://u@h:xx/db",
-                                 "shop.db"])
+                                 "shop.db",
+                                 # one slash short: tried as this PC's socket (QA s43b F8)
+                                 "postgresql:/u@127.0.0.1:5432/db"])
 def test_an_unusable_url_is_refused(tmp_path: Path, url: str) -> None:
     with pytest.raises(DatabaseUrlInvalid) as caught:
         ShopLocation.choose(tmp_path, url)
@@ -361,3 +363,18 @@ def test_a_server_lost_mid_redeem_says_so_and_nothing_is_taken_twice(
             voucher_lookup.lookup(shop, voucher.payload)
         assert not isinstance(unreachable.value, ServerLost)
         assert voucher_lookup.lookup(shop, voucher.payload).uses_left == 0
+
+
+@pytest.mark.parametrize("url", ["postgresql://voucher_shp@127.0.0.1:5432/shop",
+                                 "postgresql://127.0.0.1:5432/shop"])  # the PC's own user
+def test_a_database_user_the_server_lacks_is_said_as_that(url: str) -> None:
+    """QA s43b F8: a server whose pg_hba lets any user try (trust, peer) answers that the
+    role does not exist; said as "cannot be reached, check the cable". (The test server
+    asks every user for a password, so it says "password authentication failed" instead:
+    the server's words are given here as psycopg reports them.)"""
+    from desktop_app.core.pg_connection import server_error
+
+    answer = Exception('connection failed: FATAL:  role "voucher_shp" does not exist')
+    said = error_message(server_error(answer, url))
+    assert "no database user voucher_shp" in said and "cable" not in said
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -72,7 +73,8 @@ def check_url(url: str) -> str:
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
         raise DatabaseUrlInvalid(url=url) from None
-    if parts.scheme not in SCHEMES or not parts.path.strip("/"):
+    if parts.scheme not in SCHEMES or not parts.path.strip("/") or (
+            not url.split(":", 1)[1].startswith("//")):  # "postgresql:/u@h/db" (QA s43b F8)
         raise DatabaseUrlInvalid(url=url)
     if parts.password is not None:
         # A password in an argument is visible to every user of the PC (ps, shell history).
@@ -100,6 +102,9 @@ def server_error(exc: BaseException, url: str) -> ShopError:
                                  server=f"{facts['host']}/{facts['database']}")
     if "password authentication failed" in text or "authentication failed" in text:
         return ServerLoginFailed(user=facts["user"])
+    role = _MISSING_ROLE.search(text)
+    if role is not None:  # the name libpq sent: the address's, or this PC's own user's
+        return ServerLoginFailed(user=role.group(1), role="missing")  # QA s43b F8
     if "does not exist" in text and "database" in text:
         return ServerDatabaseMissing(database=facts["database"])
     if "invalid sslmode value" in text or "invalid connection option" in text:
@@ -112,6 +117,7 @@ def server_error(exc: BaseException, url: str) -> ShopError:
 
 
 _TLS_ASKED = ("require", "verify-ca", "verify-full")
+_MISSING_ROLE = re.compile(r'role "([^"]*)" does not exist')
 
 
 # Said by their SQLSTATE, which the server gives with every refusal: a full disk, a standby or

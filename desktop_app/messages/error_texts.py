@@ -275,6 +275,9 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
 }
 # The same for one of an error's facts (code, param, value), as VARIANT_TEXTS for the app.
 COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("server_login_failed", "role", "missing"): QT_TRANSLATE_NOOP(
+        "errors", "The shop's server has no database user {user}. Check the user's name in the "
+        "address: postgresql://USER@HOST:PORT/DATABASE."),
     # QA s43b F6: a mistyped database name, whose .pgpass line then matched nothing, was
     # said as a wrong password.
     ("server_login_failed", "password", "none_found"): QT_TRANSLATE_NOOP(
@@ -289,6 +292,9 @@ COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
+    ("server_login_failed", "role", "missing"): QT_TRANSLATE_NOOP(
+        "errors", "The shop's server has no database user {user}. Check the user's name in the "
+        "address: postgresql://USER@HOST:PORT/DATABASE."),
     # QA s43b F6: a mistyped database name, whose .pgpass line then matched nothing, was
     # said as a wrong password.
     ("server_login_failed", "password", "none_found"): QT_TRANSLATE_NOOP(
