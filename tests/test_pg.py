@@ -378,3 +378,23 @@ def test_a_database_user_the_server_lacks_is_said_as_that(url: str) -> None:
     said = error_message(server_error(answer, url))
     assert "no database user voucher_shp" in said and "cable" not in said
 
+
+@pytest.mark.parametrize(("answer", "words"), [
+    ('connection failed: root certificate file "/home/c/.postgresql/root.crt" does not exist\n'
+     "Either provide the file, use the system's trusted roots with sslrootcert=system, or "
+     "change sslmode to disable server certificate verification.",
+     "/home/c/.postgresql/root.crt is missing"),
+    ('connection failed: server certificate for "pgserver.shop.lan" does not match host name '
+     '"127.0.0.1"', "for pgserver.shop.lan, not for 127.0.0.1:5432"),
+    ("connection failed: SSL error: certificate verify failed", "may not be the shop's server"),
+])
+def test_a_certificate_that_cannot_be_checked_is_said_as_that(answer: str, words: str) -> None:
+    """QA s43b F10: with sslmode=verify-full, a missing root.crt or a certificate for another
+    host name was "cannot be reached, check the cable" (libpq's words, as psycopg gives them)."""
+    from desktop_app.core.pg_connection import server_error
+
+    refused = server_error(Exception(answer),
+                           "postgresql://shop@127.0.0.1:5432/shop?sslmode=verify-full")
+    said = error_message(refused)
+    assert refused.code == "server_certificate" and words in said and "cable" not in said
+

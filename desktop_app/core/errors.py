@@ -247,6 +247,14 @@ class ServerTlsRequired(ShopError):
     code = "server_tls_required"
 
 
+class ServerCertificate(ShopError):
+    """The address asks to check the server's certificate and it could not be vouched for:
+    ``problem`` no_root_certificate (``file`` missing here), host_mismatch (the certificate
+    is ``named`` for another host than ``host``) or untrusted (QA s43b F10: said as a cable)."""
+
+    code = "server_certificate"
+
+
 class ServerReadOnly(ShopError):
     """The server takes no changes (a standby after a fail-over, a managed server put
     read-only as its disk filled; SQLSTATE 25006): nothing was changed, nothing is damaged."""

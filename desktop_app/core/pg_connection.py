@@ -33,6 +33,7 @@ from desktop_app.core.errors import (
     DatabaseUrlHasPassword,
     DatabaseUrlInvalid,
     ServerBusy,
+    ServerCertificate,
     ServerDatabaseMissing,
     ServerDiskFull,
     ServerLoginFailed,
@@ -95,6 +96,9 @@ def server_error(exc: BaseException, url: str) -> ShopError:
     if refusal is not None:
         return refusal
     text, facts = error_chain_text(exc), server_facts(url)
+    certificate = _certificate_problem(text, facts["host"])
+    if certificate is not None:
+        return certificate
     if "no password supplied" in text:
         # libpq found none to send: no .pgpass line for this address (a mistyped database
         # name, say), not a wrong one (QA s43b F6)
@@ -117,6 +121,21 @@ def server_error(exc: BaseException, url: str) -> ShopError:
 
 
 _TLS_ASKED = ("require", "verify-ca", "verify-full")
+_NO_ROOT_CERTIFICATE = re.compile(r'root certificate file "([^"]*)" does not exist')
+_OTHER_HOST = re.compile(r'server certificate for "([^"]*)"[^|]*does not match host name')
+
+
+def _certificate_problem(text: str, host: str) -> ServerCertificate | None:
+    """libpq's refusal of the server's certificate (sslmode=verify-ca or verify-full)."""
+    missing = _NO_ROOT_CERTIFICATE.search(text)
+    if missing is not None:
+        return ServerCertificate(problem="no_root_certificate", file=missing.group(1))
+    other = _OTHER_HOST.search(text)
+    if other is not None:
+        return ServerCertificate(problem="host_mismatch", named=other.group(1), host=host)
+    if "certificate verify failed" in text:
+        return ServerCertificate(problem="untrusted", host=host)
+    return None
 _MISSING_ROLE = re.compile(r'role "([^"]*)" does not exist')
 
 
@@ -276,7 +295,9 @@ def connect(url: str) -> ServerDatabase:
         file_clock.forget()  # not a file's newest record
     except (DatabaseError, InterfaceError, OperationalError, OSError) as exc:
         db.close()
-        log.warning("connecting to the server failed: %s", type(exc).__name__)
+        # libpq's own words too (QA s43b F8: the log said only OperationalError)
+        log.warning("connecting to the server failed: %s: %s", type(exc).__name__,
+                    error_chain_text(exc)[:300])
         raise server_error(exc, url) from exc
     except ShopError:
         db.close()

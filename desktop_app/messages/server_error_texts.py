@@ -65,6 +65,9 @@ SERVER_ERROR_TEXTS: dict[str, str] = {
     "server_database_missing": QT_TRANSLATE_NOOP(
         "errors", "The shop's server has no database named {database}. Check the name in the "
         "address, or ask whoever set up the server to create it."),
+    "server_certificate": QT_TRANSLATE_NOOP(
+        "errors", "The shop's server's certificate could not be checked, so this computer did "
+        "not connect. Ask whoever set up the server."),
     "server_tls_required": QT_TRANSLATE_NOOP(
         "errors", "The shop's server and this computer disagree about encryption (TLS): the "
         "server asks for it, or the address asks for it and the server does not offer it. "
