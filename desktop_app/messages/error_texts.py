@@ -237,13 +237,14 @@ SERVER_INTEGRITY_TEXTS: dict[str, str] = {
         "errors", "Redeeming is stopped: the shop's database on the server is older than the "
         "last records this computer saw, so an older copy (a pg_dump) was put back on the "
         "server, and vouchers redeemed since may look unused again. The owner puts the newest "
-        "dump back (pg_restore into an empty database), or checks the shop (Admin → Verify) "
-        "and acknowledges what was found."),
+        "dump back (pg_restore into an empty database) if there is one, then checks the shop "
+        "(Admin → Verify) and acknowledges what was found, on each counter stopped so."),
 }
 SERVER_UNKNOWN_INTEGRITY_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Redeeming is stopped: the shop's records could not be vouched for. The owner "
-    "checks the shop (Admin → Verify) and acknowledges what was found, or puts the newest "
-    "pg_dump of the server's database back (pg_restore into an empty database).")
+    "puts the newest pg_dump of the server's database back (pg_restore into an empty "
+    "database) if there is one, then checks the shop (Admin → Verify) and acknowledges what "
+    "was found, on each counter stopped so.")
 
 # Said instead when the error lacks the fact the fuller text names.
 FALLBACK_TEXTS: dict[str, tuple[str, str]] = {
@@ -300,8 +301,9 @@ COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
     ("integrity_hold", "where", "server"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner puts the newest pg_dump of the "
-        "server's database back (pg_restore into an empty database), or checks the shop "
-        "(verify) and acknowledges what was found."),
+        "server's database back (pg_restore into an empty database) if there is one, then "
+        "checks the shop (verify) and acknowledges what was found, on each counter stopped "
+        "so."),
 }
 
 VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
@@ -347,8 +349,9 @@ VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
     ("integrity_hold", "where", "server"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner puts the newest pg_dump of the "
-        "server's database back (pg_restore into an empty database), or checks the shop "
-        "(Admin → Verify) and acknowledges what was found."),
+        "server's database back (pg_restore into an empty database) if there is one, then "
+        "checks the shop (Admin → Verify) and acknowledges what was found, on each counter "
+        "stopped so."),
     ("wrong_password", "credential", "recovery_key"): QT_TRANSLATE_NOOP(
         "errors", "Wrong recovery key: it is not the key of this shop. Check it against the "
         "paper it was written on (7 groups of 4), then try again."),

@@ -95,7 +95,8 @@ SERVER_WITNESS_TEXTS: dict[str, str] = {
 SERVER_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
     "VerifyDialog", "Leave the server's database as it is, and compare with your newest "
     "pg_dump of it before selling or redeeming more. To go back to that dump, restore it with "
-    "pg_restore into an empty database; or, once checked, acknowledge what was found.")
+    "pg_restore into an empty database. Either way, once checked, acknowledge what was found "
+    "here: each counter stopped so acknowledges on its own.")
 # What to do, under the problems: by the hold's facts (``live_server.hold_facts``) first.
 FOLDER_SUMMARY_TEXT = QT_TRANSLATE_NOOP(
     "VerifyDialog", "Leave the shop folder as it is, and compare with your latest good backup "

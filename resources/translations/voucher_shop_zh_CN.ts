@@ -6364,162 +6364,162 @@ Click “New order” to sell your first voucher.</source>
         <translation>已回退：本机见过的记录比服务器上的店铺数据库更新。数据库被换回了旧副本（恢复了一份 pg_dump，或回滚了快照）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="95"/>
-        <source>Leave the server&apos;s database as it is, and compare with your newest pg_dump of it before selling or redeeming more. To go back to that dump, restore it with pg_restore into an empty database; or, once checked, acknowledge what was found.</source>
-        <translation>请保持服务器上的数据库原样，在继续销售或核销之前，先与最新的 pg_dump 进行比对。如需回到那份转储，请用 pg_restore 把它恢复到一个空数据库；或者核对之后，确认发现的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="106"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="107"/>
         <source>The latest backup was restored over data too damaged to read: the records newer than the backup are in that damaged data (kept in the before-restore folder in the shop folder) and could not be carried over. Vouchers redeemed since the backup may be used again. What is left: check the latest redemptions (receipts, the counters&apos; lists), then click Acknowledge to record what was found; redeeming starts again.</source>
         <translation>最新的备份恢复时覆盖了已损坏、无法读取的数据：比备份更新的记录都在这些已损坏的数据中（保存在店铺文件夹的“before-restore”文件夹里），无法带入。备份之后已核销的卡券可能被再次使用。剩下要做的：核对最近的核销（小票、各收银台的列表），然后点击“确认问题”记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="120"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="121"/>
         <source>Two computers have been working on this shop. Use the shop on one computer only: restore the other computer&apos;s newest backup here (Admin → Restore from backup) to bring its records in, then check again.</source>
         <translation>有两台电脑在使用本店。请只在一台电脑上使用：在这里恢复另一台电脑最新的备份（管理 → 从备份恢复）以并入它的记录，然后再校验一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="126"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="127"/>
         <source>The latest backup was restored over data too damaged to read: the records newer than the backup are in that damaged data (kept in the before-restore folder in the shop folder) and could not be carried over. Vouchers redeemed since the backup may be used again. What is left: check the latest redemptions (receipts, the counters&apos; lists), then record what was found with verify --acknowledge REASON; redeeming starts again.</source>
         <translation>最新的备份恢复时覆盖了已损坏、无法读取的数据：比备份更新的记录都在这些已损坏的数据中（保存在店铺文件夹的“before-restore”文件夹里），无法带入。备份之后已核销的卡券可能被再次使用。剩下要做的：核对最近的核销（小票、各收银台的列表），然后用 verify --acknowledge 原因 记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="113"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="114"/>
         <source>A backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds. A newer backup of this shop, if there is one, brings them back: restore it. Otherwise, what is left: check the latest redemptions (receipts, the counters&apos; lists), then click Acknowledge to record what was found; redeeming starts again.</source>
         <translation>已恢复一份备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有。如有本店更新的备份，恢复那一份即可找回它们。否则剩下要做的：核对最近的核销（小票、各收银台的列表），然后点击“确认问题”记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="133"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="95"/>
+        <source>Leave the server&apos;s database as it is, and compare with your newest pg_dump of it before selling or redeeming more. To go back to that dump, restore it with pg_restore into an empty database. Either way, once checked, acknowledge what was found here: each counter stopped so acknowledges on its own.</source>
+        <translation>请保持服务器上的数据库原样，在继续销售或核销之前，先与最新的 pg_dump 进行比对。如需回到那份转储，请用 pg_restore 把它恢复到一个空数据库。无论哪种情况，核对之后都要在这里确认发现的问题：每个这样停止的收银台各自确认。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="134"/>
         <source>A backup was restored, and the shop stays on hold: a record on this computer or beside a backup vouches for records that neither that backup nor the data it replaced holds. A newer backup of this shop, if there is one, brings them back: restore it (restore FILE). Otherwise, what is left: check the latest redemptions (receipts, the counters&apos; lists), then record what was found with verify --acknowledge REASON; redeeming starts again.</source>
         <translation>已恢复一份备份，但店铺仍处于暂停状态：这台电脑上或备份旁的记录证明存在一些记录，而该备份和被替换的数据中都没有。如有本店更新的备份，恢复那一份即可找回它们（restore FILE）。否则剩下要做的：核对最近的核销（小票、各收银台的列表），然后用 verify --acknowledge 原因 记下发现的情况；之后即可恢复核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="140"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="141"/>
         <source>Two computers have been working on this shop. Use the shop on one computer only: restore the other computer&apos;s newest backup here (restore FILE) to bring its records in, then run verify again.</source>
         <translation>有两台电脑在使用本店。请只在一台电脑上使用：在这里恢复另一台电脑最新的备份（restore 文件）以并入它的记录，然后再运行 verify。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="149"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="150"/>
         <source>An older backup was restored, and the shop stays on hold: a newer backup of this shop was beside it, {file}, and holds the records this one lacks. Restore that one (Admin → Restore from backup; restore FILE on the command line): redeeming starts again with nothing lost. Acknowledge only if that backup is gone: vouchers redeemed since this backup could then be redeemed again.</source>
         <translation>已恢复的是一份较旧的备份，店铺仍处于暂停状态：它旁边有本店更新的备份 {file}，其中有这份备份缺少的记录。请改为恢复那一份（管理 → 从备份恢复；命令行用 restore FILE）：之后即可恢复核销，不丢任何记录。只有那份备份已经没有了才确认问题：那样的话，这份备份之后核销过的卡券可能被再次核销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="173"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="174"/>
         <source>Audit event #{id} was changed after it was written.</source>
         <translation>操作日志记录 #{id} 在写入后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="175"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="176"/>
         <source>The audit log breaks at event #{id}: an event before it was deleted, or events were put in another order.</source>
         <translation>操作日志在记录 #{id} 处断开：它之前的某条记录被删除，或记录顺序被打乱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="180"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="181"/>
         <source>The database file fails its encryption check ({detail}): it was damaged or altered outside Voucher Shop.</source>
         <translation>数据库文件未通过加密校验（{detail}）：它在 Voucher Shop 之外被损坏或改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="183"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="184"/>
         <source>The database&apos;s structure is damaged ({detail}).</source>
         <translation>数据库结构已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="185"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="186"/>
         <source>Voucher #{id}: its uses left do not match its redemptions. Part of the database may have been put back to an older copy.</source>
         <translation>卡券 #{id}：剩余次数与核销记录不符。数据库的一部分可能被换回了旧副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="189"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="190"/>
         <source>Gift card #{id}: its balance does not match its record of what was put on it and taken off it. Its balance was changed outside Voucher Shop, or part of the database was put back to an older copy.</source>
         <translation>礼品卡 #{id}：余额与它的充值和消费记录不符。余额在 Voucher Shop 之外被改动过，或者数据库的一部分被恢复到了较旧的副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="193"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="194"/>
         <source>Order #{id} is marked refunded but has no refund record, so the sales report does not count its money back. Check the order and the cash paid back.</source>
         <translation>订单 #{id} 标记为已退款，但没有退款记录，所以销售报表没有计入这笔退款。请核对该订单和已退还的现金。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="197"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="198"/>
         <source>Audit event #{id} is an owner&apos;s action, recorded by an operator who was not an owner at the time: someone used a clerk&apos;s password outside Voucher Shop to act as an owner. Check that event in the audit log and the list of operators, and disable any operator you did not add.</source>
         <translation>操作日志第 #{id} 条是店主才能做的操作，却由当时不是店主的操作员记录：有人在 Voucher Shop 之外用核销员的密码冒充店主。请在操作日志中核对这一条和操作员列表，并停用任何不是您添加的操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="206"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="207"/>
         <source>Replaced while open: the shop&apos;s files in its folder are no longer the ones this session opened (an older copy put back, the folder moved, a file deleted). Nothing more is saved in this session: close the shop and open it again (Log out, then log in).</source>
         <translation>打开期间被替换：店铺文件夹中的文件已不是本次打开的那些（放回了旧副本、文件夹被移动或文件被删除）。本次会话不再保存任何内容：请关闭店铺后重新打开（先退出登录，再登录）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="246"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="247"/>
         <source>The database file is damaged: part of it cannot be read (a disk fault or a power cut). Restore your latest backup; the restore keeps the damaged file aside.</source>
         <translation>数据库文件已损坏：其中一部分无法读取（磁盘出错或断电）。请恢复最近的备份；恢复时会把损坏的文件另存一旁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="249"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="250"/>
         <source>The database file fails its encryption check on {count} page(s) ({pages}): it was damaged (a disk fault, a power cut) or altered outside Voucher Shop.</source>
         <translation>数据库文件有 {count} 页未通过加密校验（{pages}）：它已损坏（磁盘出错、断电），或在 Voucher Shop 之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="252"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="253"/>
         <source>The database&apos;s structure is damaged: SQLite&apos;s check found {count} problem(s).</source>
         <translation>数据库的结构已损坏：SQLite 检查发现 {count} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="255"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="256"/>
         <source>Could not be checked, because the part of the database file that holds them is damaged: {what}.</source>
         <translation>无法检查，因为数据库文件中存放它们的部分已损坏：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="258"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="259"/>
         <source>Could not be checked, because the database could not be read (another program using the shop file, or a disk problem): {what}. Check again in a moment.</source>
         <translation>无法检查，因为数据库无法读取（另一个程序正在使用店铺文件，或磁盘有问题）：{what}。请稍后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="262"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="263"/>
         <source>the database file&apos;s encryption</source>
         <translation>数据库文件的加密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="263"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="264"/>
         <source>the database&apos;s structure</source>
         <translation>数据库的结构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="264"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="265"/>
         <source>the audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="265"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="266"/>
         <source>the vouchers&apos; uses</source>
         <translation>卡券的使用次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="267"/>
         <source>the gift cards&apos; balances</source>
         <translation>礼品卡余额</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="267"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="268"/>
         <source>the refunds&apos; records</source>
         <translation>退款记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="268"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="269"/>
         <source>who did an owner&apos;s work</source>
         <translation>店主操作由谁完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="269"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="270"/>
         <source>the file that vouches for the records</source>
         <translation>为记录作证的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="270"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="271"/>
         <source>the records kept outside the shop folder</source>
         <translation>保存在店铺文件夹之外的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="279"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="280"/>
         <source>Newer records than the shop holds: a record on this computer or beside a backup vouches for records the restored backup lacks. They were in the data the restore replaced, which was too damaged to read; nothing was put back to an older copy.</source>
         <translation>存在比店铺现有记录更新的记录：这台电脑上或备份旁的记录证明存在一些恢复的备份中没有的记录。它们在被恢复替换掉的数据中，而那些数据已损坏、无法读取；并没有人把数据换回旧副本。</translation>
     </message>
@@ -6590,7 +6590,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>✗ 发现问题：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/verify_texts.py" line="100"/>
+        <location filename="../../desktop_app/messages/verify_texts.py" line="101"/>
         <source>Leave the shop folder as it is, and compare with your latest good backup before selling or redeeming more. Restoring a backup keeps the current data aside.</source>
         <translation>请保持店铺文件夹原样，在继续销售或核销之前，先与最近一份完好的备份核对。恢复备份时，当前数据会另行保存。</translation>
     </message>
@@ -9060,7 +9060,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>店铺数据库（{path}）已损坏，或不是 Voucher Shop 的数据库。请恢复最近的备份，并保留损坏的文件，不要删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="271"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
+        <source>Redeeming is stopped: the shop&apos;s database on the server is older than the last records this computer saw, so an older copy (a pg_dump) was put back on the server, and vouchers redeemed since may look unused again. The owner puts the newest dump back (pg_restore into an empty database) if there is one, then checks the shop (Admin → Verify) and acknowledges what was found, on each counter stopped so.</source>
+        <translation>核销已停止：服务器上的店铺数据库比本机见过的最新记录还旧，说明服务器上放回了旧副本（一份 pg_dump），此后已核销的卡券可能又显示为未使用。如有最新的转储，请店主先把它放回（用 pg_restore 恢复到空数据库），然后在每个这样停止的收银台上检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
+        <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database) if there is one, then checks the shop (Admin → Verify) and acknowledges what was found, on each counter stopped so.</source>
+        <translation>核销已停止：无法确认店铺记录的可靠性。如有服务器数据库最新的 pg_dump，请店主先把它放回（用 pg_restore 恢复到空数据库），然后在每个这样停止的收银台上检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="272"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner restores the latest good backup, or checks the shop (verify) and acknowledges what was found.</source>
         <translation>已停止：店铺记录无法得到验证（{problems}），因此不能核销，也不能做任何更改。请店主恢复最近一份完好的备份，或检查店铺（管理 → 校验数据库，命令行 verify）并确认发现的问题。</translation>
     </message>
@@ -9140,7 +9150,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>此店铺由较新版本的 Voucher Shop 保存（数据格式 {found}；本版本最多支持 {supported}）。请安装店内其他电脑所用的版本或更新的版本，再在这里打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="261"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="262"/>
         <source>This shop was moved to the server {host} (database {database}), so nothing can be redeemed or changed in this folder any more; it is kept for reading only. Use the shop on the server: start with --database {url} (or set SHOP_DATABASE_URL); in the app, click Use the shop on the server.</source>
         <translation>本店已迁移到服务器 {host}（数据库 {database}），此文件夹中不能再核销或更改任何内容，仅供查看。请使用服务器上的店铺：用 --database {url} 启动（或设置 SHOP_DATABASE_URL）；在软件中点击“使用服务器上的店铺”。</translation>
     </message>
@@ -9350,84 +9360,79 @@ Click “New order” to sell your first voucher.</source>
         <translation>核销已停止：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="236"/>
-        <source>Redeeming is stopped: the shop&apos;s database on the server is older than the last records this computer saw, so an older copy (a pg_dump) was put back on the server, and vouchers redeemed since may look unused again. The owner puts the newest dump back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
-        <translation>核销已停止：服务器上的店铺数据库比本机见过的最新记录还旧，说明服务器上放回了旧副本（一份 pg_dump），此后已核销的卡券可能又显示为未使用。请店主放回最新的转储（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
+        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database) if there is one, then checks the shop (Admin → Verify) and acknowledges what was found, on each counter stopped so.</source>
+        <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。如有服务器数据库最新的 pg_dump，请店主先把它放回（用 pg_restore 恢复到空数据库），然后在每个这样停止的收银台上检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="243"/>
-        <source>Redeeming is stopped: the shop&apos;s records could not be vouched for. The owner checks the shop (Admin → Verify) and acknowledges what was found, or puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database).</source>
-        <translation>核销已停止：无法确认店铺记录的可靠性。请店主检查店铺（管理 → 校验数据库）并确认发现的问题，或放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="250"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="251"/>
         <source>Not enough stock. Restock the product or sell fewer.</source>
         <translation>库存不足。请补货或减少数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="252"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="253"/>
         <source>This cannot be done in its current state. Refresh the list and check it.</source>
         <translation>当前状态下无法执行此操作。请刷新列表后检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="254"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="255"/>
         <source>Not found. It may have been removed, or the number is wrong.</source>
         <translation>找不到。它可能已被删除，或编号有误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="266"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="267"/>
         <source>The shop&apos;s server {host} stopped answering as {code} was being saved, so it is not certain whether it was redeemed (attempt {attempt_id}). Do not hand anything over or charge again yet: when the server answers, look the voucher up (voucher show) and check for that attempt.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="309"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
         <source>The address asks to check the shop&apos;s server&apos;s certificate, and this computer has no root certificate to check it with: {file} is missing. Copy the shop&apos;s CA certificate there (README, &quot;Several counters&quot;, TLS).</source>
         <translation>地址要求核验店铺服务器的证书，但本机没有用于核验的根证书：缺少 {file}。请把店铺的 CA 证书复制到该位置（见 README 的“Several counters”一节中的 TLS）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="283"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="313"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="284"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
         <source>The server&apos;s certificate is for {named}, not for {host} in the address. Use the name the certificate has in the address; if that is not the shop&apos;s server, do not go on until whoever set it up has checked.</source>
         <translation>服务器的证书属于 {named}，而不是地址中的 {host}。请在地址中使用证书上的名称；如果那不是店铺的服务器，请在设置人员核查之前不要继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="287"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="317"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="288"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
         <source>The server {host} showed a certificate that the shop&apos;s root certificate does not vouch for: it may not be the shop&apos;s server. Do not go on until whoever set it up has checked.</source>
         <translation>服务器 {host} 出示的证书不受店铺根证书认可：它可能不是店铺的服务器。请在设置人员核查之前不要继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="291"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="321"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="292"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="323"/>
         <source>The shop&apos;s server has no database user {user}. Check the user&apos;s name in the address: postgresql://USER@HOST:PORT/DATABASE.</source>
         <translation>店铺的服务器上没有数据库用户 {user}。请检查地址中的用户名：postgresql://用户@主机:端口/数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="296"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="326"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
         <source>No password was found for database user {user} at {server}: PGPASSWORD is not set and no line of the .pgpass file names this host, port, database and user. Check the address (the database&apos;s name too) and the .pgpass line.</source>
         <translation>找不到数据库用户 {user} 在 {server} 的密码：未设置 PGPASSWORD，.pgpass 文件中也没有与此主机、端口、数据库和用户相符的一行。请检查地址（包括数据库名称）和 .pgpass 中的那一行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="331"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
+        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database) if there is one, then checks the shop (verify) and acknowledges what was found, on each counter stopped so.</source>
+        <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。如有服务器数据库最新的 pg_dump，请店主先把它放回（用 pg_restore 恢复到空数据库），然后在每个这样停止的收银台上检查店铺（verify）并确认发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
         <source>The address asks for encryption (TLS), and the shop&apos;s server {host} does not offer it. Ask whoever set up the server to switch TLS on; until then only on the shop&apos;s own cable may the address leave sslmode out.</source>
         <translation>地址要求加密连接（TLS），但店铺服务器 {host} 不提供。请让服务器的管理人员开启 TLS；在此之前，只有在店铺自己的网线上，地址才可以不写 sslmode。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="337"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="339"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="342"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="300"/>
-        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (verify) and acknowledges what was found.</source>
-        <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（verify）并确认发现的问题。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/messages/error_texts.py" line="34"/>
@@ -9445,122 +9450,117 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店还没有恢复密钥（店铺创建时还没有恢复密钥功能）。请仍记得密码的店主登录后生成一个：管理 → 新的恢复密钥…（或命令 recovery-key --new）。如果所有店主的密码都已丢失，就再也无法生成恢复密钥，任何密钥也帮不上忙：只能用备份，并使用备份当时的店主密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
-        <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database), or checks the shop (Admin → Verify) and acknowledges what was found.</source>
-        <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。请店主放回服务器数据库最新的 pg_dump（用 pg_restore 恢复到空数据库），或检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="352"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="358"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="359"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
         <source>This shop moved to another computer on {at} with the final backup {backup}. This computer keeps a copy for reading only: nothing can be redeemed or changed here any more. Work in the shop on the new computer.</source>
         <translation>本店已于 {at} 通过最终备份 {backup} 迁移到另一台电脑。这台电脑保留一份只能查看的副本：这里不能再核销或修改任何内容。请在新电脑上使用本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
         <source>This shop lives on a server: it has no folder to move. On another computer, connect to the same server instead.</source>
         <translation>本店在服务器上，没有可迁移的文件夹。请在另一台电脑上连接同一台服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="369"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="370"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
         <source>The database {server} holds no shop yet. Check the database&apos;s name in the address, or create the shop there (init, or the app&apos;s first start).</source>
         <translation>数据库 {server} 中还没有店铺。请检查地址中的数据库名称，或在那里创建店铺（命令行 init，或首次启动本程序）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="381"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="384"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="382"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="383"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="386"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="388"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="391"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="393"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="396"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="425"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="428"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="433"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="436"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="439"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="442"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="441"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="444"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="443"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="446"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="445"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="448"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="447"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="450"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="448"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="451"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="451"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="454"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="453"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="456"/>
         <source>the shop&apos;s database file is damaged</source>
         <translation>店铺的数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="455"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="458"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -9615,17 +9615,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法撤销这次消费：这张卡已退款，余额已退给顾客，这笔钱不能再退回卡内。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="458"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="461"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="462"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="465"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="463"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="466"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -10135,127 +10135,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="398"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="401"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="403"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="406"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="404"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="407"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="405"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="408"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="406"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="409"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="407"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="408"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="411"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="409"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="412"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="413"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="415"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="418"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="416"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="419"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="417"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="420"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="418"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="421"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="419"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="422"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="420"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="423"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="421"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="424"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="422"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="425"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="423"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="426"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="424"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="427"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="426"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="429"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="427"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="430"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="428"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="431"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="429"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="432"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="430"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="433"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="432"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="435"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
