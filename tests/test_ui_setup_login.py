@@ -95,6 +95,18 @@ def test_setup_on_the_server_needs_its_address(qtbot: QtBot, shop_dir: Path) -> 
     assert dialog.create_button.isEnabled()
 
 
+def test_passwords_emptied_by_the_app_are_not_said_to_be_missing(qtbot: QtBot,
+                                                                  shop_dir: Path) -> None:
+    """QA s43b F3: after a counter joined the server and "Choose another name" was picked,
+    the emptied password showed a red "Required." the cashier had not caused."""
+    dialog = open_setup(qtbot, shop_dir)
+    fill_setup(qtbot, dialog, OWNER_PASSWORD, OWNER_PASSWORD)
+    dialog.forget_passwords()
+    assert dialog.password.text() == "" and dialog.confirm.text() == ""
+    assert not dialog.messages["password"].text() and not dialog.messages["confirm"].text()
+    assert not dialog.create_button.isEnabled()
+
+
 def test_setup_does_not_scold_a_repeat_still_being_typed(qtbot: QtBot, shop_dir: Path) -> None:
     dialog = open_setup(qtbot, shop_dir)
     fill_setup(qtbot, dialog, OWNER_PASSWORD, OWNER_PASSWORD[:5])

@@ -369,8 +369,7 @@ class SetupDialog(QDialog):
         joined the shop on the server) once this PC's station name is kept."""
         remember_operator(self.location.data_dir, self.location.database_url, shop.operator.name)
         self._set_busy(False)
-        self.password.clear()
-        self.confirm.clear()
+        self.forget_passwords()
         if not shop.recovery_key:
             self.place.station.save_then(shop, self._set_busy, lambda: self._joined(shop))
             return
@@ -379,6 +378,14 @@ class SetupDialog(QDialog):
         shop.recovery_key = None  # shown once: not kept in memory longer than the dialog
         self.recovery_dialog.accepted.connect(lambda: self._key_kept(shop))
         self.recovery_dialog.open()
+
+    def forget_passwords(self) -> None:
+        """The passwords typed, emptied once used, without "Required." under them: the app
+        emptied them, not the person (QA s43b F3: seen after "Choose another name")."""
+        self.password.clear()
+        self.confirm.clear()
+        self._touched -= {"password", "confirm"}
+        self._validate()
 
     def _key_kept(self, shop: Shop) -> None:
         """Recorded before the shop opens; should that fail (a full disk), the shop opens all
