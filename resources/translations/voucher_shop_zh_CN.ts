@@ -5854,33 +5854,33 @@ Click “New order” to sell your first voucher.</source>
         <translation>创建您的店铺。您将成为店主，之后可以添加核销员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="159"/>
         <source>e.g. Sunny Car Wash</source>
         <translation>例如：阳光洗车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="169"/>
         <source>The name you will log in with</source>
         <translation>登录账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="172"/>
         <source>At least {minimum} characters</source>
         <translation>至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="184"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="185"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/session/setup_dialog.py" line="137"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="186"/>
         <source>Owner name:</source>
         <translation>店主账号：</translation>
     </message>
@@ -5915,65 +5915,70 @@ Click “New order” to sell your first voucher.</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="139"/>
+        <source>Look for the shop</source>
+        <translation>查找店铺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="141"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="187"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="193"/>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="218"/>
         <source>Keep the owner password safe. The shop is encrypted: without an operator&apos;s password nobody can open it, not even with its files.</source>
         <translation>请妥善保管店主密码。店铺数据已加密：没有操作员密码，任何人都无法打开，即使拿到数据文件也不行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="219"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="220"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="243"/>
         <source>Restore a backup from another computer…</source>
         <translation>从另一台电脑恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="310"/>
         <source>12 or more characters mixing letters, digits and symbols are much harder to guess.</source>
         <translation>使用 12 个以上字符，并混合字母、数字和符号，会难猜得多。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="363"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="364"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="403"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="411"/>
         <source>The shop could not be created: the disk that holds {folder} is full. Nothing was made there. Free some space on that disk, then click Create shop again.</source>
         <translation>无法创建店铺：{folder} 所在的磁盘已满，那里没有留下任何文件。请在该磁盘上腾出空间，然后再次点击“创建店铺”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="141"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="230"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="364"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="365"/>
         <source>Creating the encrypted shop…</source>
         <translation>正在创建加密店铺…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="139"/>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="140"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="240"/>
         <source>Create shop</source>
         <translation>创建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/session/setup_dialog.py" line="240"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -5996,7 +6001,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>多个收银台通过 PostgreSQL 服务器共用一个店铺。如果店铺已在服务器上，本机将作为又一个收银台加入：请在下方用您的账号和密码登录；否则会在服务器上新建店铺。服务器自身的密码取自 PGPASSWORD 或 .pgpass。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/session/setup_place.py" line="85"/>
+        <location filename="../../desktop_app/ui/session/setup_place.py" line="90"/>
         <source>Looking for the shop on the server…</source>
         <translation>正在服务器上查找店铺…</translation>
     </message>

@@ -135,8 +135,9 @@ class SetupDialog(QDialog):
         self.notice.setVisible(not joining and not waiting)
         owner_label = cast(QLabel, self.form.labelForField(self.rows["owner_name"]))
         owner_label.setText(self.tr("Operator name:") if joining else self.tr("Owner name:"))
-        self.create_button.setText(self.tr("Log in") if joining else self.tr(
-            "Look again") if waiting else self.tr("Create shop"))
+        self.create_button.setText(self.tr("Log in") if joining else (
+            self.tr("Look again") if self.place.asked() else self.tr("Look for the shop"))
+            if waiting else self.tr("Create shop"))
         self.busy_label.setText(self.tr("Logging in…") if joining
                                 else self.tr("Creating the encrypted shop…"))
 

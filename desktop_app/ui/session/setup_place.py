@@ -69,11 +69,16 @@ class ShopPlace(QWidget):
         return bool(self.url()) and self.server_state == FOUND
 
     def unanswered(self) -> bool:
-        """On the server, which was asked and has not said whether the shop is there (still
+        """On the server, which has not said whether the shop is there (not asked yet, still
         looking, not reached, the login refused): neither creating nor joining is offered, so
         nobody makes a second shop by mistake (QA s39b F21). An address still being typed is
-        asked about when it is left (or as the shop is created: ``join_or_create``)."""
-        return bool(self.url()) and self.server_state in (LOOKING, UNREACHED)
+        asked about when it is left or Enter is pressed; until then the create form showed
+        (QA s43b F2)."""
+        return bool(self.url()) and self.server_state in (UNKNOWN, LOOKING, UNREACHED)
+
+    def asked(self) -> bool:
+        """Whether the server at the address was asked (to look again) or not yet."""
+        return self.server_state != UNKNOWN
 
     def look_for_shop(self) -> None:
         """Whether the server at the address holds the shop, on the worker thread."""
