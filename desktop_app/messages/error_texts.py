@@ -276,28 +276,6 @@ COMMAND_LINE_TEXTS: dict[str, str] = {
 }
 # The same for one of an error's facts (code, param, value), as VARIANT_TEXTS for the app.
 COMMAND_LINE_VARIANT_TEXTS: dict[tuple[str, str, str], str] = {
-    # QA s43b F10: certificate problems were said as a cable to check.
-    ("server_certificate", "problem", "no_root_certificate"): QT_TRANSLATE_NOOP(
-        "errors", "The address asks to check the shop's server's certificate, and this "
-        "computer has no root certificate to check it with: {file} is missing. Copy the "
-        "shop's CA certificate there (README, \"Several counters\", TLS)."),
-    ("server_certificate", "problem", "host_mismatch"): QT_TRANSLATE_NOOP(
-        "errors", "The server's certificate is for {named}, not for {host} in the address. "
-        "Use the name the certificate has in the address; if that is not the shop's server, "
-        "do not go on until whoever set it up has checked."),
-    ("server_certificate", "problem", "untrusted"): QT_TRANSLATE_NOOP(
-        "errors", "The server {host} showed a certificate that the shop's root certificate "
-        "does not vouch for: it may not be the shop's server. Do not go on until whoever set "
-        "it up has checked."),
-    ("server_login_failed", "role", "missing"): QT_TRANSLATE_NOOP(
-        "errors", "The shop's server has no database user {user}. Check the user's name in the "
-        "address: postgresql://USER@HOST:PORT/DATABASE."),
-    # QA s43b F6: a mistyped database name, whose .pgpass line then matched nothing, was
-    # said as a wrong password.
-    ("server_login_failed", "password", "none_found"): QT_TRANSLATE_NOOP(
-        "errors", "No password was found for database user {user} at {server}: PGPASSWORD is "
-        "not set and no line of the .pgpass file names this host, port, database and user. "
-        "Check the address (the database's name too) and the .pgpass line."),
     ("integrity_hold", "where", "server"): QT_TRANSLATE_NOOP(
         "errors", "Stopped: nothing can be redeemed or changed, because the shop's records "
         "could not be vouched for ({problems}). The owner puts the newest pg_dump of the "

@@ -9365,7 +9365,7 @@ Click “New order” to sell your first voucher.</source>
         <translation>核销已停止：店铺在本机打开期间，其文件被替换或移动，本次会话不再保存任何内容。请关闭店铺后重新打开（先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="349"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="327"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database) if there is one, then checks the shop (Admin → Verify) and acknowledges what was found, on each counter stopped so.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。如有服务器数据库最新的 pg_dump，请店主先把它放回（用 pg_restore 恢复到空数据库），然后在每个这样停止的收银台上检查店铺（管理 → 校验数据库）并确认发现的问题。</translation>
     </message>
@@ -9390,52 +9390,47 @@ Click “New order” to sell your first voucher.</source>
         <translation>保存 {code} 时店铺服务器 {host} 没有应答，无法确定是否已核销（尝试 {attempt_id}）。暂时不要交付商品，也不要再次扣款：服务器有应答后，请查询该卡券（voucher show），查看这次尝试是否存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="280"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="289"/>
         <source>The address asks to check the shop&apos;s server&apos;s certificate, and this computer has no root certificate to check it with: {file} is missing. Copy the shop&apos;s CA certificate there (README, &quot;Several counters&quot;, TLS).</source>
         <translation>地址要求核验店铺服务器的证书，但本机没有用于核验的根证书：缺少 {file}。请把店铺的 CA 证书复制到该位置（见 README 的“Several counters”一节中的 TLS）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="284"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="315"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="293"/>
         <source>The server&apos;s certificate is for {named}, not for {host} in the address. Use the name the certificate has in the address; if that is not the shop&apos;s server, do not go on until whoever set it up has checked.</source>
         <translation>服务器的证书属于 {named}，而不是地址中的 {host}。请在地址中使用证书上的名称；如果那不是店铺的服务器，请在设置人员核查之前不要继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="288"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="319"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
         <source>The server {host} showed a certificate that the shop&apos;s root certificate does not vouch for: it may not be the shop&apos;s server. Do not go on until whoever set it up has checked.</source>
         <translation>服务器 {host} 出示的证书不受店铺根证书认可：它可能不是店铺的服务器。请在设置人员核查之前不要继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="292"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="323"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
         <source>The shop&apos;s server has no database user {user}. Check the user&apos;s name in the address: postgresql://USER@HOST:PORT/DATABASE.</source>
         <translation>店铺的服务器上没有数据库用户 {user}。请检查地址中的用户名：postgresql://用户@主机:端口/数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="297"/>
-        <location filename="../../desktop_app/messages/error_texts.py" line="328"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="306"/>
         <source>No password was found for database user {user} at {server}: PGPASSWORD is not set and no line of the .pgpass file names this host, port, database and user. Check the address (the database&apos;s name too) and the .pgpass line.</source>
         <translation>找不到数据库用户 {user} 在 {server} 的密码：未设置 PGPASSWORD，.pgpass 文件中也没有与此主机、端口、数据库和用户相符的一行。请检查地址（包括数据库名称）和 .pgpass 中的那一行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="301"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="279"/>
         <source>Stopped: nothing can be redeemed or changed, because the shop&apos;s records could not be vouched for ({problems}). The owner puts the newest pg_dump of the server&apos;s database back (pg_restore into an empty database) if there is one, then checks the shop (verify) and acknowledges what was found, on each counter stopped so.</source>
         <translation>已停止：无法确认店铺记录的可靠性（{problems}），因此不能核销或修改任何内容。如有服务器数据库最新的 pg_dump，请店主先把它放回（用 pg_restore 恢复到空数据库），然后在每个这样停止的收银台上检查店铺（verify）并确认发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="311"/>
         <source>The address asks for encryption (TLS), and the shop&apos;s server {host} does not offer it. Ask whoever set up the server to switch TLS on; until then only on the shop&apos;s own cable may the address leave sslmode out.</source>
         <translation>地址要求加密连接（TLS），但店铺服务器 {host} 不提供。请让服务器的管理人员开启 TLS；在此之前，只有在店铺自己的网线上，地址才可以不写 sslmode。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="339"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="317"/>
         <source>This version of Voucher Shop must upgrade the shop before using it, and an upgrade needs the shop to itself: it is still open at another counter, in another window or in a command ({path}), perhaps in an older version. Nothing was changed. Close Voucher Shop on every other counter first, then open the shop here again.</source>
         <translation>这个版本的 Voucher Shop 需要先升级店铺数据才能使用，而升级时不能有其他地方打开店铺：它仍在其他收银台、其他窗口或命令中打开着（{path}），可能是旧版本。没有做任何修改。请先关闭其他所有收银台上的 Voucher Shop，再在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="322"/>
         <source>Stopped: nothing was redeemed or changed, because the shop&apos;s files were replaced or moved while the shop was open here (an older copy put back, the folder moved, a file deleted). Close the shop and open it again (in the app: Log out, then log in): the usual checks then run on the files in the shop folder.</source>
         <translation>已停止：没有核销或修改任何内容，因为店铺在本机打开期间，其文件被替换或移动（放回了旧副本、文件夹被移动或文件被删除）。请关闭店铺后重新打开（在程序中：先退出登录，再登录）：届时会对店铺文件夹中的文件进行常规检查。</translation>
     </message>
@@ -9455,117 +9450,117 @@ Click “New order” to sell your first voucher.</source>
         <translation>本店还没有恢复密钥（店铺创建时还没有恢复密钥功能）。请仍记得密码的店主登录后生成一个：管理 → 新的恢复密钥…（或命令 recovery-key --new）。如果所有店主的密码都已丢失，就再也无法生成恢复密钥，任何密钥也帮不上忙：只能用备份，并使用备份当时的店主密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="333"/>
         <source>Wrong recovery key: it is not the key of this shop. Check it against the paper it was written on (7 groups of 4), then try again.</source>
         <translation>恢复密钥错误：这不是本店的恢复密钥。请对照记下它的纸张核对（7 组，每组 4 个字符），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="358"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="336"/>
         <source>This backup was made before the password was changed: it needs the password as it was then, or the shop&apos;s recovery key. Nothing was restored, and this does not count as a wrong password.</source>
         <translation>此备份是在修改密码之前做的：需要当时的密码，或店铺的恢复密钥。没有恢复任何内容，这次也不计为密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="340"/>
         <source>This shop moved to another computer on {at} with the final backup {backup}. This computer keeps a copy for reading only: nothing can be redeemed or changed here any more. Work in the shop on the new computer.</source>
         <translation>本店已于 {at} 通过最终备份 {backup} 迁移到另一台电脑。这台电脑保留一份只能查看的副本：这里不能再核销或修改任何内容。请在新电脑上使用本店。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="366"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="344"/>
         <source>This shop lives on a server: it has no folder to move. On another computer, connect to the same server instead.</source>
         <translation>本店在服务器上，没有可迁移的文件夹。请在另一台电脑上连接同一台服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="369"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="347"/>
         <source>This shop lives on a server: restore it on the server with pg_restore (see the README, &quot;Several counters&quot;), not from a counter PC.</source>
         <translation>本店存放在服务器上：请在服务器上用 pg_restore 恢复（见 README 的“Several counters”一节），不要在收银台电脑上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="373"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="351"/>
         <source>A shop already exists on the server {server}. Log in to it instead, or give the address of an empty database for a new shop.</source>
         <translation>服务器 {server} 上已经有一个店铺。请直接登录，或为新店铺填写一个空数据库的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="377"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="355"/>
         <source>The database {server} holds no shop yet. Check the database&apos;s name in the address, or create the shop there (init, or the app&apos;s first start).</source>
         <translation>数据库 {server} 中还没有店铺。请检查地址中的数据库名称，或在那里创建店铺（命令行 init，或首次启动本程序）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="384"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="362"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="363"/>
         <source>you may not write there</source>
         <translation>您没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="386"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="364"/>
         <source>something in the path is a file, not a folder</source>
         <translation>路径中有一项是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="391"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="369"/>
         <source>The disk that holds {folder} is full, so nothing was written there; the shop itself is unchanged. Free some space on that disk, or choose another place, then do it again.</source>
         <translation>{folder} 所在的磁盘已满，没有写入任何文件；店铺数据未受影响。请清理该磁盘的空间，或选择其他位置，然后重新操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="396"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="374"/>
         <source>Something went wrong, and the last action may not have finished. The details were written to the log file. If it happens again, restart Voucher Shop.</source>
         <translation>出错了，上一步操作可能没有完成。详情已写入日志文件。如果再次出现，请重新启动 Voucher Shop。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="428"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="406"/>
         <source>returned by a refund</source>
         <translation>因退款退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="436"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="414"/>
         <source>for a product whose validity has ended</source>
         <translation>包含有效期已结束的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="442"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="420"/>
         <source>the data was put back to an older copy, or recent changes were lost</source>
         <translation>数据被换回了旧副本，或最近的更改丢失了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="444"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="422"/>
         <source>the file that vouches for the shop&apos;s records is missing</source>
         <translation>为店铺记录作证的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="446"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="424"/>
         <source>the file that vouches for the shop&apos;s records is damaged</source>
         <translation>为店铺记录作证的文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="448"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="426"/>
         <source>a record of the shop&apos;s latest changes was altered</source>
         <translation>店铺最新更改的记录被改动过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="450"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="428"/>
         <source>the database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="451"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="429"/>
         <source>this folder keeps an earlier integrity problem, and it is not known which shop it was for: it may be another shop&apos;s that was in this folder before</source>
         <translation>此文件夹保留着一条较早的完整性问题记录，不知属于哪个店铺：可能属于之前放在此文件夹中的其他店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="454"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="432"/>
         <source>the shop&apos;s files were replaced or moved while the shop was open</source>
         <translation>店铺打开期间，其文件被替换或移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="456"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="434"/>
         <source>the shop&apos;s database file is damaged</source>
         <translation>店铺的数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="458"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="436"/>
         <source>a check found a problem; verify names it</source>
         <translation>检查发现了问题；verify（校验）会说明</translation>
     </message>
@@ -9620,17 +9615,17 @@ Click “New order” to sell your first voucher.</source>
         <translation>无法撤销这次消费：这张卡已退款，余额已退给顾客，这笔钱不能再退回卡内。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="461"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="439"/>
         <source>The {count} vouchers were issued (order {order}), but their file was not written. {problem} Do not issue them again: save or print them from the Orders tab (order {order}).</source>
         <translation>这 {count} 张卡券已经发出（订单 {order}），但文件没有写入。{problem}请不要再次发券：请在“订单”页（订单 {order}）保存或打印它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="465"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="443"/>
         <source>The disk that holds {folder} is full.</source>
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="466"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="444"/>
         <source>Cannot write to {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
@@ -10140,127 +10135,127 @@ Click “New order” to sell your first voucher.</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="401"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="379"/>
         <source>A backup is being restored into this shop ({path}). Try again in a moment.</source>
         <translation>正在向本店恢复备份（{path}）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="406"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="384"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="407"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="385"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="408"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="386"/>
         <source>voucher</source>
         <translation>卡券</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="409"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="387"/>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="388"/>
         <source>card key</source>
         <translation>卡密</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="411"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="389"/>
         <source>redemption</source>
         <translation>核销记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="412"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="390"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="413"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="391"/>
         <source>gift card</source>
         <translation>礼品卡</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="418"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="396"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="419"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="397"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="420"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="398"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="421"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="399"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="422"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="400"/>
         <source>already undone</source>
         <translation>已被撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="423"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="401"/>
         <source>not one that can be undone</source>
         <translation>不可撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="424"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="402"/>
         <source>the shop&apos;s last owner</source>
         <translation>是店铺唯一的店主</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="425"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="403"/>
         <source>already used</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="426"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="404"/>
         <source>not sold</source>
         <translation>未售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="427"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="405"/>
         <source>sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="429"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="407"/>
         <source>marked faulty</source>
         <translation>已标记为失效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="430"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="408"/>
         <source>changed by a sale since you opened it</source>
         <translation>在您打开后已因销售而变化</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="431"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="409"/>
         <source>void, expired or not paid</source>
         <translation>已作废、已过期或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="432"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="410"/>
         <source>already spent</source>
         <translation>已被消费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="433"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="411"/>
         <source>empty, or holding more than may be paid out in cash</source>
         <translation>余额为零，或超过可提现的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/messages/error_texts.py" line="435"/>
+        <location filename="../../desktop_app/messages/error_texts.py" line="413"/>
         <source>locked after too many wrong PINs; try later</source>
         <translation>因 PIN 码错误次数过多已锁定，请稍后再试</translation>
     </message>
