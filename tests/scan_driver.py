@@ -21,6 +21,7 @@ from desktop_app.core.models import Voucher
 from desktop_app.core.redemption import Verdict
 from desktop_app.core.store import Shop
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
+from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session.login_dialog import LoginDialog
 from desktop_app.ui.shop_session import ShopSession
@@ -63,6 +64,16 @@ class Keys:
         assert handle is not None
         QTest.keyClick(handle, key)
 
+    def type_and_erase(self, qtbot: QtBot, into: QWidget, text: str) -> None:
+        """``text`` typed at a person's pace, then erased with Backspace, key by key; the pause
+        after each key passes, as it does for a person (the app's scanner resets then)."""
+        for key in [*text, *[Qt.Key.Key_Backspace] * len(text)]:
+            if isinstance(key, str):
+                self.type(into, key, PERSON_MS)
+            else:
+                self.press(into, key, PERSON_MS)
+            qtbot.wait(120)
+
     def scan(self, into: QWidget, text: str) -> None:
         self.now += 1000  # nobody types right up to a scan
         self.type(into, text, SCANNER_MS)
@@ -101,6 +112,16 @@ def at_work(qtbot: QtBot, session: ShopSession) -> tuple[Keys, MainWindow, int, 
     assert session.shop is not None
     voucher_id, payload = sell(session.shop)
     return keys, window, voucher_id, payload
+
+
+def open_product_dialog(qtbot: QtBot, session: ShopSession, window: MainWindow
+                        ) -> ProductDialog:
+    """The owner's new-product dialog, open over ``window``."""
+    assert session.shop is not None
+    dialog = ProductDialog(session.shop, "CNY", parent=window)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog
 
 
 def sell(shop: Shop, uses: int = 2) -> tuple[int, str]:

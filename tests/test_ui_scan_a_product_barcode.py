@@ -11,11 +11,10 @@ from __future__ import annotations
 import pytest
 from counter_driver import attempts
 from pytestqt.qtbot import QtBot
-from scan_driver import PERSON_MS, WAIT_MS, at_work, session
+from scan_driver import PERSON_MS, WAIT_MS, at_work, open_product_dialog, session
 
 from desktop_app.core.models import Order
 from desktop_app.ui import tasks
-from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.batch_dialog import BatchDialog
 from desktop_app.ui.orders.order_dialog import NewOrderDialog
@@ -91,10 +90,7 @@ def test_a_product_barcode_in_a_new_batchs_count_issues_nothing(
 def test_a_product_barcode_in_a_products_uses_changes_nothing(
         qtbot: QtBot, session: ShopSession) -> None:
     keys, window, _voucher_id, _payload = at_work(qtbot, session)
-    assert session.shop is not None
-    dialog = ProductDialog(session.shop, "CNY", parent=window)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    dialog = open_product_dialog(qtbot, session, window)
     dialog.uses.setFocus()
     keys.scan(dialog, EAN_13)
     qtbot.wait(200)

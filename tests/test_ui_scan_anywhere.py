@@ -20,6 +20,7 @@ from scan_driver import (
     Keys,
     at_work,
     log_in,
+    open_product_dialog,
     sell,
     session,
     tab_of,
@@ -28,7 +29,6 @@ from scan_driver import (
 
 from desktop_app.ui import tasks
 from desktop_app.ui.inventory.inventory_tab import InventoryTab
-from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.orders.orders_tab import OrdersTab
 from desktop_app.ui.shop_session import ShopSession
@@ -116,10 +116,7 @@ def test_a_scan_over_a_yes_no_question_answers_nothing(
 def test_a_scan_over_the_product_dialog_does_not_land_in_its_fields(
         qtbot: QtBot, session: ShopSession) -> None:
     keys, window, voucher_id, payload = at_work(qtbot, session)
-    assert session.shop is not None
-    dialog = ProductDialog(session.shop, "CNY", parent=window)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    dialog = open_product_dialog(qtbot, session, window)
     dialog.name.setFocus()
     keys.type(dialog, "Tea", PERSON_MS)
     with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
@@ -269,17 +266,9 @@ def test_a_scan_over_a_dialog_after_its_field_was_typed_in_and_erased_redeems(
     later: the payload stayed in the field (an order's customer, later) and was not
     redeemed."""
     keys, window, voucher_id, payload = at_work(qtbot, session)
-    assert session.shop is not None
-    dialog = ProductDialog(session.shop, "CNY", parent=window)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    dialog = open_product_dialog(qtbot, session, window)
     dialog.name.setFocus()
-    for key in ("a", "b", Qt.Key.Key_Backspace, Qt.Key.Key_Backspace):  # a person's pace:
-        if isinstance(key, str):  # the pause after each key passes, as it does for them
-            keys.type(dialog, key, PERSON_MS)
-        else:
-            keys.press(dialog, key, PERSON_MS)
-        qtbot.wait(120)
+    keys.type_and_erase(qtbot, dialog, "ab")
     assert dialog.name.text() == ""
     keys.now += 1000  # and the scan comes two seconds later (scan adds one more)
     with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:

@@ -336,12 +336,7 @@ def test_a_scan_after_the_password_was_typed_and_erased_is_kept(
     window.lock_action.trigger()
     lock_screen = session.dialog
     assert isinstance(lock_screen, LoginDialog) and lock_screen.locked
-    for key in ("a", "b", Qt.Key.Key_Backspace, Qt.Key.Key_Backspace):  # a person's pace:
-        if isinstance(key, str):  # the pause after each key passes, as it does for them
-            keys.type(lock_screen, key, PERSON_MS)
-        else:
-            keys.press(lock_screen, key, PERSON_MS)
-        qtbot.wait(120)
+    keys.type_and_erase(qtbot, lock_screen, "ab")
     keys.now += 1000
     keys.scan(lock_screen, payload)
     tasks.wait_until_idle()

@@ -12,13 +12,12 @@ from counter_driver import WAIT_MS, Counter, sell, uses_left
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from scan_driver import PERSON_MS, SCANNER_MS, at_work, session, tab_of
+from scan_driver import PERSON_MS, SCANNER_MS, at_work, open_product_dialog, session, tab_of
 from scan_driver import uses_left as uses_left_of
 from synthetic import random_payload
 
 from desktop_app.scanning.keystrokes import SCANNER, Burst, KeystrokeClassifier
 from desktop_app.ui.counter.redemption_tab import RedemptionTab
-from desktop_app.ui.inventory.product_dialog import ProductDialog
 from desktop_app.ui.shop_session import ShopSession
 
 pytestmark = pytest.mark.usefixtures("temp_settings")
@@ -60,10 +59,7 @@ def test_a_scanners_tab_ends_the_scan_and_leaves_the_focus_at_the_counter(
 def test_a_scanners_tab_over_a_dialog_moves_no_focus(qtbot: QtBot,
                                                      session: ShopSession) -> None:
     keys, window, voucher_id, payload = at_work(qtbot, session)
-    assert session.shop is not None
-    dialog = ProductDialog(session.shop, "CNY", parent=window)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    dialog = open_product_dialog(qtbot, session, window)
     dialog.name.setFocus()
     keys.type(dialog, "Tea", PERSON_MS)
     with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
@@ -109,10 +105,7 @@ def test_an_aim_identifier_before_a_scan_over_a_dialog_field(qtbot: QtBot,
     """Typed into a dialog's text field, the burst is a voucher only by its shape: read
     without the identifier, it is one."""
     keys, window, voucher_id, payload = at_work(qtbot, session)
-    assert session.shop is not None
-    dialog = ProductDialog(session.shop, "CNY", parent=window)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    dialog = open_product_dialog(qtbot, session, window)
     dialog.name.setFocus()
     with qtbot.waitSignal(tab_of(window).verdict_shown, timeout=WAIT_MS) as shown:
         keys.scan(dialog, "]Q1" + payload)
