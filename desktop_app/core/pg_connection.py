@@ -121,6 +121,7 @@ def server_error(exc: BaseException, url: str) -> ShopError:
 
 
 _TLS_ASKED = ("require", "verify-ca", "verify-full")
+_MISSING_ROLE = re.compile(r'role "([^"]*)" does not exist')
 _NO_ROOT_CERTIFICATE = re.compile(r'root certificate file "([^"]*)" does not exist')
 _OTHER_HOST = re.compile(r'server certificate for "([^"]*)"[^|]*does not match host name')
 
@@ -136,7 +137,6 @@ def _certificate_problem(text: str, host: str) -> ServerCertificate | None:
     if "certificate verify failed" in text:
         return ServerCertificate(problem="untrusted", host=host)
     return None
-_MISSING_ROLE = re.compile(r'role "([^"]*)" does not exist')
 
 
 # Said by their SQLSTATE, which the server gives with every refusal: a full disk, a standby or

@@ -309,8 +309,9 @@ def redeem(shop: Shop, text: str, station: str, *, uses: int = 1,
 
     ``normalized`` is ``vouchers.normalize(text)`` when the caller (the counter) has it
     already; ``text`` itself is what the attempt records as scanned, but text typed
-    ``by_hand`` that is no voucher's code at all, which may be a password typed where the
-    lock screen was thought to be, is recorded hidden (``hidden_typing``). A fixed handful of
+    ``by_hand`` that is no voucher's code as far as the shop can tell (``hides_typing``),
+    which may be a password typed where the lock screen was thought to be, is recorded
+    hidden (``hidden_typing``). A fixed handful of
     statements whatever the shop's history: the deciding UPDATE (which reads the verdict's
     facts as it consumes), the attempt row (one per use) and the audit event; a refusal
     reads the operator and the voucher instead of the audit event.

@@ -237,6 +237,7 @@ class RedemptionTab(RedemptionLayout):
         if not text.strip() or (source == KEYBOARD and self._took_typed_number(text)):
             return
         uses = self.uses_picker.for_scan(text, source)
+        by_hand = source == KEYBOARD
         self.uses_picker.reset()
         if self.lookup_button.isChecked():
             self.look_up(text)
@@ -255,7 +256,7 @@ class RedemptionTab(RedemptionLayout):
                 text, source, uses if amount is None else 1, amount)
             if repeat is not None:  # a double read of what was just decided: said again
                 self._checking.appendleft(text)  # answered at once, ahead of any queued
-                return self._scanned(repeat, text, by_hand=source == KEYBOARD)
+                return self._scanned(repeat, text, by_hand=by_hand)
             if self.server_watcher is not None:
                 self.server_watcher.poke()  # back already? the next scan will know
             return self.failures.refuse(away_text(self.server_watcher), text,
@@ -270,8 +271,8 @@ class RedemptionTab(RedemptionLayout):
         self._typo_field = field
         tasks.run_in_background(
             self, lambda: counter.scan(text, source, uses=uses, amount_cents=amount,
-                                       by_hand=source == KEYBOARD),
-            on_success=lambda result: self._scanned(result, text, by_hand=source == KEYBOARD),
+                                       by_hand=by_hand),
+            on_success=lambda result: self._scanned(result, text, by_hand=by_hand),
             on_failure=functools.partial(self._scan_failed, scanned=text))
 
     def _took_typed_number(self, text: str) -> bool:

@@ -71,8 +71,8 @@ class ListAndDetail(QSplitter):
         buttons kept in sight: where the list's rows leave too little, the card is cut off
         as little as that allows."""
         area, vouchers = self.detail_half, self.detail.vouchers
-        content = area.widget() if isinstance(area, QScrollArea) else None
-        if not isinstance(area, QScrollArea) or content is None or not vouchers.card.isVisible():
+        if not isinstance(area, QScrollArea) or (content := area.widget()) is None \
+                or not vouchers.card.isVisible():
             return
         card_foot = vouchers.card.mapTo(content, QPoint(0, vouchers.card.height())).y()
         buttons_top = vouchers.send_button.mapTo(content, QPoint(0, 0)).y()
