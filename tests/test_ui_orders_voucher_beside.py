@@ -169,3 +169,34 @@ def test_sends_answer_beside_the_order_keeps_the_voucher_in_sight(
         assert _in_sight(widget, tab), widget
     assert vouchers.message.height() >= vouchers.message.heightForWidth(vouchers.message.width())
     assert vouchers.width() <= width_before  # the answer wraps; the voucher's side stays
+
+
+def test_the_chosen_order_stays_in_sight_when_sends_answer_takes_rows(
+        counter: Counter, qtbot: QtBot, tmp_path: Path) -> None:
+    """Seen by hand after QA s43a F1's fix: the list gave up rows for Send's answer and the
+    chosen order, low in it, went out of sight."""
+    settings.VOUCHER_SAVE_FOLDER.write(str(tmp_path))
+    shop = counter.shop
+    coffee = products.add_product(shop, "Coffee 咖啡券", "18.00", "service", uses=1)
+    wash = products.add_product(shop, "Car wash ×5 洗车五次卡", "199.00", "service", uses=5)
+    oldest = orders.create_order(shop, [(wash.id, 1), (coffee.id, 2)], "王女士")
+    fulfilment.pay_order(shop, oldest.id, "wechat")
+    for _ in range(5):
+        orders.create_order(shop, [(coffee.id, 1)], "李先生")
+    window = counter.window
+    window.tabs.setCurrentWidget(tab := next(
+        t for t in (window.tabs.widget(i) for i in range(window.tabs.count()))
+        if isinstance(t, OrdersTab)))
+    window.resize(1008, 720)
+    idle()
+    show_order(tab, oldest.id)
+    vouchers = tab.detail.vouchers
+    qtbot.waitUntil(lambda: vouchers.card.isVisible(), timeout=WAIT_MS)
+    rows = tab.table.viewport().height()
+    qtbot.mouseClick(vouchers.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "voucher-" in vouchers.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.table.viewport().height() < rows, timeout=WAIT_MS)
+    table = tab.table
+    row_height = table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: 0 <= table.rowViewportPosition(table.currentIndex().row())
+                    <= table.viewport().height() - row_height, timeout=WAIT_MS)

@@ -86,16 +86,14 @@ class ListAndDetail(QSplitter):
         else:
             self.split_by_owner = True
 
-    def show_detail(self, shown: bool) -> bool:
+    def show_detail(self, shown: bool) -> None:
         """Below the list, the detail's share of the height: most of it for an order, little
-        for none. True when the list's height changed."""
+        for none."""
         if shown == self.detail_shown:
-            return False
+            return
         self.detail_shown = shown
-        if self.orientation() == Qt.Orientation.Horizontal or self.split_by_owner:
-            return False
-        self._share()
-        return True
+        if self.orientation() == Qt.Orientation.Vertical and not self.split_by_owner:
+            self._share()
 
     def _share(self) -> None:
         """Below the list: an order shown takes what the list's first rows leave (a 2:3
@@ -115,6 +113,14 @@ class ListAndDetail(QSplitter):
             wanted = min(wanted, max(room, fewest))
         wanted = self._whole_rows(wanted)
         self.setSizes([wanted, height - wanted])
+        QTimer.singleShot(0, self, self._chosen_in_sight)  # once the list has its height
+
+    def _chosen_in_sight(self) -> None:
+        """The list grew shorter for the order's detail (or its voucher's answer): the
+        chosen order stays in sight."""
+        chosen = self.table.currentIndex()
+        if chosen.isValid():
+            self.table.scrollTo(chosen)
 
     def _whole_rows(self, wanted: int) -> int:
         """``wanted`` down to a whole number of rows, the rest to the order: an order chosen

@@ -231,12 +231,7 @@ class OrdersTab(QWidget):
         if shown != self.detail.shown_id():  # another order: from its top, not mid-voucher
             self.detail_scroll.verticalScrollBar().setValue(0)  # (QA s17b F10)
         self.detail.show_detail(detail, self.currency, searched_voucher)
-        if self.splitter.show_detail(detail is not None) and detail is not None:
-            QTimer.singleShot(0, self._keep_chosen_in_sight)  # once laid out
-
-    def _keep_chosen_in_sight(self) -> None:
-        """The list grew shorter for the order's detail: the order stays in sight."""
-        self.table.scrollTo(self.table.currentIndex())
+        self.splitter.show_detail(detail is not None)  # it keeps the chosen order in sight
 
     def load_detail(self) -> None:
         order = self.selected_order()
